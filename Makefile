@@ -1,0 +1,143 @@
+# nefmilter: plain GNU make.  Everything is overridable from the command line:
+#   make CC=clang OPT=-O1 PREFIX=/usr DESTDIR=/tmp/pkg install
+#
+# Targets: all check demo bench fuzz install uninstall clean lint deps
+
+CC       ?= cc
+OPT      ?= -O2 -g
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+SBINDIR  ?= $(PREFIX)/sbin
+MANDIR   ?= $(PREFIX)/share/man
+SYSCONFDIR ?= /etc
+BUILD    ?= build
+SAN      ?=
+VERSION  := 0.9.0
+
+WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+           -Wpointer-arith -Wformat=2 -Wno-format-nonliteral -Wvla
+ifeq ($(SAN),1)
+SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+endif
+BASE_CFLAGS = -std=gnu11 $(OPT) $(WARN) $(SANFLAGS) -D_GNU_SOURCE -DNEF_VERSION='"$(VERSION)"' \
+              -DNEF_SYSCONFDIR='"$(SYSCONFDIR)"' $(XCFLAGS)
+
+PKGS      = milter gmime-3.0 libcurl lmdb jansson
+# Recursive (=) so that pkg-config runs only when a milter/ object is built.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -pthread
+CMOCKA_LIBS = $(shell pkg-config --libs cmocka)
+
+POLICY_SRC  := $(sort $(wildcard policy/*.c))
+ADAPTER_SRC := $(filter-out milter/main.c milter/nefctl.c,$(sort $(wildcard milter/*.c)))
+UNIT_SRC    := $(sort $(wildcard tests/unit/test_*.c))
+TOOL_SRC    := $(sort $(wildcard tests/tools/*.c))
+BENCH_SRC   := $(sort $(wildcard tests/bench/*.c))
+FUZZ_SRC    := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+
+POLICY_OBJ  := $(POLICY_SRC:%.c=$(BUILD)/%.o)
+ADAPTER_OBJ := $(ADAPTER_SRC:%.c=$(BUILD)/%.o)
+UNIT_BIN    := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+TOOL_BIN    := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
+BENCH_BIN   := $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
+LIBPOLICY   := $(BUILD)/libnefpolicy.a
+LIBADAPT    := $(BUILD)/libnefadapt.a
+PROGS       := $(BUILD)/nefmilter $(BUILD)/nefctl
+
+.PHONY: all check test unit demo bench fuzz install uninstall clean lint deps tools
+.DEFAULT_GOAL := all
+
+all: $(PROGS)
+
+# policy/ is compiled without any library include path: it cannot reach them.
+$(BUILD)/policy/%.o: policy/%.c
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) -Ipolicy -MMD -MP -c -o $@ $<
+
+$(BUILD)/milter/%.o: milter/%.c
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) -Ipolicy -Imilter $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/%.o: tests/%.c
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) -Wno-missing-prototypes -Ipolicy -Imilter -Itests/lib $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(LIBPOLICY): $(POLICY_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@ && ar rcs $@ $^
+
+$(LIBADAPT): $(ADAPTER_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/nefmilter: $(BUILD)/milter/main.o $(LIBADAPT) $(LIBPOLICY)
+	$(CC) $(BASE_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/nefctl: $(BUILD)/milter/nefctl.o $(LIBADAPT) $(LIBPOLICY)
+	$(CC) $(BASE_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/tests/test_%: $(BUILD)/tests/unit/test_%.o $(LIBADAPT) $(LIBPOLICY)
+	$(CC) $(BASE_CFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+
+$(BUILD)/tools/%: $(BUILD)/tests/tools/%.o $(LIBADAPT) $(LIBPOLICY)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/bench/%: $(BUILD)/tests/bench/%.o $(LIBADAPT) $(LIBPOLICY)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+unit: $(UNIT_BIN)
+tools: $(TOOL_BIN)
+
+# The README's test command: install what is missing, build (warnings are
+# errors), build the unit tests a second time under ASan+UBSan with clang,
+# then run everything.  The last line printed is "N passed, N failed".
+check:
+	@sh mk/deps.sh
+	$(MAKE) all unit tools
+	$(MAKE) BUILD=build-san CC=clang SAN=1 OPT='-O1 -g' unit tools
+	@bash tests/run
+
+test: check
+
+lint:
+	@sh mk/lint.sh
+
+deps:
+	@sh mk/deps.sh
+
+demo:
+	@sh mk/deps.sh
+	$(MAKE) all tools
+	@bash contrib/demo.sh
+
+bench:
+	@sh mk/deps.sh
+	$(MAKE) all tools $(BENCH_BIN)
+	@bash tests/bench/run
+
+# libFuzzer targets (clang).  FUZZ_SECONDS bounds each target.
+FUZZ_SECONDS ?= 300
+fuzz:
+	@sh mk/deps.sh
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash tests/fuzz/run
+
+install: all
+	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 \
+	           $(DESTDIR)$(SYSCONFDIR)/nefmilter
+	install -m 0755 $(BUILD)/nefmilter $(BUILD)/nefctl $(DESTDIR)$(SBINDIR)/
+	install -m 0644 conf/nefmilter.8 conf/nefctl.8 $(DESTDIR)$(MANDIR)/man8/
+	install -m 0644 conf/nefmilter.conf.5 $(DESTDIR)$(MANDIR)/man5/
+	test -f $(DESTDIR)$(SYSCONFDIR)/nefmilter/nefmilter.conf || \
+	  install -m 0644 conf/nefmilter.conf $(DESTDIR)$(SYSCONFDIR)/nefmilter/nefmilter.conf
+
+uninstall:
+	rm -f $(DESTDIR)$(SBINDIR)/nefmilter $(DESTDIR)$(SBINDIR)/nefctl \
+	      $(DESTDIR)$(MANDIR)/man8/nefmilter.8 $(DESTDIR)$(MANDIR)/man8/nefctl.8 \
+	      $(DESTDIR)$(MANDIR)/man5/nefmilter.conf.5
+
+clean:
+	rm -rf build build-san build-fuzz
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,590 @@
+/*
+ * NAME
+ *	cfg 3 - the typed settings table, its parser and its dumps
+ * SYNOPSIS
+ *	#include "cfg.h"
+ * DESCRIPTION
+ *	See cfg.h.  Each setting is one S() row between the BEGIN SETTINGS
+ *	and END SETTINGS markers; "make lint" reads the names from there.
+ * DIAGNOSTICS
+ *	cfg_load() and cfg_set() return -1 and append "FILE:LINE: KEY: what
+ *	was expected" to the error buffer; a file with several mistakes
+ *	reports all of them.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cfg.h"
+#include "strbuf.h"
+
+enum cfg_type { T_STR, T_BOOL, T_INT, T_SIZE, T_TIME, T_ENUM, T_LIST };
+
+struct cfg_def {
+	const char		*d_name;
+	enum cfg_type		 d_type;
+	const char		*d_default;
+	uint64_t		 d_min, d_max;	/* numbers; 0/0 = unbounded */
+	size_t			 d_off;
+	const char *const	*d_enum;	/* T_ENUM names, by value */
+	int			 d_repeat;	/* T_LIST: key may repeat */
+	const char		*d_doc;
+};
+
+static const char *const e_link[] = { "strip", "hold", "keep", NULL };
+static const char *const e_onerr[] = { "accept", "tempfail", NULL };
+static const char *const e_scope[] = { "firm", "address", NULL };
+static const char *const e_raction[] = { "remove", "hold", NULL };
+
+#define F(f)	offsetof(struct cfg, f)
+#define S(T, name, def, lo, hi, field, en, rep, doc) \
+	{ name, T_##T, def, lo, hi, F(field), en, rep, doc }
+#define SEC	(1)
+#define MB	(1024ULL * 1024)
+
+static const struct cfg_def cfg_defs[] = {
+/* BEGIN SETTINGS */
+S(STR, "socket", "unix:/run/nefmilter/nefmilter.sock", 0, 0, cf_socket, NULL, 0,
+  "Where the milter listens, in libmilter syntax: unix:PATH or inet:PORT@HOST.\n"
+  "A unix socket is created mode 0660 so that Postfix (group postfix) can connect;\n"
+  "prefer it to inet: it is cheaper."),
+S(STR, "state_dir", "/var/lib/nefmilter", 0, 0, cf_state_dir, NULL, 0,
+  "The LMDB store and the stored documents.  Owned by 'user', mode 0700."),
+S(STR, "user", "nefmilter", 0, 0, cf_user, NULL, 0,
+  "The user the daemon runs as once its socket is open (it drops root)."),
+S(STR, "pid_file", "/run/nefmilter/nefmilter.pid", 0, 0, cf_pid_file, NULL, 0,
+  "The daemon's pid file; empty for none."),
+S(STR, "log_socket", "", 0, 0, cf_log_socket, NULL, 0,
+  "Empty: log with syslog(3), facility mail.  Otherwise a datagram socket that\n"
+  "reads syslog lines, such as Postfix's postlog socket."),
+S(BOOL, "debug", "no", 0, 0, cf_debug, NULL, 0,
+  "Log debug lines too."),
+S(ENUM, "on_error", "accept", 0, 0, cf_on_error, e_onerr, 0,
+  "What happens to a notice when the milter itself fails: accept delivers the\n"
+  "original notice, marked; tempfail asks the sender to retry later."),
+S(SIZE, "max_message_bytes", "32M", 64 * 1024, 1024 * MB, cf_max_message_bytes, NULL, 0,
+  "Messages larger than this are passed on unchanged, with a log line."),
+S(LIST, "court_domains", "uscourts.gov, fedcourts.us", 0, 0, cf_court_domains, NULL, 0,
+  "Sender domains (and their subdomains) that courts send notices from."),
+S(STR, "trusted_authserv_id", "", 0, 0, cf_trusted_authserv_id, NULL, 0,
+  "The authserv-id of the firm's own SPF/DKIM verifier.  A notice is verified\n"
+  "when an Authentication-Results header from it says spf=pass or dkim=pass\n"
+  "for the court's domain.  Empty: no header is trusted."),
+S(LIST, "trusted_clients", "", 0, 0, cf_trusted_clients, NULL, 0,
+  "Client addresses or CIDR blocks whose court mail counts as verified\n"
+  "(for example the gateway that checked SPF before this relay)."),
+S(LIST, "firm_domains", "", 0, 0, cf_firm_domains, NULL, 0,
+  "The firm's own mail domains: case-team addresses must be in them, and\n"
+  "internal forwards of notices come from them."),
+S(BOOL, "inspect_forwards", "yes", 0, 0, cf_inspect_forwards, NULL, 0,
+  "Inspect notices that colleagues forward from a firm domain, and restrict\n"
+  "their sealed and restricted content too."),
+S(LIST, "connect_to", "", 0, 0, cf_connect_to, NULL, 1,
+  "HOST:PORT:CONNECT-HOST:CONNECT-PORT, as libcurl's CURLOPT_CONNECT_TO: send\n"
+  "requests for a court host to another address (a test court, a proxy).\n"
+  "May be repeated."),
+S(STR, "ca_file", "", 0, 0, cf_ca_file, NULL, 0,
+  "A CA bundle for the courts' certificates; empty: the system's."),
+S(LIST, "fetch_hosts", "ecf.*.uscourts.gov, ca*-showdoc.azurewebsites.us, ca*-showdocservices.azurewebsites.us", 0, 0, cf_fetch_hosts, NULL, 0,
+  "The only hosts documents are fetched from.  '*' matches one DNS label."),
+S(TIME, "fetch_connect_timeout", "10s", 1, 120, cf_fetch_connect_timeout, NULL, 0,
+  "Connect timeout of each request."),
+S(TIME, "fetch_timeout", "60s", 1, 280, cf_fetch_timeout, NULL, 0,
+  "Total timeout of each request."),
+S(TIME, "fetch_budget", "120s", 1, 280, cf_fetch_budget, NULL, 0,
+  "Time allowed for all the fetches of one notice.  Keep it well below\n"
+  "Postfix's milter_content_timeout (300s)."),
+S(SIZE, "max_document_bytes", "100M", 1024, 4096 * MB, cf_max_document_bytes, NULL, 0,
+  "A document larger than this is not kept (result too-large)."),
+S(INT, "fetch_per_host", "4", 1, 64, cf_fetch_per_host, NULL, 0,
+  "Parallel requests per court host."),
+S(INT, "max_documents", "100", 1, 1000, cf_max_documents, NULL, 0,
+  "Documents fetched per notice at most."),
+S(STR, "user_agent", "Mozilla/5.0 (compatible; nefmilter/" NEF_VERSION ")", 0, 0, cf_user_agent, NULL, 0,
+  "The User-Agent header of every request."),
+S(ENUM, "sealed_link_action", "strip", 0, 0, cf_sealed_link_action, e_link, 0,
+  "What to do with a link whose fetch met a login prompt: strip replaces it with\n"
+  "a short notice, hold puts the message in Postfix's hold queue, keep leaves it."),
+S(STR, "label_template", "{date}_{court}_{case}_ECF{entry}{att}_{desc}", 0, 0, cf_label_template, NULL, 0,
+  "File name of each attached PDF; \".pdf\" is appended.  Fields: {date} (filed,\n"
+  "YYYY-MM-DD), {court}, {case}, {entry}, {att} (\"-N\" for attachment N),\n"
+  "{attno}, {desc}, {docid}."),
+S(SIZE, "max_attach_bytes", "6M", 0, 1024 * MB, cf_max_attach_bytes, NULL, 0,
+  "Total size of the PDFs attached to one message.  Documents over the cap stay\n"
+  "in the store and the summary says so.  Keep base64 (x1.37) below Postfix's\n"
+  "message_size_limit (10240000 by default)."),
+S(TIME, "retention", "30d", 3600, 3650 * 86400ULL, cf_retention, NULL, 0,
+  "How long stored documents are kept; \"nefctl purge --expired\" removes older ones\n"
+  "and the daemon does so once a day."),
+S(SIZE, "map_size", "1G", 1 * MB, 1024 * 1024 * MB, cf_map_size, NULL, 0,
+  "Initial size of the LMDB map; it grows when full."),
+S(INT, "max_readers", "512", 16, 65536, cf_max_readers, NULL, 0,
+  "LMDB reader slots: at least the peak number of SMTP sessions plus tools."),
+S(ENUM, "restricted_scope", "firm", 0, 0, cf_restricted_scope, e_scope, 0,
+  "Who may receive a restricted entry: firm allows any address in a domain the\n"
+  "court listed; address allows only the exact addresses listed."),
+S(ENUM, "restricted_action", "remove", 0, 0, cf_restricted_action, e_raction, 0,
+  "What happens to recipients a restricted entry may not reach: remove drops them\n"
+  "from the message, hold puts the whole message in the hold queue."),
+S(LIST, "restricted_terms", "", 0, 0, cf_restricted_terms, NULL, 1,
+  "Extra words that make an entry restricted, besides seal and redact."),
+S(LIST, "restricted_exceptions", "", 0, 0, cf_restricted_exceptions, NULL, 1,
+  "Phrases that do not make an entry restricted (for a party named \"Sealy\").\n"
+  "\"PHRASE\" applies everywhere; \"COURT CASE PHRASE\" to one case.  Repeatable."),
+S(BOOL, "team_expand", "yes", 0, 0, cf_team_expand, NULL, 0,
+  "Add the case team's addresses as recipients of verified notices."),
+/* END SETTINGS */
+};
+#define NDEFS	(sizeof(cfg_defs) / sizeof(cfg_defs[0]))
+
+static pthread_mutex_t	 cfg_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct cfg	*cfg_cur;
+
+static const struct cfg_def *cfg_find(const char *);
+static int	cfg_apply(struct cfg *, const struct cfg_def *, const char *,
+		    int append, const char *where, struct strbuf *);
+static int	cfg_number(const struct cfg_def *, const char *, uint64_t *);
+static int	cfg_list_add(struct cfg_list *, const char *);
+static void	cfg_list_clear(struct cfg_list *);
+static void	cfg_free(struct cfg *);
+static void	cfg_value(const struct cfg *, const struct cfg_def *, struct strbuf *);
+static char	*cfg_trim(char *);
+
+static const struct cfg_def *
+cfg_find(const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < NDEFS; i++)
+		if (strcmp(cfg_defs[i].d_name, name) == 0)
+			return &cfg_defs[i];
+	return NULL;
+}
+
+/* Parse a number with an optional unit suffix.  0 or -1. */
+static int
+cfg_number(const struct cfg_def *d, const char *s, uint64_t *out)
+{
+	char			*end;
+	unsigned long long	 v, mul = 1;
+
+	if (!isdigit((unsigned char)*s))
+		return -1;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno != 0)
+		return -1;
+	if (d->d_type == T_SIZE) {
+		switch (*end) {
+		case 'k': case 'K': mul = 1024; end++; break;
+		case 'm': case 'M': mul = 1024 * 1024; end++; break;
+		case 'g': case 'G': mul = 1024ULL * 1024 * 1024; end++; break;
+		}
+		if (*end == 'b' || *end == 'B')
+			end++;
+	} else if (d->d_type == T_TIME) {
+		switch (*end) {
+		case 's': end++; break;
+		case 'm': mul = 60; end++; break;
+		case 'h': mul = 3600; end++; break;
+		case 'd': mul = 86400; end++; break;
+		}
+	}
+	if (*end != '\0' || (mul > 1 && v > UINT64_MAX / mul))
+		return -1;
+	v *= mul;
+	if ((d->d_min != 0 || d->d_max != 0) && (v < d->d_min || v > d->d_max))
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int
+cfg_list_add(struct cfg_list *l, const char *s)
+{
+	char	**v;
+
+	if ((v = realloc(l->l_v, (l->l_n + 1) * sizeof(*v))) == NULL)
+		return -1;
+	l->l_v = v;
+	if ((v[l->l_n] = strdup(s)) == NULL)
+		return -1;
+	l->l_n++;
+	return 0;
+}
+
+static void
+cfg_list_clear(struct cfg_list *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->l_n; i++)
+		free(l->l_v[i]);
+	free(l->l_v);
+	l->l_v = NULL;
+	l->l_n = 0;
+}
+
+static const char *
+cfg_expect(const struct cfg_def *d)
+{
+	switch (d->d_type) {
+	case T_BOOL: return "yes or no";
+	case T_INT: return "a whole number";
+	case T_SIZE: return "a size such as 512K, 20M or 1G";
+	case T_TIME: return "a time such as 30s, 5m, 2h or 30d";
+	case T_ENUM: return "one of the names listed in nefmilter.conf(5)";
+	default: return "a value";
+	}
+}
+
+static int
+cfg_apply(struct cfg *c, const struct cfg_def *d, const char *val, int append,
+    const char *where, struct strbuf *err)
+{
+	void		*p = (char *)c + d->d_off;
+	uint64_t	 n;
+	size_t		 i;
+	char		*copy, *tok, *save;
+
+	switch (d->d_type) {
+	case T_STR:
+		if ((copy = strdup(val)) == NULL)
+			return -1;
+		free(*(char **)p);
+		*(char **)p = copy;
+		return 0;
+	case T_BOOL:
+		if (!strcasecmp(val, "yes") || !strcasecmp(val, "true") ||
+		    !strcmp(val, "1") || !strcasecmp(val, "on"))
+			*(int *)p = 1;
+		else if (!strcasecmp(val, "no") || !strcasecmp(val, "false") ||
+		    !strcmp(val, "0") || !strcasecmp(val, "off"))
+			*(int *)p = 0;
+		else
+			goto bad;
+		return 0;
+	case T_INT:
+	case T_SIZE:
+	case T_TIME:
+		if (cfg_number(d, val, &n) != 0)
+			goto bad;
+		*(uint64_t *)p = n;
+		return 0;
+	case T_ENUM:
+		for (i = 0; d->d_enum[i] != NULL; i++)
+			if (strcasecmp(val, d->d_enum[i]) == 0) {
+				*(int *)p = (int)i;
+				return 0;
+			}
+		strbuf_printf(err, "%s: %s: expected one of", where, d->d_name);
+		for (i = 0; d->d_enum[i] != NULL; i++)
+			strbuf_printf(err, " %s", d->d_enum[i]);
+		strbuf_printf(err, ", not \"%s\"\n", val);
+		return -1;
+	case T_LIST:
+		if (!append || !d->d_repeat)
+			cfg_list_clear(p);
+		if ((copy = strdup(val)) == NULL)
+			return -1;
+		for (tok = strtok_r(copy, ", \t", &save); tok != NULL;
+		    tok = strtok_r(NULL, ", \t", &save))
+			if (cfg_list_add(p, tok) != 0) {
+				free(copy);
+				return -1;
+			}
+		free(copy);
+		return 0;
+	}
+bad:
+	strbuf_printf(err, "%s: %s: expected %s", where, d->d_name, cfg_expect(d));
+	if (d->d_min != 0 || d->d_max != 0)
+		strbuf_printf(err, " between %llu and %llu%s",
+		    (unsigned long long)d->d_min, (unsigned long long)d->d_max,
+		    d->d_type == T_TIME ? " seconds" :
+		    d->d_type == T_SIZE ? " bytes" : "");
+	strbuf_printf(err, ", not \"%s\"\n", val);
+	return -1;
+}
+
+struct cfg *
+cfg_defaults(void)
+{
+	struct cfg	*c;
+	struct strbuf	 err = STRBUF_INIT;
+	size_t		 i;
+
+	if ((c = calloc(1, sizeof(*c))) == NULL)
+		return NULL;
+	c->cf_refs = 1;
+	for (i = 0; i < NDEFS; i++)
+		if (cfg_apply(c, &cfg_defs[i], cfg_defs[i].d_default, 0,
+		    "default", &err) != 0) {
+			strbuf_free(&err);
+			cfg_free(c);
+			return NULL;
+		}
+	strbuf_free(&err);
+	return c;
+}
+
+int
+cfg_set(struct cfg *c, const char *key, const char *value, struct strbuf *err)
+{
+	const struct cfg_def	*d;
+
+	if ((d = cfg_find(key)) == NULL) {
+		strbuf_printf(err, "unknown setting \"%s\"\n", key);
+		return -1;
+	}
+	return cfg_apply(c, d, value, 1, "override", err);
+}
+
+static char *
+cfg_trim(char *s)
+{
+	char	*e;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	e = s + strlen(s);
+	while (e > s && isspace((unsigned char)e[-1]))
+		*--e = '\0';
+	return s;
+}
+
+int
+cfg_load(const char *path, struct cfg **out, struct strbuf *err)
+{
+	struct cfg		*c;
+	const struct cfg_def	*d;
+	FILE			*fp;
+	char			 line[4096], where[512], *key, *val, *eq, *hash;
+	unsigned char		 seen[NDEFS];
+	int			 lineno = 0, bad = 0;
+
+	*out = NULL;
+	if ((c = cfg_defaults()) == NULL) {
+		strbuf_puts(err, "out of memory\n");
+		return -1;
+	}
+	if (path == NULL) {
+		*out = c;
+		return 0;
+	}
+	if ((fp = fopen(path, "r")) == NULL) {
+		strbuf_printf(err, "%s: %s\n", path, strerror(errno));
+		cfg_free(c);
+		return -1;
+	}
+	c->cf_path = strdup(path);
+	memset(seen, 0, sizeof(seen));
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		lineno++;
+		snprintf(where, sizeof(where), "%s:%d", path, lineno);
+		if (strchr(line, '\n') == NULL && !feof(fp)) {
+			strbuf_printf(err, "%s: line longer than %zu bytes\n",
+			    where, sizeof(line) - 2);
+			bad = 1;
+			while (fgets(line, sizeof(line), fp) != NULL &&
+			    strchr(line, '\n') == NULL)
+				;
+			continue;
+		}
+		if ((hash = strchr(line, '#')) != NULL)
+			*hash = '\0';
+		key = cfg_trim(line);
+		if (*key == '\0')
+			continue;
+		if ((eq = strchr(key, '=')) == NULL) {
+			strbuf_printf(err, "%s: expected \"key = value\"\n", where);
+			bad = 1;
+			continue;
+		}
+		*eq = '\0';
+		key = cfg_trim(key);
+		val = cfg_trim(eq + 1);
+		if ((d = cfg_find(key)) == NULL) {
+			strbuf_printf(err, "%s: unknown setting \"%s\"\n", where, key);
+			bad = 1;
+			continue;
+		}
+		if (seen[d - cfg_defs] && !(d->d_type == T_LIST && d->d_repeat)) {
+			strbuf_printf(err, "%s: %s: set twice\n", where, key);
+			bad = 1;
+			continue;
+		}
+		if (cfg_apply(c, d, val, seen[d - cfg_defs], where, err) != 0)
+			bad = 1;
+		seen[d - cfg_defs] = 1;
+	}
+	fclose(fp);
+	if (bad) {
+		cfg_free(c);
+		return -1;
+	}
+	*out = c;
+	return 0;
+}
+
+static void
+cfg_free(struct cfg *c)
+{
+	size_t	i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < NDEFS; i++) {
+		void *p = (char *)c + cfg_defs[i].d_off;
+
+		if (cfg_defs[i].d_type == T_STR)
+			free(*(char **)p);
+		else if (cfg_defs[i].d_type == T_LIST)
+			cfg_list_clear(p);
+	}
+	free(c->cf_path);
+	free(c);
+}
+
+struct cfg *
+cfg_ref(struct cfg *c)
+{
+	if (c != NULL)
+		atomic_fetch_add((_Atomic int *)&c->cf_refs, 1);
+	return c;
+}
+
+struct cfg *
+cfg_unref(struct cfg *c)
+{
+	if (c != NULL && atomic_fetch_sub((_Atomic int *)&c->cf_refs, 1) == 1)
+		cfg_free(c);
+	return NULL;
+}
+
+void
+cfg_install(struct cfg *c)
+{
+	struct cfg	*old;
+
+	pthread_mutex_lock(&cfg_lock);
+	old = cfg_cur;
+	cfg_cur = c;
+	pthread_mutex_unlock(&cfg_lock);
+	cfg_unref(old);
+}
+
+struct cfg *
+cfg_current(void)
+{
+	struct cfg	*c;
+
+	pthread_mutex_lock(&cfg_lock);
+	c = cfg_ref(cfg_cur);
+	pthread_mutex_unlock(&cfg_lock);
+	return c;
+}
+
+static void
+cfg_value(const struct cfg *c, const struct cfg_def *d, struct strbuf *sb)
+{
+	const void		*p = (const char *)c + d->d_off;
+	const struct cfg_list	*l;
+	size_t			 i;
+
+	switch (d->d_type) {
+	case T_STR:
+		strbuf_puts(sb, *(char *const *)p ? *(char *const *)p : "");
+		break;
+	case T_BOOL:
+		strbuf_puts(sb, *(const int *)p ? "yes" : "no");
+		break;
+	case T_INT:
+		strbuf_printf(sb, "%llu", (unsigned long long)*(const uint64_t *)p);
+		break;
+	case T_SIZE:
+	case T_TIME: {
+		uint64_t v = *(const uint64_t *)p;
+		static const struct { uint64_t m; char s; } su[] = {
+			{ 1024ULL * 1024 * 1024, 'G' }, { 1024 * 1024, 'M' },
+			{ 1024, 'K' }, { 0, 0 } },
+		    tu[] = { { 86400, 'd' }, { 3600, 'h' }, { 60, 'm' }, { 0, 0 } };
+		const __typeof__(su[0]) *u = d->d_type == T_SIZE ? su : tu;
+
+		for (; u->m != 0; u++)
+			if (v != 0 && v % u->m == 0)
+				break;
+		if (u->m != 0)
+			strbuf_printf(sb, "%llu%c", (unsigned long long)(v / u->m), u->s);
+		else
+			strbuf_printf(sb, "%llu%s", (unsigned long long)v,
+			    d->d_type == T_TIME ? "s" : "");
+		break;
+	}
+	case T_ENUM:
+		strbuf_puts(sb, d->d_enum[*(const int *)p]);
+		break;
+	case T_LIST:
+		l = p;
+		for (i = 0; i < l->l_n; i++)
+			strbuf_printf(sb, "%s%s", i ? ", " : "", l->l_v[i]);
+		break;
+	}
+}
+
+void
+cfg_dump(const struct cfg *c, FILE *fp)
+{
+	struct strbuf	sb = STRBUF_INIT;
+	size_t		i;
+
+	for (i = 0; i < NDEFS; i++) {
+		strbuf_reset(&sb);
+		cfg_value(c, &cfg_defs[i], &sb);
+		fprintf(fp, "%s = %s\n", cfg_defs[i].d_name, strbuf_str(&sb));
+	}
+	strbuf_free(&sb);
+}
+
+void
+cfg_write_sample(FILE *fp)
+{
+	const char	*p, *nl;
+	size_t		 i;
+
+	fputs("# nefmilter.conf: the settings of nefmilter(8); see nefmilter.conf(5).\n"
+	    "# Every key is listed with its built-in default, commented out.\n"
+	    "# Format: key = value.  Sizes take K/M/G, times s/m/h/d.\n", fp);
+	for (i = 0; i < NDEFS; i++) {
+		fputs("\n", fp);
+		for (p = cfg_defs[i].d_doc; *p != '\0'; p = nl + 1) {
+			nl = strchr(p, '\n');
+			if (nl == NULL)
+				nl = p + strlen(p) - 1;
+			fprintf(fp, "#  %.*s\n", (int)(nl - p + (*nl != '\n')), p);
+		}
+		fprintf(fp, "#%s = %s\n", cfg_defs[i].d_name, cfg_defs[i].d_default);
+	}
+}
+
+int
+cfg_list_has(const struct cfg_list *l, const char *s)
+{
+	size_t	i;
+
+	for (i = 0; i < l->l_n; i++)
+		if (strcasecmp(l->l_v[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+const char *
+cfg_link_action_name(int a)
+{
+	return (a >= 0 && a <= LINK_KEEP) ? e_link[a] : "?";
+}

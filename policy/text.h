@@ -1,0 +1,22 @@
+/*
+ * text: small helpers for untrusted text.
+ *
+ * text_printable() makes bytes safe to log: every byte outside printable
+ * ASCII becomes '?', and the result is capped at dstsz - 1 bytes; a capped
+ * result ends in "...".  It never fails; dst is always NUL-terminated.
+ */
+#ifndef NEF_TEXT_H
+#define NEF_TEXT_H
+
+#include <stddef.h>
+
+/* The cap used for untrusted text in log lines. */
+#define TEXT_LOG_MAX	200
+
+char	*text_printable(char *dst, size_t dstsz, const char *src, size_t len);
+const char *text_memcasemem(const char *hay, size_t haylen,
+	    const char *needle, size_t nlen);
+int	 text_has_prefix_ci(const char *s, const char *prefix);
+size_t	 text_strlcpy(char *dst, const char *src, size_t dstsz);
+
+#endif
