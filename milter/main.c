@@ -18,9 +18,14 @@
 #include <unistd.h>
 
 #include "cfg.h"
+#include "daemon.h"
 #include "log.h"
+#include "offline.h"
 #include "parsecmd.h"
+#include "pipeline.h"
 #include "strbuf.h"
+
+#define MAX_RCPT_OPTS	1000
 
 static void	usage(void) __attribute__((noreturn));
 static int	load_config(const char *, int explicit, struct cfg **);
@@ -30,7 +35,7 @@ usage(void)
 {
 	/* BEGIN USAGE */
 	fputs("usage: nefmilter [-c CONF] [-p SOCKET] [-f] [-n]\n"
-	    "       nefmilter -t FILE [-c CONF] [-r RCPT]... [-a CLIENT_IP]\n"
+	    "       nefmilter -t FILE [-c CONF] [-r RCPT]... [-a CLIENT_IP] [-q QUEUEID]\n"
 	    "       nefmilter --parse FILE...\n"
 	    "       nefmilter --sample-config\n"
 	    "       nefmilter -V\n", stderr);
@@ -45,10 +50,12 @@ load_config(const char *path, int explicit, struct cfg **out)
 
 	if (!explicit && access(path, F_OK) != 0)
 		path = NULL;	/* no file: built-in defaults */
-	if (cfg_load(path, out, &err) != 0) {
+	if (cfg_load(path, out, &err) != 0 || pipeline_check_cfg(*out, &err) != 0) {
 		fprintf(stderr, "nefmilter: configuration errors:\n%s",
 		    strbuf_str(&err));
 		strbuf_free(&err);
+		if (*out != NULL)
+			*out = cfg_unref(*out);
 		return -1;
 	}
 	strbuf_free(&err);
@@ -64,11 +71,16 @@ main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char	*conf = CFG_DEFAULT_PATH;
-	int		 explicit = 0, check = 0, ch;
-	struct cfg	*cfg;
+	static char		*rcpts[MAX_RCPT_OPTS];
+	struct offline_opts	 oo;
+	struct daemon_opts	 dopts;
+	const char		*conf = CFG_DEFAULT_PATH, *testfile = NULL;
+	int			 explicit = 0, check = 0, ch;
+	struct cfg		*cfg;
 
-	while ((ch = getopt_long(argc, argv, "a:c:fnp:r:t:Vh", longopts,
+	memset(&oo, 0, sizeof(oo));
+	memset(&dopts, 0, sizeof(dopts));
+	while ((ch = getopt_long(argc, argv, "a:c:fnp:q:r:t:Vh", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'P':
@@ -79,24 +91,60 @@ main(int argc, char **argv)
 		case 'V':
 			printf("nefmilter %s\n", NEF_VERSION);
 			return 0;
+		case 'a':
+			oo.oo_client = optarg;
+			break;
 		case 'c':
 			conf = optarg;
 			explicit = 1;
 			break;
+		case 'f':
+			dopts.do_foreground = 1;
+			break;
 		case 'n':
 			check = 1;
+			break;
+		case 'p':
+			dopts.do_socket = optarg;
+			break;
+		case 'q':
+			oo.oo_qid = optarg;
+			break;
+		case 'r':
+			if (oo.oo_nrcpts >= MAX_RCPT_OPTS)
+				usage();
+			rcpts[oo.oo_nrcpts++] = optarg;
+			break;
+		case 't':
+			testfile = optarg;
 			break;
 		default:
 			usage();
 		}
 	}
+	if (optind != argc)
+		usage();
 	if (load_config(conf, explicit, &cfg) != 0)
 		return 1;
 	if (check) {
+		if (cfg->cf_path == NULL)
+			printf("# no configuration file (%s): built-in defaults\n",
+			    conf);
+		else
+			printf("# %s\n", cfg->cf_path);
 		cfg_dump(cfg, stdout);
 		cfg_unref(cfg);
 		return 0;
 	}
-	cfg_unref(cfg);
-	usage();
+	if (testfile != NULL) {
+		int rc;
+
+		oo.oo_file = testfile;
+		oo.oo_rcpts = rcpts;
+		rc = offline_run(cfg, &oo);
+		cfg_unref(cfg);
+		return rc;
+	}
+	dopts.do_conf_path = cfg->cf_path ? strdup(cfg->cf_path) : NULL;
+	return daemon_run(cfg, &dopts);
 }

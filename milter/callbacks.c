@@ -1,0 +1,114 @@
+/*
+ * NAME
+ *	callbacks 3 - libmilter callbacks
+ * SYNOPSIS
+ *	#include "callbacks.h"
+ * DESCRIPTION
+ *	xxfi_data is registered (returning CONTINUE) on purpose: without it,
+ *	over an inet socket, Postfix still sends the DATA macros and Nagle's
+ *	algorithm then waits for a delayed ACK, adding about 45 ms to every
+ *	message.  HELO and unknown commands are negotiated away, and header
+ *	values keep their leading space so that the spooled message is the
+ *	message as received.
+ */
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+
+#include <libmilter/mfapi.h>
+#include <string.h>
+
+#include "callbacks.h"
+#include "session.h"
+
+static sfsistat	to_sfsi(enum sess_rc);
+static sfsistat	cb_negotiate(SMFICTX *, unsigned long, unsigned long,
+		    unsigned long, unsigned long, unsigned long *,
+		    unsigned long *, unsigned long *, unsigned long *);
+static sfsistat	cb_connect(SMFICTX *, char *, _SOCK_ADDR *);
+static sfsistat	cb_envfrom(SMFICTX *, char **);
+static sfsistat	cb_envrcpt(SMFICTX *, char **);
+static sfsistat	cb_data(SMFICTX *);
+static sfsistat	cb_header(SMFICTX *, char *, char *);
+static sfsistat	cb_eoh(SMFICTX *);
+static sfsistat	cb_body(SMFICTX *, unsigned char *, size_t);
+static sfsistat	cb_eom(SMFICTX *);
+static sfsistat	cb_abort(SMFICTX *);
+static sfsistat	cb_close(SMFICTX *);
+
+#define NEF_ACTIONS	(SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_CHGBODY | \
+			 SMFIF_ADDRCPT | SMFIF_DELRCPT | SMFIF_QUARANTINE)
+
+static sfsistat
+to_sfsi(enum sess_rc rc)
+{
+	switch (rc) {
+	case SESS_ACCEPT: return SMFIS_ACCEPT;
+	case SESS_TEMPFAIL: return SMFIS_TEMPFAIL;
+	case SESS_REJECT: return SMFIS_REJECT;
+	case SESS_DISCARD: return SMFIS_DISCARD;
+	default: return SMFIS_CONTINUE;
+	}
+}
+
+static sfsistat
+cb_negotiate(SMFICTX *ctx, unsigned long f0, unsigned long f1,
+    unsigned long f2, unsigned long f3, unsigned long *pf0,
+    unsigned long *pf1, unsigned long *pf2, unsigned long *pf3)
+{
+	(void)ctx;
+	(void)f2;
+	(void)f3;
+	*pf0 = f0 & NEF_ACTIONS;
+	*pf1 = f1 & (SMFIP_NOHELO | SMFIP_NOUNKNOWN | SMFIP_HDR_LEADSPC);
+	*pf2 = 0;
+	*pf3 = 0;
+	return SMFIS_CONTINUE;
+}
+
+static sfsistat
+cb_connect(SMFICTX *ctx, char *host, _SOCK_ADDR *sa)
+{
+	char	addr[INET6_ADDRSTRLEN] = "";
+
+	if (sa != NULL && sa->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((struct sockaddr_in *)(void *)sa)->sin_addr,
+		    addr, sizeof(addr));
+	else if (sa != NULL && sa->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((struct sockaddr_in6 *)(void *)sa)->sin6_addr,
+		    addr, sizeof(addr));
+	return to_sfsi(session_connect(ctx, host, addr));
+}
+
+static sfsistat cb_envfrom(SMFICTX *ctx, char **argv) { return to_sfsi(session_envfrom(ctx, argv)); }
+static sfsistat cb_envrcpt(SMFICTX *ctx, char **argv) { return to_sfsi(session_envrcpt(ctx, argv)); }
+static sfsistat cb_data(SMFICTX *ctx) { return to_sfsi(session_data(ctx)); }
+static sfsistat cb_header(SMFICTX *ctx, char *n, char *v) { return to_sfsi(session_header(ctx, n, v)); }
+static sfsistat cb_eoh(SMFICTX *ctx) { return to_sfsi(session_eoh(ctx)); }
+static sfsistat cb_body(SMFICTX *ctx, unsigned char *p, size_t n) { return to_sfsi(session_body(ctx, p, n)); }
+static sfsistat cb_eom(SMFICTX *ctx) { return to_sfsi(session_eom(ctx)); }
+static sfsistat cb_abort(SMFICTX *ctx) { return to_sfsi(session_abort(ctx)); }
+static sfsistat cb_close(SMFICTX *ctx) { return to_sfsi(session_close(ctx)); }
+
+int
+callbacks_register(void)
+{
+	struct smfiDesc	desc;
+
+	memset(&desc, 0, sizeof(desc));
+	desc.xxfi_name = (char *)"nefmilter";
+	desc.xxfi_version = SMFI_VERSION;
+	desc.xxfi_flags = NEF_ACTIONS;
+	desc.xxfi_connect = cb_connect;
+	desc.xxfi_envfrom = cb_envfrom;
+	desc.xxfi_envrcpt = cb_envrcpt;
+	desc.xxfi_header = cb_header;
+	desc.xxfi_eoh = cb_eoh;
+	desc.xxfi_body = cb_body;
+	desc.xxfi_eom = cb_eom;
+	desc.xxfi_abort = cb_abort;
+	desc.xxfi_close = cb_close;
+	desc.xxfi_data = cb_data;
+	desc.xxfi_negotiate = cb_negotiate;
+	return smfi_register(desc) == MI_SUCCESS ? 0 : -1;
+}

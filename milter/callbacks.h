@@ -1,0 +1,12 @@
+/*
+ * callbacks: the libmilter glue.  Each xxfi_* callback calls the matching
+ * session_*() function and translates its verdict; nothing else happens
+ * here.
+ */
+#ifndef NEF_CALLBACKS_H
+#define NEF_CALLBACKS_H
+
+/* Register the filter with libmilter (smfi_register).  0 or -1. */
+int	callbacks_register(void);
+
+#endif
