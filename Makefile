@@ -13,6 +13,10 @@ SYSCONFDIR ?= /etc
 BUILD    ?= build
 SAN      ?=
 VERSION  := 0.9.0
+V        ?= 0
+ifeq ($(V),0)
+Q = @
+endif
 
 WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wpointer-arith -Wformat=2 -Wno-format-nonliteral -Wvla
@@ -52,40 +56,48 @@ all: $(PROGS)
 # policy/ is compiled without any library include path: it cannot reach them.
 $(BUILD)/policy/%.o: policy/%.c
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CFLAGS) -Ipolicy -MMD -MP -c -o $@ $<
+	@echo '  CC      $<'
+	$(Q)$(CC) $(BASE_CFLAGS) -Ipolicy -MMD -MP -c -o $@ $<
 
 $(BUILD)/milter/%.o: milter/%.c
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CFLAGS) -Ipolicy -Imilter $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+	@echo '  CC      $<'
+	$(Q)$(CC) $(BASE_CFLAGS) -Ipolicy -Imilter $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/tests/%.o: tests/%.c
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CFLAGS) -Wno-missing-prototypes -Ipolicy -Imilter -Itests/lib $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+	@echo '  CC      $<'
+	$(Q)$(CC) $(BASE_CFLAGS) -Wno-missing-prototypes -Ipolicy -Imilter -Itests/lib $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(LIBPOLICY): $(POLICY_OBJ)
 	@mkdir -p $(@D)
-	rm -f $@ && ar rcs $@ $^
+	$(Q)rm -f $@ && ar rcs $@ $^
 
 $(LIBADAPT): $(ADAPTER_OBJ)
 	@mkdir -p $(@D)
-	rm -f $@ && ar rcs $@ $^
+	$(Q)rm -f $@ && ar rcs $@ $^
 
 $(BUILD)/nefmilter: $(BUILD)/milter/main.o $(LIBADAPT) $(LIBPOLICY)
-	$(CC) $(BASE_CFLAGS) -o $@ $^ $(PKG_LIBS)
+	@echo '  LD      $@'
+	$(Q)$(CC) $(BASE_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/nefctl: $(BUILD)/milter/nefctl.o $(LIBADAPT) $(LIBPOLICY)
-	$(CC) $(BASE_CFLAGS) -o $@ $^ $(PKG_LIBS)
+	@echo '  LD      $@'
+	$(Q)$(CC) $(BASE_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/tests/test_%: $(BUILD)/tests/unit/test_%.o $(LIBADAPT) $(LIBPOLICY)
-	$(CC) $(BASE_CFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+	@echo '  LD      $@'
+	$(Q)$(CC) $(BASE_CFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 
 $(BUILD)/tools/%: $(BUILD)/tests/tools/%.o $(LIBADAPT) $(LIBPOLICY)
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CFLAGS) -o $@ $^ $(PKG_LIBS)
+	@echo '  LD      $@'
+	$(Q)$(CC) $(BASE_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/bench/%: $(BUILD)/tests/bench/%.o $(LIBADAPT) $(LIBPOLICY)
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CFLAGS) -o $@ $^ $(PKG_LIBS)
+	@echo '  LD      $@'
+	$(Q)$(CC) $(BASE_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
 unit: $(UNIT_BIN)
 tools: $(TOOL_BIN)
