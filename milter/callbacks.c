@@ -91,6 +91,22 @@ static sfsistat cb_abort(SMFICTX *ctx) { return to_sfsi(session_abort(ctx)); }
 static sfsistat cb_close(SMFICTX *ctx) { return to_sfsi(session_close(ctx)); }
 
 int
+callbacks_listen(const char *spec)
+{
+	if (smfi_setconn((char *)spec) != MI_SUCCESS)
+		return -1;
+	if (callbacks_register() != 0)
+		return -1;
+	return smfi_opensocket(1) == MI_SUCCESS ? 0 : -1;
+}
+
+int
+callbacks_main(void)
+{
+	return smfi_main() == MI_SUCCESS ? 0 : -1;
+}
+
+int
 callbacks_register(void)
 {
 	struct smfiDesc	desc;

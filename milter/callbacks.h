@@ -8,5 +8,9 @@
 
 /* Register the filter with libmilter (smfi_register).  0 or -1. */
 int	callbacks_register(void);
+/* Register and open the listening socket (libmilter syntax).  0 or -1. */
+int	callbacks_listen(const char *spec);
+/* Hand the process to libmilter until it stops.  0 or -1. */
+int	callbacks_main(void);
 
 #endif

@@ -28,8 +28,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <libmilter/mfapi.h>
-
 #include "callbacks.h"
 #include "cfg.h"
 #include "daemon.h"
@@ -141,17 +139,10 @@ dmn_socket(const char *spec, uid_t uid, gid_t gid)
 	if (path != NULL && dmn_parent_dir(path, dir, sizeof(dir)) == 0 &&
 	    access(dir, F_OK) != 0 && dmn_mkdir(dir, 0755, uid, gid) != 0)
 		return -1;
-	if (smfi_setconn((char *)spec) != MI_SUCCESS) {
-		dmn_say("bad socket \"%s\"", spec);
-		return -1;
-	}
-	if (callbacks_register() != 0) {
-		dmn_say("smfi_register failed");
-		return -1;
-	}
 	umask(0117);
-	if (smfi_opensocket(1) != MI_SUCCESS) {
-		dmn_say("cannot open socket %s", spec);
+	if (callbacks_listen(spec) != 0) {
+		dmn_say("cannot listen on \"%s\" (libmilter syntax: "
+		    "unix:PATH or inet:PORT@HOST)", spec);
 		return -1;
 	}
 	umask(0077);
@@ -337,7 +328,7 @@ daemon_run(struct cfg *cfg, const struct daemon_opts *o)
 	pthread_detach(tid);
 	log_notice(NULL, "nefmilter %s starting on %s as %s", NEF_VERSION,
 	    sock, cfg->cf_user);
-	rc = smfi_main();
+	rc = callbacks_main();
 	dmn_stopping = 1;
 	log_notice(NULL, "nefmilter stopping");
 	pipeline_stop();
@@ -346,7 +337,7 @@ daemon_run(struct cfg *cfg, const struct daemon_opts *o)
 		unlink(cfg->cf_pid_file);
 	cfg_unref(cfg);
 	cfg_install(NULL);
-	return rc == MI_SUCCESS ? 0 : 1;
+	return rc == 0 ? 0 : 1;
 fail:
 	cfg_unref(cfg);
 	return 1;

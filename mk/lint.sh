@@ -90,8 +90,9 @@ for pair in "milter/main.c:conf/nefmilter.8" "milter/nefctl.c:conf/nefctl.8"; do
 	c=${pair%%:*}; m=${pair#*:}
 	[ -f "$c" ] || continue
 	if [ ! -f "$m" ]; then opt_ok=0; diag "$m is missing"; continue; fi
-	for o in $(sed -n '/BEGIN USAGE/,/END USAGE/p' "$c" | grep -oE '(^|[[ ])-(-[a-z]+|[a-zA-Z])\b' | tr -d '[ ' | sort -u); do
-		grep -qF -- "$(echo "$o" | sed 's/-/\\\\-/g')" "$m" || grep -qF -- "$o" "$m" || { opt_ok=0; diag "$m lacks $o"; }
+	man=$(sed 's/\\-/-/g; s/\\f[BIRP]//g' "$m")
+	for o in $(sed -n '/BEGIN USAGE/,/END USAGE/p' "$c" | grep -oE '(^|[[ |])-(-[a-z][a-z-]*|[a-zA-Z])\b' | tr -d '[ |' | sort -u); do
+		echo "$man" | grep -qF -- "$o" || { opt_ok=0; diag "$m lacks $o"; }
 	done
 done
 if [ $opt_ok -eq 1 ]; then ok "every command-line option is in its man page"; else not_ok "man pages lack options"; fi
