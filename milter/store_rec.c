@@ -5,6 +5,8 @@
  *	big-endian integers, length-prefixed strings, bounded buffers
  * SYNOPSIS
  *	#include "store_rec.h"
+
+#define DOC_REC_V	1
  * DESCRIPTION
  *	See store_rec.h.  The writer keeps small records in an inline
  *	buffer and moves to the heap when they grow; the reader never reads
@@ -20,6 +22,8 @@
 
 #include "store.h"
 #include "store_rec.h"
+
+#define DOC_REC_V	1
 
 static int	rec_w_reserve(struct rec_w *, size_t);
 static const unsigned char *rec_take(struct rec_r *, size_t);
@@ -337,5 +341,79 @@ rec_check_docket(const char *s)
 	for (i = 0; i < n; i++)
 		if (!isprint((unsigned char)s[i]))
 			return STORE_EINVAL;
+	return 0;
+}
+
+/* ------------------------------------------------------- documents */
+
+void
+rec_doc_key(struct rec_w *w, const char *court, const char *key, unsigned att)
+{
+	rec_put_kstr(w, court);
+	rec_put_kstr(w, key);
+	rec_put_u16(w, att);
+}
+
+void
+rec_doc_entry_key(struct rec_w *w, const struct store_doc *d)
+{
+	rec_put_kstr(w, d->d_court);
+	rec_put_kstr(w, d->d_docket);
+	rec_put_u32(w, d->d_entry);
+	rec_put_kstr(w, d->d_key);
+	rec_put_u16(w, d->d_att);
+}
+
+void
+rec_doc_sha_key(struct rec_w *w, const unsigned char sha[32],
+    const struct store_doc *d)
+{
+	rec_put_bytes(w, sha, 32);
+	rec_doc_key(w, d->d_court, d->d_key, d->d_att);
+}
+
+int
+rec_doc_encode(struct rec_w *w, const struct store_doc *d,
+    const unsigned char sha[32])
+{
+	rec_put_u8(w, DOC_REC_V);
+	rec_put_str(w, d->d_docket);
+	rec_put_u32(w, d->d_entry);
+	rec_put_bytes(w, sha, 32);
+	rec_put_u64(w, d->d_size);
+	rec_put_str(w, d->d_label);
+	rec_put_str(w, d->d_desc);
+	rec_put_u64(w, (uint64_t)d->d_stored);
+	return w->rw_err;
+}
+
+/* Decode a SDB_DOCS record (key and value) into *d. */
+int
+rec_doc_decode(const void *k, size_t kl, const void *v, size_t vl,
+    struct store_doc *d)
+{
+	unsigned char sha[32];
+	struct rec_r r;
+
+	memset(d, 0, sizeof(*d));
+	rec_r_init(&r, k, kl);
+	rec_get_kstr(&r, d->d_court, sizeof(d->d_court));
+	rec_get_kstr(&r, d->d_key, sizeof(d->d_key));
+	d->d_att = rec_get_u16(&r);
+	if (r.rr_err || rec_left(&r) != 0)
+		return STORE_ECORRUPT;
+	rec_r_init(&r, v, vl);
+	if (rec_get_u8(&r) != DOC_REC_V)
+		return STORE_ECORRUPT;
+	rec_get_str(&r, d->d_docket, sizeof(d->d_docket));
+	d->d_entry = rec_get_u32(&r);
+	rec_get_bytes(&r, sha, 32);
+	d->d_size = rec_get_u64(&r);
+	rec_get_str(&r, d->d_label, sizeof(d->d_label));
+	rec_get_str(&r, d->d_desc, sizeof(d->d_desc));
+	d->d_stored = (int64_t)rec_get_u64(&r);
+	if (r.rr_err)
+		return STORE_ECORRUPT;
+	rec_sha_to_hex(sha, d->d_sha256);
 	return 0;
 }

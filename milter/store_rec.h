@@ -70,4 +70,21 @@ int	 rec_check_court(const char *);
 int	 rec_check_docket(const char *);
 int	 rec_check_text(const char *, size_t max);	/* non-NULL, <= max */
 
+/*
+ * Document records.  Keys: SDB_DOCS court\0 key\0 att16; SDB_DOC_ENTRY
+ * court\0 docket\0 entry32 key\0 att16; SDB_DOC_SHA sha32 + the DOCS key.
+ * rec_doc_encode() returns rw_err; rec_doc_decode() decodes a DOCS key
+ * and value into *d: 0 or STORE_ECORRUPT.
+ */
+struct store_doc;
+void	 rec_doc_key(struct rec_w *, const char *court, const char *key,
+	    unsigned att);
+void	 rec_doc_entry_key(struct rec_w *, const struct store_doc *);
+void	 rec_doc_sha_key(struct rec_w *, const unsigned char sha[32],
+	    const struct store_doc *);
+int	 rec_doc_encode(struct rec_w *, const struct store_doc *,
+	    const unsigned char sha[32]);
+int	 rec_doc_decode(const void *k, size_t kl, const void *v, size_t vl,
+	    struct store_doc *);
+
 #endif
