@@ -903,6 +903,12 @@ page_free(struct page *pg)
 	return NULL;
 }
 
+int
+page_is_login_url(const char *s)
+{
+	return is_login_target(s);
+}
+
 const char *
 page_kind_name(int kind)
 {

@@ -93,6 +93,10 @@ int	 page_is_pdf(const void *bytes, size_t len);
 int	 page_classify(const char *bytes, size_t len, struct page **out);
 struct page *page_free(struct page *);
 
+/* 1 when a URL (absolute or not) points at a login prompt: the NextGen
+ * PACER login host, its csologin path, or CurrentGen's login.pl. */
+int	 page_is_login_url(const char *);
+
 const char *page_kind_name(int kind);
 
 #endif

@@ -580,7 +580,13 @@ url_doc_fetch_url(const struct url_doc *d, char *buf, size_t bufsz)
 int
 url_doc_menu_url(const struct url_doc *d, char *buf, size_t bufsz)
 {
-	return url_format(&d->d_url, buf, bufsz);
+	struct url u;
+
+	if (d->d_kind != URL_KIND_DOC1 || d->d_short)
+		return url_format(&d->d_url, buf, bufsz);
+	u = d->d_url;
+	u.u_path[sizeof("/doc1/") - 1 + 3] = '0';
+	return url_format(&u, buf, bufsz);
 }
 
 int

@@ -118,7 +118,8 @@ int	 url_doc_parse(const char *s, size_t len, struct url_doc *out);
  * short ids), caseid, de_seq_num and magic_num as known, use_magic=1; for
  * docs1 the uid; for ACMS the link.  */
 int	 url_doc_fetch_url(const struct url_doc *, char *buf, size_t bufsz);
-/* The attachment menu URL: the link as given, normalized. */
+/* The attachment menu URL: the link as given, normalized, with the doc
+ * id's 4th digit 0 (as in the notice when the entry has attachments). */
 int	 url_doc_menu_url(const struct url_doc *, char *buf, size_t bufsz);
 /* The fetch URL of a document named in an attachment menu: path (a
  * /doc1/ path or absolute doc1 URL, e.g. from goDLS) resolved against the

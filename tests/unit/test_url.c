@@ -248,6 +248,17 @@ test_doc1(void **state)
 	assert_int_equal(url_doc_menu_url(&d, buf, sizeof(buf)), URL_OK);
 	assert_string_equal(buf, "https://ecf.nyed.uscourts.gov/doc1/123019137279?"
 	    "pdf_header=&magic_num=79492711&de_seq_num=70&caseid=475249");
+	/* a link whose entry has no attachments still opens the menu */
+	{
+		struct url_doc d2;
+		const char *s2 = "https://ecf.nyed.uscourts.gov/doc1/123119137279?caseid=1";
+
+		assert_int_equal(url_doc_parse(s2, strlen(s2), &d2), URL_OK);
+		assert_false(d2.d_menu);
+		assert_int_equal(url_doc_menu_url(&d2, buf, sizeof(buf)), URL_OK);
+		assert_string_equal(buf,
+		    "https://ecf.nyed.uscourts.gov/doc1/123019137279?caseid=1");
+	}
 	/* too small a buffer */
 	assert_int_equal(url_doc_fetch_url(&d, buf, 40), URL_ETOOLONG);
 }

@@ -1,0 +1,851 @@
+/*
+ * NAME
+ *	fetch - the free-look fetcher (libcurl multi)
+ * SUMMARY
+ *	fetch every document of one notice, in parallel, anonymously
+ * SYNOPSIS
+ *	#include "fetch.h"
+ *
+ *	fetch_init();				(main, once)
+ *	fetch_opts_from_cfg(&o, cfg, tmpdir);
+ *	fetch_run(&o, qid, links, nlinks, &set);
+ *	... rename set->fs_docs[i].fd_path into the store ...
+ *	set = fetch_set_free(set);
+ * DESCRIPTION
+ *	Each document of the notice is a "job" with a small state machine
+ *	(menu or document phase, redirect and follow counters); each HTTP
+ *	request is a "req" holding one easy handle.  One multi handle per
+ *	call drives them all, with CURLMOPT_MAX_HOST_CONNECTIONS set to the
+ *	per-host limit; when a request ends, req_done() decides the job's
+ *	next step: a result, a follow on the same host, or, for an
+ *	attachment menu, one new job per document listed.  The per-notice
+ *	budget is a deadline: each request gets at most the time left, and
+ *	jobs that cannot start in time end as transient errors.
+ *
+ *	The first five bytes of a 2xx body decide where it goes: "%PDF-"
+ *	to a mkstemp() file in fo_tmp_dir (hashed as it streams), anything
+ *	else to a capped memory buffer for page_classify().
+ *
+ *	Cookies live in a CURLSH share made for the call and destroyed
+ *	with it.  CURLOPT_OPENSOCKETFUNCTION refuses non-public addresses
+ *	unless they are connect_to targets.
+ * DIAGNOSTICS
+ *	Every request and every result is logged at info level with the
+ *	notice's id first; URLs are cleaned and their magic numbers, uids
+ *	and GUIDs redacted.  fetch_run() fails only when memory runs out.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <curl/curl.h>
+
+#include "cfg.h"
+#include "fetch.h"
+#include "log.h"
+#include "page.h"
+#include "strbuf.h"
+#include "text.h"
+#include "url.h"
+
+#define FETCH_MAX_OK_ADDRS	32	/* connect_to target addresses kept */
+
+enum { JOB_MENU, JOB_DOC };
+enum { MODE_NONE, MODE_FILE, MODE_PAGE, MODE_DISCARD };
+
+struct job {
+	int	 j_phase;
+	int	 j_redirects, j_follows;
+	int	 j_may_expand;		/* a menu met here may be expanded */
+	char	 j_caseid[URL_PARAM_MAX + 1];
+	char	 j_seq[URL_PARAM_MAX + 1];
+	char	 j_magic[URL_PARAM_MAX + 1];
+};
+
+struct run {
+	const struct fetch_opts	*ru_o;
+	const char		*ru_id;
+	CURLM			*ru_multi;
+	CURLSH			*ru_share;
+	struct curl_slist	*ru_connect_to;
+	struct sockaddr_storage	 ru_ok[FETCH_MAX_OK_ADDRS];
+	size_t			 ru_nok;
+	struct fetch_doc	*ru_docs;
+	struct job		*ru_jobs;
+	size_t			 ru_n, ru_cap;
+	long long		 ru_deadline;	/* monotonic ms */
+	struct req		*ru_reqs;	/* requests in flight */
+	int			 ru_nomem;
+};
+
+struct req {
+	struct req	*r_next, *r_prev;	/* ru_reqs */
+	struct run	*r_run;
+	CURL		*r_easy;
+	size_t		 r_doc;
+	char		 r_url[URL_MAX + 1];
+	int		 r_mode;
+	int		 r_fd;
+	char		*r_path;
+	struct sha256	 r_sha;
+	uint64_t	 r_bytes;
+	struct strbuf	 r_page;
+	int		 r_too_large, r_bad_addr, r_io_err, r_page_full;
+};
+
+static long long now_ms(void);
+static void	 log_url(const char *, const char *, const char *, const char *);
+static int	 add_doc(struct run *, size_t, int, const char *);
+static void	 finish(struct run *, size_t, int, const char *, ...)
+		    __attribute__((format(printf, 4, 5)));
+static int	 req_start(struct run *, size_t, const char *);
+static int	 easy_setup(struct run *, struct req *, long);
+static void	 req_free(struct req *);
+static size_t	 on_write(char *, size_t, size_t, void *);
+static int	 to_file(struct req *, const void *, size_t);
+static curl_socket_t on_open_socket(void *, curlsocktype,
+		    struct curl_sockaddr *);
+static int	 addr_public(const struct sockaddr *);
+static int	 addr_configured(const struct run *, const struct sockaddr *);
+static void	 ok_addrs(struct run *);
+static void	 req_done(struct run *, struct req *, CURLcode);
+static void	 follow(struct run *, struct req *, const char *, int);
+static void	 on_page(struct run *, struct req *);
+static void	 expand_menu(struct run *, struct req *, const struct page *);
+static void	 start_link(struct run *, size_t, const struct fetch_link *);
+static void	 drain(struct run *);
+
+static const char *const RESULT_NAMES[] = {
+	"pdf", "login", "unavailable", "error", "too-large", "refused",
+	"no-document",
+};
+
+int
+fetch_init(void)
+{
+	return curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK ? 0 : -1;
+}
+
+void
+fetch_cleanup(void)
+{
+	curl_global_cleanup();
+}
+
+const char *
+fetch_result_name(int r)
+{
+	if (r < 0 || (size_t)r >= sizeof(RESULT_NAMES) / sizeof(RESULT_NAMES[0]))
+		return "unknown";
+	return RESULT_NAMES[r];
+}
+
+int
+fetch_opts_from_cfg(struct fetch_opts *o, const struct cfg *cfg,
+    const char *tmp_dir)
+{
+	memset(o, 0, sizeof(*o));
+	o->fo_hosts = (const char *const *)cfg->cf_fetch_hosts.l_v;
+	o->fo_nhosts = cfg->cf_fetch_hosts.l_n;
+	o->fo_connect_to = (const char *const *)cfg->cf_connect_to.l_v;
+	o->fo_nconnect_to = cfg->cf_connect_to.l_n;
+	o->fo_ca_file = cfg->cf_ca_file;
+	o->fo_user_agent = cfg->cf_user_agent;
+	o->fo_connect_timeout_ms = (long)cfg->cf_fetch_connect_timeout * 1000;
+	o->fo_timeout_ms = (long)cfg->cf_fetch_timeout * 1000;
+	o->fo_budget_ms = (long)cfg->cf_fetch_budget * 1000;
+	o->fo_max_doc_bytes = cfg->cf_max_document_bytes;
+	o->fo_max_page_bytes = FETCH_MAX_PAGE_BYTES;
+	o->fo_per_host = (long)cfg->cf_fetch_per_host;
+	o->fo_max_documents = (size_t)cfg->cf_max_documents;
+	if (text_strlcpy(o->fo_tmp_dir, tmp_dir, sizeof(o->fo_tmp_dir)) >=
+	    sizeof(o->fo_tmp_dir))
+		return -1;
+	return 0;
+}
+
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Log "fetch: WHAT URL[: TAIL]" with the URL redacted and cleaned. */
+static void
+log_url(const char *id, const char *what, const char *url, const char *tail)
+{
+	char red[URL_MAX + 1], clean[LOG_CLEAN_SIZE], ct[LOG_CLEAN_SIZE];
+
+	url_redact(url, red, sizeof(red));
+	log_info(id, "fetch: %s %s%s%s", what, log_cleans(clean, red),
+	    tail ? ": " : "", tail ? log_cleans(ct, tail) : "");
+}
+
+/* A new document slot; its index, or -1 (out of memory or over the cap). */
+static int
+add_doc(struct run *ru, size_t link, int attno, const char *desc)
+{
+	struct fetch_doc *d;
+
+	if (ru->ru_n == ru->ru_cap) {
+		size_t cap = ru->ru_cap ? 2 * ru->ru_cap : 8;
+		struct fetch_doc *nd = realloc(ru->ru_docs, cap * sizeof(*nd));
+		struct job *nj;
+
+		if (nd == NULL)
+			return ru->ru_nomem = 1, -1;
+		ru->ru_docs = nd;
+		if ((nj = realloc(ru->ru_jobs, cap * sizeof(*nj))) == NULL)
+			return ru->ru_nomem = 1, -1;
+		ru->ru_jobs = nj;
+		ru->ru_cap = cap;
+	}
+	d = &ru->ru_docs[ru->ru_n];
+	memset(d, 0, sizeof(*d));
+	memset(&ru->ru_jobs[ru->ru_n], 0, sizeof(ru->ru_jobs[0]));
+	d->fd_link = link;
+	d->fd_attno = attno;
+	d->fd_result = -1;
+	d->fd_desc = strdup(desc ? desc : "");
+	if (d->fd_desc == NULL)
+		return ru->ru_nomem = 1, -1;
+	return (int)ru->ru_n++;
+}
+
+/* Record a document's result and log it. */
+static void
+finish(struct run *ru, size_t i, int result, const char *fmt, ...)
+{
+	struct fetch_doc *d = &ru->ru_docs[i];
+	char line[FETCH_DETAIL_MAX + 40], raw[FETCH_DETAIL_MAX];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(raw, sizeof(raw), fmt, ap);
+	va_end(ap);
+	text_printable(d->fd_detail, sizeof(d->fd_detail), raw, strlen(raw));
+	d->fd_result = result;
+	snprintf(line, sizeof(line), "%s, document %zu att %d", d->fd_detail,
+	    d->fd_link, d->fd_attno);
+	log_url(ru->ru_id, fetch_result_name(result), d->fd_url ? d->fd_url : "-",
+	    line);
+}
+
+/* ---- addresses ----------------------------------------------------- */
+
+static int
+addr_public(const struct sockaddr *sa)
+{
+	const unsigned char *b;
+	uint32_t a;
+
+	if (sa->sa_family == AF_INET6) {
+		b = ((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr.s6_addr;
+		if (b[0] == 0 && memcmp(b, "\0\0\0\0\0\0\0\0\0\0\xff\xff", 12) == 0) {
+			a = (uint32_t)b[12] << 24 | (uint32_t)b[13] << 16 |
+			    (uint32_t)b[14] << 8 | b[15];
+			goto v4;
+		}
+		if (memcmp(b, "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", 15) == 0)
+			return 0;			/* :: and ::1 */
+		if ((b[0] & 0xfe) == 0xfc || b[0] == 0xff ||
+		    (b[0] == 0xfe && (b[1] & 0xc0) == 0x80))
+			return 0;			/* ULA, multicast, link-local */
+		return 1;
+	}
+	if (sa->sa_family != AF_INET)
+		return 0;
+	a = ntohl(((const struct sockaddr_in *)(const void *)sa)->sin_addr.s_addr);
+v4:
+	return !((a >> 24) == 0 || (a >> 24) == 10 || (a >> 24) == 127 ||
+	    (a >> 16) == 0xa9fe || (a >> 20) == 0xac1 || (a >> 16) == 0xc0a8 ||
+	    (a >> 22) == (100 << 2 | 1) || (a >> 28) >= 0xe);
+}
+
+static int
+addr_configured(const struct run *ru, const struct sockaddr *sa)
+{
+	size_t i;
+
+	for (i = 0; i < ru->ru_nok; i++) {
+		const struct sockaddr *ok = (const struct sockaddr *)&ru->ru_ok[i];
+
+		if (ok->sa_family != sa->sa_family)
+			continue;
+		if (sa->sa_family == AF_INET &&
+		    ((const struct sockaddr_in *)(const void *)ok)->sin_addr.s_addr ==
+		    ((const struct sockaddr_in *)(const void *)sa)->sin_addr.s_addr)
+			return 1;
+		if (sa->sa_family == AF_INET6 && memcmp(
+		    &((const struct sockaddr_in6 *)(const void *)ok)->sin6_addr,
+		    &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, 16) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The addresses of the CONNECT-HOST parts of connect_to. */
+static void
+ok_addrs(struct run *ru)
+{
+	const struct fetch_opts *o = ru->ru_o;
+	size_t i;
+
+	for (i = 0; i < o->fo_nconnect_to; i++) {
+		const char *p = o->fo_connect_to[i], *h, *e;
+		char host[URL_HOST_MAX + 1];
+		struct addrinfo hints, *res, *ai;
+		int k;
+
+		for (k = 0; k < 2 && p != NULL; k++)
+			if ((p = strchr(p, ':')) != NULL)
+				p++;
+		if (p == NULL)
+			continue;
+		h = p;
+		if (*h == '[') {
+			e = strchr(++h, ']');
+		} else {
+			e = strchr(h, ':');
+		}
+		if (e == NULL)
+			e = h + strlen(h);
+		if (e == h || (size_t)(e - h) > URL_HOST_MAX)
+			continue;
+		memcpy(host, h, (size_t)(e - h));
+		host[e - h] = '\0';
+		memset(&hints, 0, sizeof(hints));
+		hints.ai_socktype = SOCK_STREAM;
+		if (getaddrinfo(host, NULL, &hints, &res) != 0)
+			continue;
+		for (ai = res; ai != NULL && ru->ru_nok < FETCH_MAX_OK_ADDRS; ai = ai->ai_next)
+			if (ai->ai_addrlen <= sizeof(ru->ru_ok[0]))
+				memcpy(&ru->ru_ok[ru->ru_nok++], ai->ai_addr,
+				    ai->ai_addrlen);
+		freeaddrinfo(res);
+	}
+}
+
+static curl_socket_t
+on_open_socket(void *arg, curlsocktype purpose, struct curl_sockaddr *ca)
+{
+	struct req *r = arg;
+
+	(void)purpose;
+	if (!addr_public(&ca->addr) && !addr_configured(r->r_run, &ca->addr)) {
+		r->r_bad_addr = 1;
+		return CURL_SOCKET_BAD;
+	}
+	return socket(ca->family, ca->socktype, ca->protocol);
+}
+
+/* ---- requests ------------------------------------------------------ */
+
+static int
+to_file(struct req *r, const void *p, size_t n)
+{
+	const char *s = p;
+
+	sha256_update(&r->r_sha, p, n);
+	while (n > 0) {
+		ssize_t w = write(r->r_fd, s, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return r->r_io_err = w < 0 ? errno : ENOSPC, -1;
+		s += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+static size_t
+on_write(char *p, size_t sz, size_t nm, void *arg)
+{
+	struct req *r = arg;
+	const struct fetch_opts *o = r->r_run->ru_o;
+	size_t n = sz * nm;
+	char tmpl[FETCH_TMP_MAX + 32];
+	long code = 0;
+
+	r->r_bytes += n;
+	if (r->r_mode == MODE_NONE) {
+		curl_easy_getinfo(r->r_easy, CURLINFO_RESPONSE_CODE, &code);
+		if (code < 200 || code >= 300)
+			r->r_mode = MODE_DISCARD;
+	}
+	if (r->r_mode == MODE_DISCARD)
+		return n;
+	if (r->r_bytes > o->fo_max_doc_bytes) {
+		r->r_too_large = 1;
+		return 0;
+	}
+	if (r->r_mode == MODE_FILE)
+		return to_file(r, p, n) == 0 ? n : 0;
+	if (r->r_page.sb_len + n > o->fo_max_page_bytes) {
+		r->r_page_full = 1;
+		return 0;
+	}
+	strbuf_append(&r->r_page, p, n);
+	if (r->r_mode == MODE_NONE && r->r_page.sb_len >= 5) {
+		r->r_mode = MODE_PAGE;
+		if (page_is_pdf(r->r_page.sb_s, r->r_page.sb_len)) {
+			snprintf(tmpl, sizeof(tmpl), "%s/fetch.XXXXXX", o->fo_tmp_dir);
+			if ((r->r_fd = mkstemp(tmpl)) < 0 ||
+			    (r->r_path = strdup(tmpl)) == NULL) {
+				r->r_io_err = errno ? errno : ENOMEM;
+				return 0;
+			}
+			r->r_mode = MODE_FILE;
+			sha256_init(&r->r_sha);
+			if (to_file(r, r->r_page.sb_s, r->r_page.sb_len) != 0)
+				return 0;
+			strbuf_free(&r->r_page);
+		}
+	}
+	return strbuf_error(&r->r_page) ? 0 : n;
+}
+
+static int
+easy_setup(struct run *ru, struct req *r, long timeout)
+{
+	const struct fetch_opts *o = ru->ru_o;
+	CURL *e = r->r_easy;
+	int bad = 0;
+
+#define SET(opt, val)	bad |= curl_easy_setopt(e, opt, val) != CURLE_OK
+	SET(CURLOPT_URL, r->r_url);
+	SET(CURLOPT_PROTOCOLS_STR, "https");
+	SET(CURLOPT_REDIR_PROTOCOLS_STR, "https");
+	SET(CURLOPT_FOLLOWLOCATION, 0L);
+	SET(CURLOPT_NETRC, (long)CURL_NETRC_IGNORED);
+	SET(CURLOPT_PROXY, "");
+	SET(CURLOPT_NOSIGNAL, 1L);
+	SET(CURLOPT_HTTPGET, 1L);
+	SET(CURLOPT_SSL_VERIFYPEER, 1L);
+	SET(CURLOPT_SSL_VERIFYHOST, 2L);
+	SET(CURLOPT_COOKIEFILE, "");
+	SET(CURLOPT_SHARE, ru->ru_share);
+	SET(CURLOPT_CONNECTTIMEOUT_MS, o->fo_connect_timeout_ms);
+	SET(CURLOPT_TIMEOUT_MS, timeout);
+	SET(CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)o->fo_max_doc_bytes);
+	SET(CURLOPT_WRITEFUNCTION, on_write);
+	SET(CURLOPT_WRITEDATA, r);
+	SET(CURLOPT_OPENSOCKETFUNCTION, on_open_socket);
+	SET(CURLOPT_OPENSOCKETDATA, r);
+	SET(CURLOPT_PRIVATE, r);
+	if (o->fo_user_agent != NULL && o->fo_user_agent[0] != '\0')
+		SET(CURLOPT_USERAGENT, o->fo_user_agent);
+	if (o->fo_ca_file != NULL && o->fo_ca_file[0] != '\0')
+		SET(CURLOPT_CAINFO, o->fo_ca_file);
+	if (ru->ru_connect_to != NULL)
+		SET(CURLOPT_CONNECT_TO, ru->ru_connect_to);
+#undef SET
+	return bad ? -1 : 0;
+}
+
+/* Ask for url on behalf of document i (whose fd_url becomes url). */
+static int
+req_start(struct run *ru, size_t i, const char *url)
+{
+	struct fetch_doc *d = &ru->ru_docs[i];
+	long long left = ru->ru_deadline - now_ms();
+	const struct fetch_opts *o = ru->ru_o;
+	struct req *r;
+	char *u;
+
+	if ((u = strdup(url)) == NULL)
+		return ru->ru_nomem = 1, -1;
+	free(d->fd_url);
+	d->fd_url = u;
+	if (left <= 0) {
+		finish(ru, i, FETCH_ERROR, "fetch budget spent");
+		return -1;
+	}
+	if ((r = calloc(1, sizeof(*r))) == NULL)
+		return ru->ru_nomem = 1, -1;
+	r->r_run = ru;
+	r->r_doc = i;
+	r->r_fd = -1;
+	strbuf_init(&r->r_page, o->fo_max_page_bytes);
+	text_strlcpy(r->r_url, url, sizeof(r->r_url));
+	if ((r->r_next = ru->ru_reqs) != NULL)
+		r->r_next->r_prev = r;
+	ru->ru_reqs = r;
+	if ((r->r_easy = curl_easy_init()) == NULL ||
+	    easy_setup(ru, r, left < o->fo_timeout_ms ? (long)left :
+	    o->fo_timeout_ms) != 0 ||
+	    curl_multi_add_handle(ru->ru_multi, r->r_easy) != CURLM_OK) {
+		req_free(r);
+		finish(ru, i, FETCH_ERROR, "cannot set up the request");
+		return -1;
+	}
+	log_url(ru->ru_id, "GET", url, NULL);
+	return 0;
+}
+
+static void
+req_free(struct req *r)
+{
+	if (r == NULL)
+		return;
+	if (r->r_prev != NULL)
+		r->r_prev->r_next = r->r_next;
+	else
+		r->r_run->ru_reqs = r->r_next;
+	if (r->r_next != NULL)
+		r->r_next->r_prev = r->r_prev;
+	if (r->r_easy != NULL) {
+		curl_multi_remove_handle(r->r_run->ru_multi, r->r_easy);
+		curl_easy_cleanup(r->r_easy);
+	}
+	if (r->r_fd >= 0)
+		close(r->r_fd);
+	if (r->r_path != NULL) {
+		unlink(r->r_path);
+		free(r->r_path);
+	}
+	strbuf_free(&r->r_page);
+	free(r);
+}
+
+/*
+ * Follow target (from a Location header when http, else a page) for the
+ * request's document: allowed URL, same host, within the hop limits.
+ */
+static void
+follow(struct run *ru, struct req *r, const char *target, int http)
+{
+	struct job *j = &ru->ru_jobs[r->r_doc];
+	char buf[URL_MAX + 1];
+	struct url base, u;
+	int rc;
+
+	if (page_is_login_url(target)) {
+		finish(ru, r->r_doc, FETCH_LOGIN, "%s to a login prompt",
+		    http ? "redirected" : "page points");
+		return;
+	}
+	if (http ? j->j_redirects >= FETCH_MAX_REDIRECTS :
+	    j->j_follows >= FETCH_MAX_FOLLOWS) {
+		finish(ru, r->r_doc, FETCH_UNAVAILABLE, "too many %s",
+		    http ? "redirects" : "iframes or script redirects");
+		return;
+	}
+	if ((rc = url_parse(r->r_url, strlen(r->r_url), &base)) == URL_OK &&
+	    (rc = url_resolve(&base, target, strlen(target), &u)) == URL_OK &&
+	    (rc = url_same_host(&base, &u)) == URL_OK)
+		rc = url_allowed(&u, ru->ru_o->fo_hosts, ru->ru_o->fo_nhosts);
+	if (rc == URL_OK)
+		rc = url_format(&u, buf, sizeof(buf));
+	if (rc != URL_OK) {
+		finish(ru, r->r_doc, FETCH_REFUSED, "%s target refused: %s",
+		    http ? "redirect" : "page", url_strerror(rc));
+		return;
+	}
+	if (http)
+		j->j_redirects++;
+	else
+		j->j_follows++;
+	req_start(ru, r->r_doc, buf);
+}
+
+/* A menu: this job becomes the main document, each other row a new job. */
+static void
+expand_menu(struct run *ru, struct req *r, const struct page *pg)
+{
+	size_t i, link = ru->ru_docs[r->r_doc].fd_link;
+	struct job parent = ru->ru_jobs[r->r_doc];
+	char buf[URL_MAX + 1];
+	struct url menu;
+
+	if (url_parse(r->r_url, strlen(r->r_url), &menu) != URL_OK) {
+		finish(ru, r->r_doc, FETCH_REFUSED, "menu URL unreadable");
+		return;
+	}
+	log_info(ru->ru_id, "fetch: attachment menu lists %zu documents", pg->p_natt);
+	for (i = 0; i < pg->p_natt; i++) {
+		const struct page_att *a = &pg->p_att[i];
+		int k, rc;
+
+		k = i == 0 ? (int)r->r_doc : add_doc(ru, link, a->pa_number, a->pa_desc);
+		if (k < 0) {
+			if (!ru->ru_nomem)
+				break;
+			return;
+		}
+		if (i == 0) {
+			free(ru->ru_docs[k].fd_desc);
+			ru->ru_docs[k].fd_desc = strdup(a->pa_desc);
+			if (ru->ru_docs[k].fd_desc == NULL) {
+				ru->ru_nomem = 1;
+				return;
+			}
+		}
+		ru->ru_jobs[k] = parent;
+		ru->ru_jobs[k].j_phase = JOB_DOC;
+		ru->ru_jobs[k].j_may_expand = 0;
+		rc = url_doc_attachment_url(&menu, a->pa_link,
+		    a->pa_caseid[0] ? a->pa_caseid : parent.j_caseid,
+		    a->pa_seq[0] ? a->pa_seq : parent.j_seq,
+		    a->pa_magic[0] ? a->pa_magic : parent.j_magic, buf, sizeof(buf));
+		if (rc != URL_OK) {
+			finish(ru, (size_t)k, FETCH_REFUSED, "menu link refused: %s",
+			    url_strerror(rc));
+		} else if (ru->ru_n > ru->ru_o->fo_max_documents) {
+			finish(ru, (size_t)k, FETCH_NO_DOCUMENT,
+			    "over max_documents (%zu)", ru->ru_o->fo_max_documents);
+		} else {
+			req_start(ru, (size_t)k, buf);
+		}
+	}
+}
+
+/* A complete non-PDF 2xx answer. */
+static void
+on_page(struct run *ru, struct req *r)
+{
+	struct job *j = &ru->ru_jobs[r->r_doc];
+	struct page *pg;
+
+	if (page_classify(strbuf_str(&r->r_page), r->r_page.sb_len, &pg) != 0) {
+		ru->ru_nomem = 1;
+		return;
+	}
+	switch (pg->p_kind) {
+	case PAGE_LOGIN:
+		finish(ru, r->r_doc, FETCH_LOGIN, "login prompt (%s)", pg->p_match);
+		break;
+	case PAGE_IFRAME:
+	case PAGE_REDIRECT:
+		follow(ru, r, pg->p_target, 0);
+		break;
+	case PAGE_MENU:
+		if (j->j_phase == JOB_MENU || j->j_may_expand)
+			expand_menu(ru, r, pg);
+		else
+			finish(ru, r->r_doc, FETCH_UNAVAILABLE, "unexpected menu");
+		break;
+	default:
+		finish(ru, r->r_doc, FETCH_UNAVAILABLE, "%s page%s%s%s",
+		    page_kind_name(pg->p_kind), r->r_page_full ? " (capped)" : "",
+		    pg->p_match ? ": " : "", pg->p_match ? pg->p_match : "");
+		break;
+	}
+	page_free(pg);
+}
+
+static void
+req_done(struct run *ru, struct req *r, CURLcode cc)
+{
+	struct fetch_doc *d = &ru->ru_docs[r->r_doc];
+	unsigned char dig[SHA256_DIGEST_LEN];
+	char *loc = NULL;
+	long code = 0;
+
+	curl_easy_getinfo(r->r_easy, CURLINFO_RESPONSE_CODE, &code);
+	if (r->r_bad_addr) {
+		finish(ru, r->r_doc, FETCH_REFUSED, "address not public and not a connect_to target");
+	} else if (r->r_too_large || cc == CURLE_FILESIZE_EXCEEDED) {
+		finish(ru, r->r_doc, FETCH_TOO_LARGE, "over %llu bytes",
+		    (unsigned long long)ru->ru_o->fo_max_doc_bytes);
+	} else if (r->r_io_err) {
+		finish(ru, r->r_doc, FETCH_ERROR, "cannot write the temp file: %s",
+		    strerror(r->r_io_err));
+	} else if (cc != CURLE_OK && !(cc == CURLE_WRITE_ERROR && r->r_page_full)) {
+		finish(ru, r->r_doc, FETCH_ERROR, "%s", curl_easy_strerror(cc));
+	} else if (code >= 300 && code < 400) {
+		curl_easy_getinfo(r->r_easy, CURLINFO_REDIRECT_URL, &loc);
+		if (loc == NULL)
+			finish(ru, r->r_doc, FETCH_UNAVAILABLE, "HTTP %ld without Location", code);
+		else
+			follow(ru, r, loc, 1);
+	} else if (code >= 500 || code == 429 || code == 408) {
+		finish(ru, r->r_doc, FETCH_ERROR, "HTTP %ld", code);
+	} else if (code < 200 || code >= 300) {
+		finish(ru, r->r_doc, FETCH_UNAVAILABLE, "HTTP %ld", code);
+	} else if (r->r_mode == MODE_FILE) {
+		sha256_final(&r->r_sha, dig);
+		sha256_hex(dig, d->fd_sha256);
+		d->fd_size = r->r_bytes;
+		close(r->r_fd);
+		r->r_fd = -1;
+		d->fd_path = r->r_path;
+		r->r_path = NULL;
+		finish(ru, r->r_doc, FETCH_PDF, "%llu bytes sha256 %.16s",
+		    (unsigned long long)d->fd_size, d->fd_sha256);
+	} else {
+		on_page(ru, r);
+	}
+	req_free(r);
+}
+
+/* ---- the call ------------------------------------------------------ */
+
+static void
+start_link(struct run *ru, size_t li, const struct fetch_link *l)
+{
+	char buf[URL_MAX + 1];
+	struct url_doc ud;
+	struct job *j;
+	int k, rc, menu;
+
+	if ((k = add_doc(ru, li, 0, "")) < 0)
+		return;
+	if ((ru->ru_docs[k].fd_url = strdup(l->fl_url ? l->fl_url : "")) == NULL) {
+		ru->ru_nomem = 1;
+		return;
+	}
+	rc = url_doc_parse(l->fl_url, strlen(l->fl_url), &ud);
+	if (rc == URL_OK)
+		rc = url_allowed(&ud.d_url, ru->ru_o->fo_hosts, ru->ru_o->fo_nhosts);
+	if (rc != URL_OK) {
+		finish(ru, (size_t)k, FETCH_REFUSED, "link refused: %s", url_strerror(rc));
+		return;
+	}
+	if ((size_t)k >= ru->ru_o->fo_max_documents) {
+		finish(ru, (size_t)k, FETCH_NO_DOCUMENT, "over max_documents (%zu)",
+		    ru->ru_o->fo_max_documents);
+		return;
+	}
+	if (ud.d_kind == URL_KIND_DOC1 && ud.d_magic[0] == '\0') {
+		finish(ru, (size_t)k, FETCH_NO_DOCUMENT, "no magic number in the link");
+		return;
+	}
+	if (ud.d_short && ud.d_seq[0] == '\0') {
+		finish(ru, (size_t)k, FETCH_NO_DOCUMENT, "short doc id without de_seq_num");
+		return;
+	}
+	j = &ru->ru_jobs[k];
+	text_strlcpy(j->j_caseid, ud.d_caseid, sizeof(j->j_caseid));
+	text_strlcpy(j->j_seq, ud.d_seq, sizeof(j->j_seq));
+	text_strlcpy(j->j_magic, ud.d_magic, sizeof(j->j_magic));
+	menu = ud.d_kind == URL_KIND_DOC1 && !ud.d_short &&
+	    (ud.d_menu || l->fl_expected > 1);
+	j->j_phase = menu ? JOB_MENU : JOB_DOC;
+	j->j_may_expand = ud.d_kind == URL_KIND_DOC1;
+	rc = menu ? url_doc_menu_url(&ud, buf, sizeof(buf)) :
+	    url_doc_fetch_url(&ud, buf, sizeof(buf));
+	if (rc != URL_OK) {
+		finish(ru, (size_t)k, FETCH_REFUSED, "%s", url_strerror(rc));
+		return;
+	}
+	req_start(ru, (size_t)k, buf);
+}
+
+/* Run the multi handle until every request has ended. */
+static void
+drain(struct run *ru)
+{
+	CURLMsg *m;
+	int running = 1, q;
+
+	while (running > 0 && !ru->ru_nomem) {
+		long long left = ru->ru_deadline - now_ms();
+
+		curl_multi_perform(ru->ru_multi, &running);
+		while ((m = curl_multi_info_read(ru->ru_multi, &q)) != NULL) {
+			struct req *r = NULL;
+
+			if (m->msg != CURLMSG_DONE)
+				continue;
+			curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&r);
+			req_done(ru, r, m->data.result);
+			running = 1;	/* req_done may have added requests */
+		}
+		if (left <= 0)
+			left = 1;
+		curl_multi_poll(ru->ru_multi, NULL, 0,
+		    left < 1000 ? (int)left : 1000, NULL);
+	}
+}
+
+int
+fetch_run(const struct fetch_opts *o, const char *id,
+    const struct fetch_link *links, size_t nlinks, struct fetch_set **out)
+{
+	struct fetch_set *set;
+	struct run ru;
+	size_t i;
+
+	*out = NULL;
+	memset(&ru, 0, sizeof(ru));
+	ru.ru_o = o;
+	ru.ru_id = id;
+	ru.ru_deadline = now_ms() + o->fo_budget_ms;
+	if ((set = calloc(1, sizeof(*set))) == NULL)
+		return -1;
+	ru.ru_multi = curl_multi_init();
+	ru.ru_share = curl_share_init();
+	if (ru.ru_multi == NULL || ru.ru_share == NULL)
+		ru.ru_nomem = 1;
+	else {
+		curl_share_setopt(ru.ru_share, CURLSHOPT_SHARE, CURL_LOCK_DATA_COOKIE);
+		curl_multi_setopt(ru.ru_multi, CURLMOPT_MAX_HOST_CONNECTIONS,
+		    o->fo_per_host > 0 ? o->fo_per_host : 1L);
+	}
+	for (i = 0; i < o->fo_nconnect_to && !ru.ru_nomem; i++) {
+		struct curl_slist *n = curl_slist_append(ru.ru_connect_to,
+		    o->fo_connect_to[i]);
+
+		if (n == NULL)
+			ru.ru_nomem = 1;
+		ru.ru_connect_to = n ? n : ru.ru_connect_to;
+	}
+	ok_addrs(&ru);
+	for (i = 0; i < nlinks && !ru.ru_nomem; i++)
+		start_link(&ru, i, &links[i]);
+	if (!ru.ru_nomem)
+		drain(&ru);
+	/* On running out of memory, end what is still in flight. */
+	while (ru.ru_reqs != NULL)
+		req_free(ru.ru_reqs);
+	for (i = 0; i < ru.ru_n; i++)
+		if (ru.ru_docs[i].fd_result < 0)
+			finish(&ru, i, FETCH_ERROR, "not finished");
+	curl_multi_cleanup(ru.ru_multi);
+	curl_share_cleanup(ru.ru_share);
+	curl_slist_free_all(ru.ru_connect_to);
+	free(ru.ru_jobs);
+	set->fs_docs = ru.ru_docs;
+	set->fs_ndocs = ru.ru_n;
+	if (ru.ru_nomem) {
+		fetch_set_free(set);
+		return -1;
+	}
+	*out = set;
+	return 0;
+}
+
+struct fetch_set *
+fetch_set_free(struct fetch_set *set)
+{
+	size_t i;
+
+	if (set == NULL)
+		return NULL;
+	for (i = 0; i < set->fs_ndocs; i++) {
+		struct fetch_doc *d = &set->fs_docs[i];
+
+		if (d->fd_path != NULL)
+			unlink(d->fd_path);
+		free(d->fd_path);
+		free(d->fd_url);
+		free(d->fd_desc);
+	}
+	free(set->fs_docs);
+	free(set);
+	return NULL;
+}
