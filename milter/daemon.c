@@ -179,6 +179,7 @@ dmn_pidfile(const char *path, uid_t uid, gid_t gid)
 		close(fd);
 		return -1;
 	}
+	fchmod(fd, 0644);
 	if (geteuid() == 0 && fchown(fd, uid, gid) != 0)
 		log_warn(NULL, "cannot chown %s: %s", path, strerror(errno));
 	close(fd);

@@ -1,0 +1,539 @@
+/*
+ * NAME
+ *	docs 3 - the documents of a notice: store first, then fetch
+ * SYNOPSIS
+ *	#include "docs.h"
+ * DESCRIPTION
+ *	See docs.h.  The single-flight table is process-wide: a key
+ *	(court + document key) is claimed before the store is read for the
+ *	last time and the court is asked, and released once every fetched
+ *	PDF is in the store.  Keys of one notice are claimed in sorted
+ *	order, so two notices never wait on each other in a cycle; a claim
+ *	waits at most the fetch budget plus a margin, then goes ahead.
+ * DIAGNOSTICS
+ *	Store failures are logged with the queue id; a PDF the store could
+ *	not take is still attached, from its temporary file.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "docs.h"
+#include "fetch.h"
+#include "log.h"
+#include "nef.h"
+#include "store.h"
+#include "text.h"
+
+#define DOCS_CLAIM_MARGIN_MS	30000
+
+struct claim {
+	struct claim	*cl_next;
+	char		 cl_key[STORE_COURT_MAX + STORE_DOCKEY_MAX + 2];
+};
+
+static pthread_mutex_t	docs_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t	docs_cv = PTHREAD_COND_INITIALIZER;
+static struct claim	*docs_claims;
+
+struct link_info {
+	int	li_expected;	/* documents expected from the link */
+	int	li_usable;	/* a request can get something */
+	int	li_acms;
+	int	li_att0;	/* ACMS: the position of this document */
+	int	li_complete;	/* every document found in the store */
+	int	li_fetch;	/* ask the court */
+	int	li_claimed;
+};
+
+static int	docs_add_link(struct docs_set *, struct link_info **, size_t *,
+		    const struct nef *, int ci, const struct doclink *,
+		    const char *url);
+static int	docs_links(const struct nef *, struct docs_set *,
+		    struct link_info **);
+static struct docs_item *docs_item_new(struct docs_set *);
+static int	docs_from_store(const struct docs_req *, struct docs_set *,
+		    size_t, struct link_info *);
+static int	docs_from_store2(const struct docs_req *, struct docs_set *,
+		    size_t, struct link_info *, struct store_doc *, int *, int,
+		    int);
+static void	docs_claim(const char *court, const char *key, long wait_ms,
+		    const char *id);
+static void	docs_release(const char *court, const char *key);
+static void	docs_keep(const struct docs_req *, struct docs_set *,
+		    struct fetch_set *, struct link_info *, size_t *map);
+static uint32_t	docs_entry(const struct nef *, int ci);
+static const char *docs_docket(const struct nef *, int ci);
+static int	docs_cmp_links(const void *, const void *);
+
+const char *
+docs_result_name(int r)
+{
+	return r == DOCS_TOMBSTONED ? "tombstoned" : fetch_result_name(r);
+}
+
+static uint32_t
+docs_entry(const struct nef *n, int ci)
+{
+	const char	*s = NULL;
+
+	if (ci >= 0 && (size_t)ci < n->n_ncases)
+		s = n->n_cases[ci].c_doc_number;
+	if (s == NULL && n->n_ncases > 0)
+		s = n->n_cases[0].c_doc_number;
+	return s != NULL ? (uint32_t)strtoul(s, NULL, 10) : 0;
+}
+
+static const char *
+docs_docket(const struct nef *n, int ci)
+{
+	if (ci >= 0 && (size_t)ci < n->n_ncases && n->n_cases[ci].c_key[0])
+		return n->n_cases[ci].c_key;
+	return n->n_ncases > 0 ? n->n_cases[0].c_key : "";
+}
+
+static struct docs_item *
+docs_item_new(struct docs_set *s)
+{
+	struct docs_item	*v;
+
+	if ((v = realloc(s->ds_items, (s->ds_nitems + 1) * sizeof(*v))) == NULL)
+		return NULL;
+	s->ds_items = v;
+	v += s->ds_nitems++;
+	memset(v, 0, sizeof(*v));
+	return v;
+}
+
+/* Add (or merge into an equal) link.  0 or -1 (memory). */
+static int
+docs_add_link(struct docs_set *s, struct link_info **lip, size_t *cap,
+    const struct nef *n, int ci, const struct doclink *dl, const char *url)
+{
+	struct docs_link	*l;
+	struct link_info	*li;
+	char			 key[STORE_DOCKEY_MAX + 1];
+	size_t			 i;
+	int			 usable, acms = dl->dl_kind == DOCLINK_ACMS;
+
+	if (dl->dl_kind != DOCLINK_DOC1 && dl->dl_kind != DOCLINK_DOCS1 && !acms)
+		return 0;
+	if (acms)
+		snprintf(key, sizeof(key), "%s/%u", docs_docket(n, ci),
+		    (unsigned)docs_entry(n, ci));
+	else
+		text_strlcpy(key, dl->dl_doc_id_norm[0] ? dl->dl_doc_id_norm :
+		    dl->dl_doc_id, sizeof(key));
+	usable = dl->dl_magic[0] != '\0' && !(dl->dl_flags & DOCLINK_F_NO_MAGIC);
+	if (dl->dl_kind == DOCLINK_DOC1 && (dl->dl_flags & DOCLINK_F_SHORT_DOCID) &&
+	    dl->dl_seq[0] == '\0')
+		usable = 0;
+	for (i = 0; i < s->ds_nlinks && !acms; i++) {
+		l = &s->ds_links[i];
+		if (strcmp(l->dl_court, dl->dl_court) || strcmp(l->dl_key, key))
+			continue;
+		/* Same document on another case: keep the usable link. */
+		if (!(*lip)[i].li_usable && usable) {
+			char *u = strdup(url);
+
+			if (u == NULL)
+				return -1;
+			free(l->dl_url);
+			l->dl_url = u;
+			l->dl_case = ci;
+			(*lip)[i].li_usable = 1;
+		}
+		return 0;
+	}
+	if (s->ds_nlinks == *cap) {
+		size_t nc = *cap ? *cap * 2 : 8;
+		struct docs_link *nl = realloc(s->ds_links, nc * sizeof(*nl));
+		struct link_info *ni;
+
+		if (nl == NULL)
+			return -1;
+		s->ds_links = nl;
+		if ((ni = realloc(*lip, nc * sizeof(*ni))) == NULL)
+			return -1;
+		*lip = ni;
+		*cap = nc;
+	}
+	l = &s->ds_links[s->ds_nlinks];
+	li = &(*lip)[s->ds_nlinks];
+	memset(l, 0, sizeof(*l));
+	memset(li, 0, sizeof(*li));
+	if ((l->dl_url = strdup(url)) == NULL)
+		return -1;
+	l->dl_case = ci;
+	text_strlcpy(l->dl_court, dl->dl_court[0] ? dl->dl_court : n->n_court,
+	    sizeof(l->dl_court));
+	text_strlcpy(l->dl_key, key, sizeof(l->dl_key));
+	li->li_usable = usable;
+	li->li_acms = acms;
+	if (acms) {
+		for (i = 0; i < s->ds_nlinks; i++)
+			if ((*lip)[i].li_acms)
+				li->li_att0++;
+		li->li_expected = 1;
+	} else if (dl->dl_kind == DOCLINK_DOC1 &&
+	    (n->n_contains_attachments || n->n_ndocs > 1 ||
+	    (strlen(dl->dl_doc_id) > 3 && dl->dl_doc_id[3] == '0')))
+		li->li_expected = n->n_ndocs > 1 ? (int)n->n_ndocs : 0;
+	else
+		li->li_expected = 1;
+	s->ds_nlinks++;
+	return 0;
+}
+
+static int
+docs_links(const struct nef *n, struct docs_set *s, struct link_info **lip)
+{
+	size_t	i, cap = 0;
+
+	for (i = 0; i < n->n_ncases; i++)
+		if (n->n_cases[i].c_has_link && docs_add_link(s, lip, &cap, n,
+		    (int)i, &n->n_cases[i].c_link,
+		    n->n_cases[i].c_link_url ? n->n_cases[i].c_link_url : "") != 0)
+			return -1;
+	for (i = 0; i < n->n_ndocs; i++)
+		if (n->n_docs[i].d_has_link && docs_add_link(s, lip, &cap, n, 0,
+		    &n->n_docs[i].d_link,
+		    n->n_docs[i].d_link_url ? n->n_docs[i].d_link_url : "") != 0)
+			return -1;
+	return 0;
+}
+
+/* Serve link k from the store when every document is there.  1 when
+ * served (items added), 0 when not, -1 on memory. */
+static int
+docs_from_store(const struct docs_req *r, struct docs_set *s, size_t k,
+    struct link_info *li)
+{
+	struct store_doc	*d;
+	int			 rc[NEF_MAX_DOCS], natt, a0, ret;
+
+	if (r->dr_store == NULL)
+		return 0;
+	a0 = li->li_acms ? li->li_att0 : 0;
+	natt = li->li_expected > 0 ? li->li_expected : 1;
+	if (natt > NEF_MAX_DOCS)
+		natt = NEF_MAX_DOCS;
+	if ((d = calloc((size_t)natt, sizeof(*d))) == NULL)
+		return -1;
+	ret = docs_from_store2(r, s, k, li, d, rc, natt, a0);
+	free(d);
+	return ret;
+}
+
+static int
+docs_from_store2(const struct docs_req *r, struct docs_set *s, size_t k,
+    struct link_info *li, struct store_doc *d, int *rc, int natt, int a0)
+{
+	const struct docs_link	*l = &s->ds_links[k];
+	struct docs_item	*it;
+	int			 att, i;
+
+	for (i = 0; i < natt; i++) {
+		att = a0 + i;
+		rc[i] = store_doc_get(r->dr_store, l->dl_court, l->dl_key,
+		    (unsigned)att, &d[i]);
+		if (rc[i] == STORE_OK &&
+		    store_doc_verify(r->dr_store, &d[i], 0) != STORE_OK) {
+			log_warn(r->dr_id, "stored document %s/%s#%d is missing "
+			    "or damaged in the store; fetching again",
+			    l->dl_court, l->dl_key, att);
+			rc[i] = STORE_EMISSING;
+		}
+		if (rc[i] != STORE_OK && rc[i] != STORE_ETOMBSTONED)
+			return 0;
+	}
+	if (li->li_expected == 0 && rc[0] == STORE_OK) {
+		/* Menu of unknown size: take what the entry has stored. */
+		struct store_doc *all = NULL;
+		size_t na = 0, j;
+
+		if (store_doc_list(r->dr_store, l->dl_court, d[0].d_docket,
+		    d[0].d_entry, &all, &na) != STORE_OK || na == 0) {
+			free(all);
+			return 0;
+		}
+		for (j = 0; j < na; j++) {
+			if (strcmp(all[j].d_key, l->dl_key) != 0)
+				continue;
+			if ((it = docs_item_new(s)) == NULL) {
+				free(all);
+				return -1;
+			}
+			it->di_link = k;
+			it->di_attno = (int)all[j].d_att;
+			it->di_result = FETCH_PDF;
+			it->di_from_store = it->di_in_store = 1;
+			it->di_doc = all[j];
+			it->di_desc = strdup(all[j].d_desc);
+		}
+		free(all);
+		return 1;
+	}
+	for (i = 0; i < natt; i++) {
+		if ((it = docs_item_new(s)) == NULL)
+			return -1;
+		it->di_link = k;
+		it->di_attno = a0 + i;
+		it->di_from_store = 1;
+		if (rc[i] == STORE_ETOMBSTONED) {
+			it->di_result = DOCS_TOMBSTONED;
+			text_strlcpy(it->di_detail, "purged by the firm",
+			    sizeof(it->di_detail));
+			it->di_desc = strdup("");
+			continue;
+		}
+		it->di_result = FETCH_PDF;
+		it->di_in_store = 1;
+		it->di_doc = d[i];
+		it->di_desc = strdup(d[i].d_desc);
+	}
+	return 1;
+}
+
+static void
+docs_claim(const char *court, const char *key, long wait_ms, const char *id)
+{
+	struct claim	*c;
+	struct timespec	 dl;
+	char		 k[sizeof(c->cl_key)];
+	int		 busy;
+
+	snprintf(k, sizeof(k), "%s|%s", court, key);
+	clock_gettime(CLOCK_REALTIME, &dl);
+	dl.tv_sec += wait_ms / 1000;
+	pthread_mutex_lock(&docs_lock);
+	for (;;) {
+		busy = 0;
+		for (c = docs_claims; c != NULL; c = c->cl_next)
+			if (strcmp(c->cl_key, k) == 0)
+				busy = 1;
+		if (!busy)
+			break;
+		log_info(id, "document %s is being fetched for another copy; "
+		    "waiting for it", k);
+		if (pthread_cond_timedwait(&docs_cv, &docs_lock, &dl) == ETIMEDOUT) {
+			log_warn(id, "waited too long for %s; going ahead", k);
+			break;
+		}
+	}
+	if ((c = calloc(1, sizeof(*c))) != NULL) {
+		text_strlcpy(c->cl_key, k, sizeof(c->cl_key));
+		c->cl_next = docs_claims;
+		docs_claims = c;
+	}
+	pthread_mutex_unlock(&docs_lock);
+}
+
+static void
+docs_release(const char *court, const char *key)
+{
+	struct claim	**cp, *c;
+	char		  k[sizeof(c->cl_key)];
+
+	snprintf(k, sizeof(k), "%s|%s", court, key);
+	pthread_mutex_lock(&docs_lock);
+	for (cp = &docs_claims; (c = *cp) != NULL; cp = &c->cl_next)
+		if (strcmp(c->cl_key, k) == 0) {
+			*cp = c->cl_next;
+			free(c);
+			break;
+		}
+	pthread_cond_broadcast(&docs_cv);
+	pthread_mutex_unlock(&docs_lock);
+}
+
+/* Store what was fetched and turn it into items. */
+static void
+docs_keep(const struct docs_req *r, struct docs_set *s, struct fetch_set *fs,
+    struct link_info *li, size_t *map)
+{
+	size_t			 i;
+	struct fetch_doc	*fd;
+	struct docs_item	*it;
+	const struct docs_link	*l;
+	int			 rc, att;
+
+	for (i = 0; i < fs->fs_ndocs; i++) {
+		fd = &fs->fs_docs[i];
+		l = &s->ds_links[map[fd->fd_link]];
+		att = li[map[fd->fd_link]].li_acms ?
+		    li[map[fd->fd_link]].li_att0 : fd->fd_attno;
+		if ((it = docs_item_new(s)) == NULL)
+			return;
+		it->di_link = map[fd->fd_link];
+		it->di_attno = att;
+		it->di_result = fd->fd_result;
+		text_strlcpy(it->di_detail, fd->fd_detail, sizeof(it->di_detail));
+		it->di_desc = strdup(fd->fd_desc ? fd->fd_desc : "");
+		if (fd->fd_result != FETCH_PDF)
+			continue;
+		s->ds_nfetched++;
+		text_strlcpy(it->di_doc.d_court, l->dl_court, sizeof(it->di_doc.d_court));
+		text_strlcpy(it->di_doc.d_key, l->dl_key, sizeof(it->di_doc.d_key));
+		it->di_doc.d_att = (unsigned)att;
+		text_strlcpy(it->di_doc.d_docket, docs_docket(r->dr_nef, l->dl_case),
+		    sizeof(it->di_doc.d_docket));
+		it->di_doc.d_entry = docs_entry(r->dr_nef, l->dl_case);
+		text_strlcpy(it->di_doc.d_sha256, fd->fd_sha256, sizeof(it->di_doc.d_sha256));
+		it->di_doc.d_size = fd->fd_size;
+		r->dr_label(r->dr_label_arg, r->dr_nef, att, it->di_desc,
+		    it->di_doc.d_label, sizeof(it->di_doc.d_label));
+		text_strlcpy(it->di_doc.d_desc, it->di_desc ? it->di_desc : "",
+		    sizeof(it->di_doc.d_desc));
+		rc = r->dr_store ? store_doc_put(r->dr_store, &it->di_doc,
+		    fd->fd_path, r->dr_now) : STORE_ENOSTORE;
+		if (rc == STORE_OK) {
+			it->di_in_store = 1;
+			free(fd->fd_path);
+			fd->fd_path = NULL;
+		} else if (rc == STORE_ETOMBSTONED) {
+			it->di_result = DOCS_TOMBSTONED;
+			text_strlcpy(it->di_detail, "purged by the firm",
+			    sizeof(it->di_detail));
+		} else {
+			log_err(r->dr_id, "document %s/%s#%d (sha256 %s) could not "
+			    "be stored: %s; it is attached from its temporary file",
+			    l->dl_court, l->dl_key, att, fd->fd_sha256,
+			    store_strerror(rc));
+			it->di_path = fd->fd_path;	/* ours now */
+			fd->fd_path = NULL;
+		}
+	}
+}
+
+static int
+docs_cmp_links(const void *a, const void *b)
+{
+	const struct docs_link *x = *(const struct docs_link *const *)a;
+	const struct docs_link *y = *(const struct docs_link *const *)b;
+	int c = strcmp(x->dl_court, y->dl_court);
+
+	return c ? c : strcmp(x->dl_key, y->dl_key);
+}
+
+int
+docs_collect(const struct docs_req *r, struct docs_set **out)
+{
+	struct docs_set		 *s;
+	struct link_info	 *li = NULL;
+	struct fetch_link	 *fl = NULL;
+	struct fetch_set	 *fs = NULL;
+	struct docs_link	**order = NULL;
+	struct docs_item	 *it;
+	size_t			 *map = NULL, nf = 0, i;
+	long			  wait_ms;
+
+	*out = NULL;
+	if ((s = calloc(1, sizeof(*s))) == NULL)
+		return -1;
+	if (docs_links(r->dr_nef, s, &li) != 0)
+		goto nomem;
+	if (s->ds_nlinks == 0) {
+		*out = s;
+		free(li);
+		return 0;
+	}
+	/* Claims in sorted key order; then the store, then the court. */
+	wait_ms = (r->dr_fetch ? r->dr_fetch->fo_budget_ms : 0) + DOCS_CLAIM_MARGIN_MS;
+	if ((order = calloc(s->ds_nlinks, sizeof(*order))) == NULL ||
+	    (fl = calloc(s->ds_nlinks, sizeof(*fl))) == NULL ||
+	    (map = calloc(s->ds_nlinks, sizeof(*map))) == NULL)
+		goto nomem;
+	for (i = 0; i < s->ds_nlinks; i++)
+		order[i] = &s->ds_links[i];
+	qsort(order, s->ds_nlinks, sizeof(*order), docs_cmp_links);
+	for (i = 0; i < s->ds_nlinks; i++) {
+		size_t k = (size_t)(order[i] - s->ds_links);
+
+		if (i > 0 && docs_cmp_links(&order[i - 1], &order[i]) == 0)
+			continue;
+		if (r->dr_fetch != NULL && li[k].li_usable) {
+			docs_claim(s->ds_links[k].dl_court, s->ds_links[k].dl_key,
+			    wait_ms, r->dr_id);
+			li[k].li_claimed = 1;
+		}
+	}
+	for (i = 0; i < s->ds_nlinks; i++) {
+		int served = docs_from_store(r, s, i, &li[i]);
+
+		if (served < 0)
+			goto nomem;
+		if (served) {
+			li[i].li_complete = 1;
+			continue;
+		}
+		if (!li[i].li_usable || r->dr_fetch == NULL) {
+			if ((it = docs_item_new(s)) == NULL)
+				goto nomem;
+			it->di_link = i;
+			it->di_attno = li[i].li_acms ? li[i].li_att0 : 0;
+			it->di_result = FETCH_NO_DOCUMENT;
+			it->di_desc = strdup("");
+			text_strlcpy(it->di_detail, !li[i].li_usable ?
+			    "no usable free-look link (no magic number)" :
+			    "not fetched", sizeof(it->di_detail));
+			continue;
+		}
+		fl[nf].fl_url = s->ds_links[i].dl_url;
+		fl[nf].fl_expected = li[i].li_expected;
+		map[nf++] = i;
+		s->ds_links[i].dl_fetched = 1;
+	}
+	if (nf > 0) {
+		if (fetch_run(r->dr_fetch, r->dr_id, fl, nf, &fs) != 0)
+			goto nomem;
+		docs_keep(r, s, fs, li, map);
+		fs = fetch_set_free(fs);
+	}
+	for (i = 0; i < s->ds_nlinks; i++)
+		if (li[i].li_claimed)
+			docs_release(s->ds_links[i].dl_court, s->ds_links[i].dl_key);
+	free(order);
+	free(fl);
+	free(map);
+	free(li);
+	*out = s;
+	return 0;
+nomem:
+	for (i = 0; li != NULL && i < s->ds_nlinks; i++)
+		if (li[i].li_claimed)
+			docs_release(s->ds_links[i].dl_court, s->ds_links[i].dl_key);
+	fetch_set_free(fs);
+	free(order);
+	free(fl);
+	free(map);
+	free(li);
+	docs_free(s);
+	return -1;
+}
+
+struct docs_set *
+docs_free(struct docs_set *s)
+{
+	size_t	i;
+
+	if (s == NULL)
+		return NULL;
+	for (i = 0; i < s->ds_nitems; i++) {
+		if (s->ds_items[i].di_path != NULL) {
+			unlink(s->ds_items[i].di_path);
+			free(s->ds_items[i].di_path);
+		}
+		free(s->ds_items[i].di_desc);
+	}
+	for (i = 0; i < s->ds_nlinks; i++)
+		free(s->ds_links[i].dl_url);
+	free(s->ds_items);
+	free(s->ds_links);
+	free(s);
+	return NULL;
+}
