@@ -449,7 +449,8 @@ sdb_walk(struct sdb_txn *t, int table, const void *prefix, size_t plen,
 		if (after != NULL && key.mv_size == alen &&
 		    memcmp(key.mv_data, after, alen) == 0)
 			continue;
-		if (key.mv_size < plen || memcmp(key.mv_data, prefix, plen) != 0)
+		if (plen > 0 && (key.mv_size < plen ||
+		    memcmp(key.mv_data, prefix, plen) != 0))
 			break;
 		frc = fn(arg, key.mv_data, key.mv_size, val.mv_data,
 		    val.mv_size);
