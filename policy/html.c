@@ -1,0 +1,736 @@
+/*
+ * NAME
+ *	html 3 - tolerant HTML tokenizer, entity decoder, visible text
+ * SUMMARY
+ *	tokens with source offsets; entities to UTF-8; text with folding
+ * SYNOPSIS
+ *	#include "html.h"
+ *
+ *	void html_lexer_init(struct html_lexer *l, const char *src,
+ *	    size_t len);
+ *	int html_next(struct html_lexer *l, struct html_token *t);
+ *	const struct html_attr *html_attr(const struct html_lexer *l,
+ *	    const struct html_token *t, const char *name);
+ *	void html_decode(const char *s, size_t len, int attr,
+ *	    struct strbuf *out);
+ *	int html_text(const char *src, size_t len, int flags, size_t max,
+ *	    struct html_text *out);
+ * DESCRIPTION
+ *	The tokenizer follows the shape of the HTML tokenizer, simplified:
+ *	"<" starts markup only when followed by a letter, "/", "!" or "?";
+ *	anything else is text.  A quoted attribute value without its
+ *	closing quote ends at the next ">".  Forward searches that failed
+ *	are remembered (the position from which a byte is known to be
+ *	absent), so that hostile input cannot make the scan quadratic.
+ *
+ *	Entities: see html.h.  The named-entity table covers the entities
+ *	seen in court mail and the common typographic ones.
+ * DIAGNOSTICS
+ *	The tokenizer and the decoder cannot fail (memory errors are
+ *	sticky in the strbuf).  html_text() returns -1 when memory runs
+ *	out.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "html.h"
+
+#define NOPOS	((size_t)-1)
+
+struct entity {
+	const char	*e_name;
+	unsigned short	 e_cp;
+	unsigned char	 e_legacy;	/* allowed without ';' */
+};
+
+static const struct entity entities[] = {
+	{ "amp", '&', 1 }, { "lt", '<', 1 }, { "gt", '>', 1 },
+	{ "quot", '"', 1 }, { "apos", '\'', 0 }, { "nbsp", 0xa0, 1 },
+	{ "copy", 0xa9, 1 }, { "reg", 0xae, 1 }, { "sect", 0xa7, 1 },
+	{ "para", 0xb6, 1 }, { "middot", 0xb7, 1 }, { "deg", 0xb0, 1 },
+	{ "plusmn", 0xb1, 1 }, { "laquo", 0xab, 1 }, { "raquo", 0xbb, 1 },
+	{ "shy", 0xad, 1 }, { "iexcl", 0xa1, 1 }, { "iquest", 0xbf, 1 },
+	{ "cent", 0xa2, 1 }, { "pound", 0xa3, 1 }, { "yen", 0xa5, 1 },
+	{ "frac12", 0xbd, 1 }, { "frac14", 0xbc, 1 }, { "times", 0xd7, 1 },
+	{ "aacute", 0xe1, 1 }, { "eacute", 0xe9, 1 }, { "iacute", 0xed, 1 },
+	{ "oacute", 0xf3, 1 }, { "uacute", 0xfa, 1 }, { "ntilde", 0xf1, 1 },
+	{ "Aacute", 0xc1, 1 }, { "Eacute", 0xc9, 1 }, { "Iacute", 0xcd, 1 },
+	{ "Oacute", 0xd3, 1 }, { "Uacute", 0xda, 1 }, { "Ntilde", 0xd1, 1 },
+	{ "uuml", 0xfc, 1 }, { "ouml", 0xf6, 1 }, { "auml", 0xe4, 1 },
+	{ "ccedil", 0xe7, 1 }, { "egrave", 0xe8, 1 }, { "agrave", 0xe0, 1 },
+	{ "ndash", 0x2013, 0 }, { "mdash", 0x2014, 0 },
+	{ "lsquo", 0x2018, 0 }, { "rsquo", 0x2019, 0 },
+	{ "sbquo", 0x201a, 0 }, { "ldquo", 0x201c, 0 },
+	{ "rdquo", 0x201d, 0 }, { "bdquo", 0x201e, 0 },
+	{ "hellip", 0x2026, 0 }, { "bull", 0x2022, 0 },
+	{ "trade", 0x2122, 0 }, { "euro", 0x20ac, 0 },
+	{ "dagger", 0x2020, 0 }, { "Dagger", 0x2021, 0 },
+	{ "ensp", 0x2002, 0 }, { "emsp", 0x2003, 0 },
+	{ "thinsp", 0x2009, 0 }, { "zwnj", 0x200c, 0 },
+	{ "zwj", 0x200d, 0 }, { "lrm", 0x200e, 0 }, { "rlm", 0x200f, 0 },
+	{ NULL, 0, 0 }
+};
+
+/* Windows-1252 meaning of the C1 range, as HTML maps &#128;..&#159;. */
+static const unsigned short cp1252[32] = {
+	0x20ac, 0xfffd, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+	0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0xfffd, 0x017d, 0xfffd,
+	0xfffd, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+	0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0xfffd, 0x017e, 0x0178
+};
+
+static const char *const block_tags[] = {
+	"address", "article", "aside", "blockquote", "body", "br",
+	"caption", "center", "dd", "div", "dl", "dt", "fieldset",
+	"figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+	"h5", "h6", "head", "header", "hr", "html", "li", "main", "nav",
+	"ol", "option", "p", "pre", "section", "table", "tbody", "tfoot",
+	"thead", "tr", "ul", NULL
+};
+
+static size_t	find_byte(struct html_lexer *, size_t from, int c,
+		    size_t *memo);
+static size_t	find_comment_end(struct html_lexer *, size_t from);
+static void	lex_text(struct html_lexer *, struct html_token *);
+static void	lex_raw(struct html_lexer *, struct html_token *);
+static void	lex_start(struct html_lexer *, struct html_token *);
+static void	lex_end(struct html_lexer *, struct html_token *);
+static void	lex_decl(struct html_lexer *, struct html_token *);
+static size_t	lex_attr(struct html_lexer *, struct html_token *, size_t);
+static size_t	copy_name(const char *, size_t, size_t, char *);
+static int	is_ws(int);
+static int	is_raw_tag(const char *);
+static size_t	decode_entity(const char *, size_t, int, struct strbuf *);
+static size_t	decode_numeric(const char *, size_t, struct strbuf *);
+static int	tag_in(const char *, const char *const *);
+
+static int
+is_ws(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+	    c == '\f' || c == '\v';
+}
+
+static int
+tag_in(const char *name, const char *const *list)
+{
+	size_t	i;
+
+	for (i = 0; list[i] != NULL; i++)
+		if (strcmp(name, list[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+is_raw_tag(const char *name)
+{
+	static const char *const raw[] = { "script", "style", "title",
+	    "textarea", NULL };
+
+	return tag_in(name, raw);
+}
+
+void
+html_lexer_init(struct html_lexer *l, const char *src, size_t len)
+{
+	memset(l, 0, sizeof *l);
+	l->hl_src = src == NULL ? "" : src;
+	l->hl_len = src == NULL ? 0 : len;
+	l->hl_no_dq = l->hl_no_sq = l->hl_no_gt = l->hl_no_cend =
+	    l->hl_no_lt = NOPOS;
+}
+
+/*
+ * Position of the first c at or after from, or NOPOS.  *memo is the
+ * lowest position from which c is known to be absent.
+ */
+static size_t
+find_byte(struct html_lexer *l, size_t from, int c, size_t *memo)
+{
+	const char	*p;
+
+	if (from >= l->hl_len || from >= *memo)
+		return NOPOS;
+	p = memchr(l->hl_src + from, c, l->hl_len - from);
+	if (p == NULL) {
+		*memo = from;
+		return NOPOS;
+	}
+	return (size_t)(p - l->hl_src);
+}
+
+static size_t
+find_comment_end(struct html_lexer *l, size_t from)
+{
+	const char	*p;
+
+	if (from >= l->hl_len || from >= l->hl_no_cend)
+		return NOPOS;
+	p = memmem(l->hl_src + from, l->hl_len - from, "-->", 3);
+	if (p == NULL) {
+		l->hl_no_cend = from;
+		return NOPOS;
+	}
+	return (size_t)(p - l->hl_src);
+}
+
+/* Lowercase copy of a tag name; "" when it does not fit. */
+static size_t
+copy_name(const char *s, size_t pos, size_t len, char *name)
+{
+	size_t	n = 0, start = pos;
+
+	while (pos < len && !is_ws((unsigned char)s[pos]) && s[pos] != '/' &&
+	    s[pos] != '>') {
+		if (n < HTML_NAME_SIZE - 1)
+			name[n] = (char)tolower((unsigned char)s[pos]);
+		n++;
+		pos++;
+	}
+	if (n >= HTML_NAME_SIZE)
+		n = 0;
+	name[n] = '\0';
+	return pos - start;
+}
+
+int
+html_next(struct html_lexer *l, struct html_token *t)
+{
+	const char	*s = l->hl_src;
+	size_t		 p = l->hl_pos;
+	unsigned char	 c;
+
+	t->t_type = HTML_EOF;
+	t->t_off = p;
+	t->t_len = 0;
+	t->t_name[0] = '\0';
+	t->t_selfclose = t->t_raw = t->t_attr_trunc = 0;
+	t->t_nattr = 0;
+	if (p >= l->hl_len)
+		return 0;
+	if (l->hl_rawtag[0] != '\0') {
+		lex_raw(l, t);
+		if (t->t_len > 0)
+			return 1;
+	}
+	p = l->hl_pos;
+	if (p >= l->hl_len)
+		return 0;
+	t->t_off = p;
+	if (s[p] == '<' && p + 1 < l->hl_len) {
+		c = (unsigned char)s[p + 1];
+		if (isalpha(c)) {
+			lex_start(l, t);
+			return 1;
+		}
+		if (c == '/') {
+			lex_end(l, t);
+			return 1;
+		}
+		if (c == '!' || c == '?') {
+			lex_decl(l, t);
+			return 1;
+		}
+	}
+	lex_text(l, t);
+	return 1;
+}
+
+static void
+lex_text(struct html_lexer *l, struct html_token *t)
+{
+	size_t		p = l->hl_pos + 1, q;
+	unsigned char	c;
+
+	for (;;) {
+		q = find_byte(l, p, '<', &l->hl_no_lt);
+		if (q == NOPOS) {
+			q = l->hl_len;
+			break;
+		}
+		if (q + 1 < l->hl_len) {
+			c = (unsigned char)l->hl_src[q + 1];
+			if (isalpha(c) || c == '/' || c == '!' || c == '?')
+				break;
+		}
+		p = q + 1;
+	}
+	t->t_type = HTML_TEXT;
+	t->t_off = l->hl_pos;
+	t->t_len = q - l->hl_pos;
+	l->hl_pos = q;
+}
+
+/* Text of a raw element, up to its end tag. */
+static void
+lex_raw(struct html_lexer *l, struct html_token *t)
+{
+	size_t	p = l->hl_pos, q, n = strlen(l->hl_rawtag);
+
+	for (;;) {
+		q = find_byte(l, p, '<', &l->hl_no_lt);
+		if (q == NOPOS) {
+			q = l->hl_len;
+			break;
+		}
+		if (q + 2 + n <= l->hl_len && l->hl_src[q + 1] == '/' &&
+		    strncasecmp(l->hl_src + q + 2, l->hl_rawtag, n) == 0 &&
+		    (q + 2 + n == l->hl_len ||
+		    !isalnum((unsigned char)l->hl_src[q + 2 + n])))
+			break;
+		p = q + 1;
+	}
+	t->t_type = HTML_TEXT;
+	t->t_raw = 1;
+	t->t_off = l->hl_pos;
+	t->t_len = q - l->hl_pos;
+	l->hl_pos = q;
+	l->hl_rawtag[0] = '\0';
+}
+
+static void
+lex_start(struct html_lexer *l, struct html_token *t)
+{
+	const char	*s = l->hl_src;
+	size_t		 p = l->hl_pos + 1;
+
+	t->t_type = HTML_START;
+	p += copy_name(s, p, l->hl_len, t->t_name);
+	for (;;) {
+		while (p < l->hl_len && (is_ws((unsigned char)s[p]) ||
+		    s[p] == '/')) {
+			if (s[p] == '/' && p + 1 < l->hl_len &&
+			    s[p + 1] == '>')
+				t->t_selfclose = 1;
+			p++;
+		}
+		if (p >= l->hl_len)
+			break;
+		if (s[p] == '>') {
+			p++;
+			break;
+		}
+		p = lex_attr(l, t, p);
+	}
+	t->t_len = p - t->t_off;
+	l->hl_pos = p;
+	if (is_raw_tag(t->t_name) && !t->t_selfclose)
+		memcpy(l->hl_rawtag, t->t_name, sizeof l->hl_rawtag);
+}
+
+/* One attribute at p (not blank, not '>'); returns the position after. */
+static size_t
+lex_attr(struct html_lexer *l, struct html_token *t, size_t p)
+{
+	const char	*s = l->hl_src;
+	struct html_attr a;
+	size_t		 q;
+
+	memset(&a, 0, sizeof a);
+	a.a_name_off = p;
+	p++;	/* the first byte belongs to the name, even "=" */
+	while (p < l->hl_len && !is_ws((unsigned char)s[p]) && s[p] != '/' &&
+	    s[p] != '>' && s[p] != '=')
+		p++;
+	a.a_name_len = p - a.a_name_off;
+	q = p;
+	while (q < l->hl_len && is_ws((unsigned char)s[q]))
+		q++;
+	if (q < l->hl_len && s[q] == '=') {
+		p = q + 1;
+		while (p < l->hl_len && is_ws((unsigned char)s[p]))
+			p++;
+		a.a_has_val = 1;
+		if (p < l->hl_len && (s[p] == '"' || s[p] == '\'')) {
+			a.a_quote = s[p];
+			q = find_byte(l, p + 1, s[p],
+			    s[p] == '"' ? &l->hl_no_dq : &l->hl_no_sq);
+			if (q == NOPOS) {
+				/* Unclosed quote: the value ends at '>'. */
+				q = find_byte(l, p + 1, '>', &l->hl_no_gt);
+				if (q == NOPOS)
+					q = l->hl_len;
+				a.a_val_off = p + 1;
+				a.a_val_len = q - (p + 1);
+				p = q;
+			} else {
+				a.a_val_off = p + 1;
+				a.a_val_len = q - (p + 1);
+				p = q + 1;
+			}
+		} else {
+			a.a_val_off = p;
+			while (p < l->hl_len && !is_ws((unsigned char)s[p]) &&
+			    s[p] != '>')
+				p++;
+			a.a_val_len = p - a.a_val_off;
+		}
+	}
+	if (t->t_nattr < HTML_MAX_ATTRS)
+		t->t_attr[t->t_nattr++] = a;
+	else
+		t->t_attr_trunc = 1;
+	return p;
+}
+
+static void
+lex_end(struct html_lexer *l, struct html_token *t)
+{
+	size_t	p = l->hl_pos + 2, q;
+
+	if (p < l->hl_len && isalpha((unsigned char)l->hl_src[p])) {
+		t->t_type = HTML_END;
+		copy_name(l->hl_src, p, l->hl_len, t->t_name);
+	} else
+		t->t_type = HTML_OTHER;	/* "</>" or a bogus comment */
+	q = find_byte(l, p, '>', &l->hl_no_gt);
+	q = q == NOPOS ? l->hl_len : q + 1;
+	t->t_len = q - t->t_off;
+	l->hl_pos = q;
+}
+
+static void
+lex_decl(struct html_lexer *l, struct html_token *t)
+{
+	const char	*s = l->hl_src + l->hl_pos;
+	size_t		 avail = l->hl_len - l->hl_pos, q;
+
+	if (avail >= 4 && memcmp(s, "<!--", 4) == 0) {
+		t->t_type = HTML_COMMENT;
+		if (avail >= 5 && s[4] == '>')
+			q = l->hl_pos + 5;
+		else if (avail >= 6 && memcmp(s + 4, "->", 2) == 0)
+			q = l->hl_pos + 6;
+		else {
+			q = find_comment_end(l, l->hl_pos + 4);
+			q = q == NOPOS ? l->hl_len : q + 3;
+		}
+	} else {
+		t->t_type = (avail >= 9 && strncasecmp(s, "<!doctype", 9) == 0) ?
+		    HTML_DOCTYPE : HTML_OTHER;
+		q = find_byte(l, l->hl_pos + 2, '>', &l->hl_no_gt);
+		q = q == NOPOS ? l->hl_len : q + 1;
+	}
+	t->t_len = q - t->t_off;
+	l->hl_pos = q;
+}
+
+const struct html_attr *
+html_attr(const struct html_lexer *l, const struct html_token *t,
+    const char *name)
+{
+	size_t	i, n = strlen(name);
+
+	if (t->t_type != HTML_START)
+		return NULL;
+	for (i = 0; i < t->t_nattr; i++)
+		if (t->t_attr[i].a_name_len == n && strncasecmp(l->hl_src +
+		    t->t_attr[i].a_name_off, name, n) == 0)
+			return &t->t_attr[i];
+	return NULL;
+}
+
+int
+html_is(const struct html_token *t, enum html_type type, const char *name)
+{
+	return t->t_type == type && strcmp(t->t_name, name) == 0;
+}
+
+void
+html_put_utf8(struct strbuf *out, unsigned long cp)
+{
+	char	b[4];
+
+	if (cp == 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		cp = 0xfffd;
+	if (cp < 0x80) {
+		strbuf_putc(out, (int)cp);
+	} else if (cp < 0x800) {
+		b[0] = (char)(0xc0 | (cp >> 6));
+		b[1] = (char)(0x80 | (cp & 0x3f));
+		strbuf_append(out, b, 2);
+	} else if (cp < 0x10000) {
+		b[0] = (char)(0xe0 | (cp >> 12));
+		b[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		b[2] = (char)(0x80 | (cp & 0x3f));
+		strbuf_append(out, b, 3);
+	} else {
+		b[0] = (char)(0xf0 | (cp >> 18));
+		b[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+		b[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		b[3] = (char)(0x80 | (cp & 0x3f));
+		strbuf_append(out, b, 4);
+	}
+}
+
+/* s[0] == '#'; returns the bytes used after '&', 0 if not an entity. */
+static size_t
+decode_numeric(const char *s, size_t len, struct strbuf *out)
+{
+	size_t		i = 1, start;
+	unsigned long	cp = 0;
+	int		hex = 0, big = 0, d;
+
+	if (i < len && (s[i] == 'x' || s[i] == 'X')) {
+		hex = 1;
+		i++;
+	}
+	start = i;
+	for (; i < len; i++) {
+		if (isdigit((unsigned char)s[i]))
+			d = s[i] - '0';
+		else if (hex && isxdigit((unsigned char)s[i]))
+			d = tolower((unsigned char)s[i]) - 'a' + 10;
+		else
+			break;
+		cp = cp * (hex ? 16 : 10) + (unsigned long)d;
+		if (cp > 0x10ffff) {
+			big = 1;
+			cp = 0x110000;
+		}
+	}
+	if (i == start)
+		return 0;
+	if (i < len && s[i] == ';')
+		i++;
+	if (big)
+		cp = 0xfffd;
+	else if (cp >= 0x80 && cp < 0xa0)
+		cp = cp1252[cp - 0x80];
+	html_put_utf8(out, cp);
+	return i;
+}
+
+/* s points after '&'; returns the bytes consumed, 0 if not an entity. */
+static size_t
+decode_entity(const char *s, size_t len, int attr, struct strbuf *out)
+{
+	const struct entity *e, *best = NULL;
+	size_t	n, bestn = 0;
+
+	if (len == 0)
+		return 0;
+	if (s[0] == '#')
+		return decode_numeric(s, len, out);
+	for (e = entities; e->e_name != NULL; e++) {
+		n = strlen(e->e_name);
+		if (n > len || memcmp(s, e->e_name, n) != 0)
+			continue;
+		if (n < len && s[n] == ';') {
+			html_put_utf8(out, e->e_cp);
+			return n + 1;
+		}
+		if (e->e_legacy && n > bestn) {
+			best = e;
+			bestn = n;
+		}
+	}
+	if (best == NULL)
+		return 0;
+	if (attr && bestn < len && (isalnum((unsigned char)s[bestn]) ||
+	    s[bestn] == '='))
+		return 0;
+	html_put_utf8(out, best->e_cp);
+	return bestn;
+}
+
+void
+html_decode(const char *s, size_t len, int attr, struct strbuf *out)
+{
+	const char	*amp;
+	size_t		 i = 0, n;
+
+	while (i < len) {
+		amp = memchr(s + i, '&', len - i);
+		if (amp == NULL) {
+			strbuf_append(out, s + i, len - i);
+			return;
+		}
+		strbuf_append(out, s + i, (size_t)(amp - (s + i)));
+		i = (size_t)(amp - s) + 1;
+		n = decode_entity(s + i, len - i, attr, out);
+		if (n == 0)
+			strbuf_putc(out, '&');
+		i += n;
+	}
+}
+
+/* ---- visible text ---- */
+
+struct emit {
+	struct html_text *em_out;
+	size_t		  em_max;
+	int		  em_pend;	/* 0 none, 1 space, 2 new line */
+	int		  em_link;	/* a link is open */
+	int		  em_plain;	/* '\n' ends a line */
+};
+
+static void	emit_bytes(struct emit *, const char *, size_t);
+static void	emit_break(struct emit *, int);
+static void	link_open(struct emit *, const struct html_lexer *,
+		    const struct html_token *);
+static void	link_close(struct emit *);
+
+static void
+emit_break(struct emit *em, int kind)
+{
+	if (kind > em->em_pend)
+		em->em_pend = kind;
+}
+
+static void
+emit_bytes(struct emit *em, const char *s, size_t len)
+{
+	struct strbuf	*sb = &em->em_out->ht_text;
+	size_t		 i;
+	unsigned char	 c;
+	struct html_link *k;
+
+	for (i = 0; i < len; i++) {
+		c = (unsigned char)s[i];
+		if (is_ws(c)) {
+			emit_break(em, c == '\n' && em->em_plain ? 2 : 1);
+			continue;
+		}
+		if (c == 0xc2 && i + 1 < len && (unsigned char)s[i + 1] == 0xa0) {
+			emit_break(em, 1);
+			i++;
+			continue;
+		}
+		if (c == '\0')
+			continue;
+		if (em->em_max != 0 && sb->sb_len + 2 > em->em_max) {
+			em->em_out->ht_trunc = 1;
+			return;
+		}
+		if (em->em_pend != 0 && sb->sb_len > 0)
+			strbuf_putc(sb, em->em_pend == 2 ? '\n' : ' ');
+		em->em_pend = 0;
+		if (em->em_link && em->em_out->ht_nlinks > 0) {
+			k = &em->em_out->ht_links[em->em_out->ht_nlinks - 1];
+			if (k->k_text_start == NOPOS)
+				k->k_text_start = sb->sb_len;
+		}
+		strbuf_putc(sb, c);
+	}
+}
+
+static void
+link_open(struct emit *em, const struct html_lexer *l,
+    const struct html_token *t)
+{
+	struct html_text *o = em->em_out;
+	const struct html_attr *a = html_attr(l, t, "href");
+	struct html_link *k;
+
+	link_close(em);
+	if (a == NULL)
+		return;
+	if (o->ht_nlinks >= HTML_MAX_LINKS) {
+		o->ht_trunc = 1;
+		return;
+	}
+	if (o->ht_nlinks == o->ht_cap) {
+		size_t	ncap = o->ht_cap == 0 ? 16 : o->ht_cap * 2;
+
+		k = realloc(o->ht_links, ncap * sizeof *k);
+		if (k == NULL) {
+			o->ht_text.sb_err = ENOMEM;
+			return;
+		}
+		o->ht_links = k;
+		o->ht_cap = ncap;
+	}
+	k = &o->ht_links[o->ht_nlinks++];
+	k->k_href_off = a->a_val_off;
+	k->k_href_len = a->a_val_len;
+	k->k_text_start = NOPOS;
+	k->k_text_end = NOPOS;
+	k->k_tag_off = t->t_off;
+	em->em_link = 1;
+}
+
+static void
+link_close(struct emit *em)
+{
+	struct html_link *k;
+
+	if (!em->em_link)
+		return;
+	em->em_link = 0;
+	k = &em->em_out->ht_links[em->em_out->ht_nlinks - 1];
+	k->k_text_end = em->em_out->ht_text.sb_len;
+	if (k->k_text_start == NOPOS)
+		k->k_text_start = k->k_text_end;
+}
+
+int
+html_text(const char *src, size_t len, int flags, size_t max,
+    struct html_text *out)
+{
+	struct html_lexer lx;
+	struct html_token t;
+	struct strbuf	  scratch = STRBUF_INIT;
+	struct emit	  em;
+
+	memset(out, 0, sizeof *out);
+	memset(&em, 0, sizeof em);
+	em.em_out = out;
+	em.em_max = max;
+	em.em_plain = (flags & HTML_TEXT_PLAIN) != 0;
+	html_lexer_init(&lx, src, len);
+	while (html_next(&lx, &t) && !out->ht_trunc) {
+		switch (t.t_type) {
+		case HTML_TEXT:
+			if (t.t_raw)
+				break;
+			if (memchr(src + t.t_off, '&', t.t_len) == NULL) {
+				emit_bytes(&em, src + t.t_off, t.t_len);
+				break;
+			}
+			strbuf_reset(&scratch);
+			html_decode(src + t.t_off, t.t_len, em.em_plain,
+			    &scratch);
+			emit_bytes(&em, strbuf_str(&scratch), scratch.sb_len);
+			break;
+		case HTML_START:
+		case HTML_END:
+			if (strcmp(t.t_name, "td") == 0 ||
+			    strcmp(t.t_name, "th") == 0)
+				emit_break(&em, 1);
+			else if (tag_in(t.t_name, block_tags))
+				emit_break(&em, 2);
+			if (strcmp(t.t_name, "a") == 0) {
+				if (t.t_type == HTML_START)
+					link_open(&em, &lx, &t);
+				else
+					link_close(&em);
+			}
+			break;
+		default:
+			break;
+		}
+	}
+	link_close(&em);
+	if (strbuf_error(&scratch) || strbuf_error(&out->ht_text)) {
+		strbuf_free(&scratch);
+		html_text_free(out);
+		return -1;
+	}
+	strbuf_free(&scratch);
+	return 0;
+}
+
+void
+html_text_free(struct html_text *t)
+{
+	if (t == NULL)
+		return;
+	strbuf_free(&t->ht_text);
+	free(t->ht_links);
+	memset(t, 0, sizeof *t);
+}

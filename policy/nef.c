@@ -1,0 +1,1056 @@
+/*
+ * NAME
+ *	nef 3 - parse a court notice (NEF or NDA)
+ * SUMMARY
+ *	decoded notice text -> struct nef
+ * SYNOPSIS
+ *	#include "nef.h"
+ *
+ *	int nef_parse(const struct nef_input *in, struct nef **out);
+ *	struct nef *nef_free(struct nef *n);
+ * DESCRIPTION
+ *	1. The body becomes lines of visible text with their links and a
+ *	   label kind each (policy/nefline.h).
+ *	2. Messages that are not notices are recognized by the phrases
+ *	   CM/ECF prints in them (claims notices, announcements,
+ *	   modified-entry notices, Zoom invitations), by a missing marker
+ *	   ("Notice of Electronic Filing" / "Notice of Docket Activity"),
+ *	   or by an image part.
+ *	3. One pass over the lines fills cases (a "Case Name:" or "Case
+ *	   Number:" that is already set starts the next case), documents,
+ *	   recipients and the transaction dates.  A label whose value is
+ *	   empty takes the next unlabelled line (mail programs that
+ *	   forward a notice put table cells on lines of their own).  The
+ *	   docket text runs from "Docket Text:" to the next labelled line;
+ *	   a case without its own docket text shares the notice's.
+ *	4. Then the notice-wide facts: kind, court, links of documents,
+ *	   harmonized case names, the short description from the subject.
+ *
+ *	The court comes from the first document link's host, else any
+ *	court link's host, else the sender's domain (*.uscourts.gov,
+ *	*.fedcourts.us; not usdoj, law, psc, updates, miwd), else a
+ *	court-specific stamp prefix.  A few PACER ids are written as
+ *	CourtListener writes them (azb -> arb, txs -> txsd, ...; cmecf.md
+ *	section 3.7), so that ids agree with the rest of the ecosystem.
+ * DIAGNOSTICS
+ *	nef_parse() returns -1 only when memory runs out.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "arena.h"
+#include "casename.h"
+#include "nef.h"
+#include "nefline.h"
+#include "nefsubj.h"
+#include "strbuf.h"
+
+enum mode {
+	M_NONE, M_FILER, M_TEXT, M_DOCNUM, M_STAMP, M_LISTED, M_UNLISTED,
+	M_TRANSACTION
+};
+
+/* Which field an empty label leaves waiting for the next line. */
+enum pending {
+	P_NONE, P_CASE_NAME, P_CASE_NUMBER, P_DOC_NUMBER, P_DOC_DESC,
+	P_FILENAME, P_FILER
+};
+
+struct ctx {
+	struct nef		*x_n;
+	struct nefline_doc	 x_d;
+	struct arena		*x_a;
+	enum mode		 x_mode;
+	enum pending		 x_pend;
+	struct nef_case		*x_case;	/* current case */
+	struct nef_doc		*x_doc;		/* current document */
+	size_t			 x_case_cap, x_doc_cap, x_lcap, x_ucap;
+	struct strbuf		 x_buf;		/* text or stamp */
+	char			*x_shared_text;	/* first docket text */
+	char			*x_heading_case;/* docket in rcpt heading */
+	size_t			 x_name_line;	/* plain: pending name line */
+	int			 x_has_name_line;
+	size_t			 x_ndesc;	/* "Document description:" */
+	int			 x_trans_lines;
+};
+
+struct reject {
+	const char	*rj_text;	/* lowercase */
+	enum nef_reason	 rj_reason;
+};
+
+static const struct reject rejects[] = {
+	{ "notice of electronic claims filing", NEF_R_CLAIMS },
+	{ "this is an announcement e-mail message", NEF_R_ANNOUNCEMENT },
+	{ "join zoomgov meeting", NEF_R_ZOOM },
+	{ "modified dkt text from", NEF_R_MODIFIED },
+	{ "modified date filed from", NEF_R_MODIFIED },
+	{ "added correct pdf to document", NEF_R_MODIFIED },
+	{ NULL, NEF_R_NONE }
+};
+
+struct court_map {
+	const char	*cm_pacer, *cm_id;
+};
+
+static const struct court_map court_map[] = {
+	{ "azb", "arb" }, { "cofc", "uscfc" }, { "cfc", "uscfc" },
+	{ "neb", "nebraskab" }, { "nysb-mega", "nysb" }, { "txs", "txsd" },
+	{ "mow", "mowd" }, { "gas", "gasd" }, { "id", "idd" }, { NULL, NULL }
+};
+
+static const char *const sender_ignore[] = { "usdoj", "law", "psc",
+	"updates", "miwd", "ao", NULL };
+
+static int	run(struct ctx *);
+static enum nef_reason reject_reason(struct ctx *, const struct nef_input *);
+static void	line(struct ctx *, size_t);
+static void	line_other(struct ctx *, const struct nefline *);
+static void	line_label(struct ctx *, const struct nefline *);
+static void	end_mode(struct ctx *);
+static struct nef_case *new_case(struct ctx *);
+static struct nef_doc *new_doc(struct ctx *);
+static char	*dup_trim(struct ctx *, const char *, size_t, size_t);
+static void	set_pending(struct ctx *, enum pending, const char *, size_t);
+static void	set_case_number(struct ctx *, const char *, size_t, size_t);
+static void	set_doc_number(struct ctx *, const char *, size_t);
+static void	scan_doc_link(struct ctx *, size_t, size_t);
+static void	acms_doc(struct ctx *, const struct nefline *);
+static void	recipient(struct ctx *, const struct nefline *, int listed);
+static void	transaction(struct ctx *, const char *, size_t);
+static void	finish_stamp(struct ctx *);
+static void	finish(struct ctx *, const struct nef_input *);
+static void	find_court(struct ctx *, const struct nef_input *);
+static void	court_from_sender(struct nef *, const char *);
+static void	set_court(struct nef *, const char *, size_t,
+		    enum nef_court_src);
+static enum nef_kind find_kind(struct ctx *, const struct nef_input *);
+static char	*clean_text(struct ctx *, const char *, size_t);
+
+int
+nef_parse(const struct nef_input *in, struct nef **out)
+{
+	struct ctx	 x;
+	struct nef	*n;
+	size_t		 len;
+	int		 rc;
+
+	*out = NULL;
+	n = nef_new_rejected(NEF_R_EMPTY);
+	if (n == NULL)
+		return -1;
+	memset(&x, 0, sizeof x);
+	x.x_n = n;
+	x.x_a = n->n_arena;
+	if (in->ni_subject != NULL)
+		n->n_subject = arena_strndup(x.x_a, in->ni_subject,
+		    strnlen(in->ni_subject, NEF_SUBJECT_MAX));
+	if (in->ni_from != NULL)
+		n->n_from = arena_strndup(x.x_a, in->ni_from,
+		    strnlen(in->ni_from, NEF_FIELD_MAX));
+	len = in->ni_text == NULL ? 0 : in->ni_len;
+	if (len > NEF_INPUT_MAX) {
+		len = NEF_INPUT_MAX;
+		n->n_trunc |= NEF_TRUNC_INPUT;
+	}
+	if (nefline_prepare(&x.x_d, in->ni_text, len, in->ni_is_html,
+	    NEF_INPUT_MAX, NEF_MAX_LINES, x.x_a) != 0) {
+		nef_free(n);
+		return -1;
+	}
+	if (x.x_d.nd_trunc)
+		n->n_trunc |= NEF_TRUNC_LINES;
+	strbuf_init(&x.x_buf, NEF_TEXT_MAX);
+	n->n_reason = reject_reason(&x, in);
+	rc = 0;
+	if (n->n_reason == NEF_R_NONE) {
+		rc = run(&x);
+		if (rc == 0)
+			finish(&x, in);
+	}
+	strbuf_free(&x.x_buf);
+	nefline_free(&x.x_d);
+	if (rc != 0 || arena_error(x.x_a)) {
+		nef_free(n);
+		return -1;
+	}
+	*out = n;
+	return 0;
+}
+
+static enum nef_reason
+reject_reason(struct ctx *x, const struct nef_input *in)
+{
+	const struct nefline_doc *d = &x->x_d;
+	const char	*subj = in->ni_subject;
+	size_t		 i;
+
+	if (d->nd_len == 0)
+		return NEF_R_EMPTY;
+	for (i = 0; rejects[i].rj_text != NULL; i++)
+		if (nefline_doc_find(d, 0, d->nd_len, rejects[i].rj_text))
+			return rejects[i].rj_reason;
+	if (subj != NULL) {
+		size_t sl = strnlen(subj, NEF_SUBJECT_MAX);
+		const char *p = nefline_find(subj, sl, "docket entry #");
+
+		if (p != NULL && nefline_find(p, sl - (size_t)(p - subj),
+		    "has been updated") != NULL)
+			return NEF_R_MODIFIED;
+	}
+	if (nefline_doc_find(d, 0, d->nd_len, "notice of electronic filing") ==
+	    NULL && nefline_doc_find(d, 0, d->nd_len,
+	    "notice of docket activity") == NULL)
+		return NEF_R_NO_MARKER;
+	if (in->ni_has_image)
+		return NEF_R_IMAGE;
+	return NEF_R_NONE;
+}
+
+static int
+run(struct ctx *x)
+{
+	size_t	i;
+
+	for (i = 0; i < x->x_d.nd_nlines; i++)
+		line(x, i);
+	end_mode(x);
+	if (arena_error(x->x_a))
+		return -1;
+	return 0;
+}
+
+static void
+line(struct ctx *x, size_t i)
+{
+	const struct nefline *l = &x->x_d.nd_lines[i];
+
+	if (l->l_kind == NL_OTHER)
+		line_other(x, l);
+	else {
+		end_mode(x);
+		x->x_pend = P_NONE;
+		line_label(x, l);
+	}
+}
+
+/* A line without a label: a pending value, or the current mode's. */
+static void
+line_other(struct ctx *x, const struct nefline *l)
+{
+	const char	*s = x->x_d.nd_text + l->l_off;
+	enum pending	 p = x->x_pend;
+
+	if (p != P_NONE) {
+		x->x_pend = P_NONE;
+		set_pending(x, p, s, l->l_len);
+		if (p == P_CASE_NUMBER)
+			set_case_number(x, s, l->l_len, l->l_off);
+		if (p == P_DOC_NUMBER)
+			scan_doc_link(x, l->l_off, l->l_len);
+		return;
+	}
+	switch (x->x_mode) {
+	case M_FILER:
+		set_pending(x, P_FILER, s, l->l_len);
+		break;
+	case M_TEXT:
+	case M_STAMP:
+		if (x->x_buf.sb_len > 0 && x->x_mode == M_TEXT)
+			strbuf_putc(&x->x_buf, ' ');
+		strbuf_append(&x->x_buf, s, l->l_len);
+		if (x->x_mode == M_STAMP &&
+		    memmem(strbuf_str(&x->x_buf), x->x_buf.sb_len, "]]", 2))
+			end_mode(x);
+		break;
+	case M_DOCNUM:
+		scan_doc_link(x, l->l_off, l->l_len);
+		break;
+	case M_LISTED:
+	case M_UNLISTED:
+		recipient(x, l, x->x_mode == M_LISTED);
+		break;
+	case M_TRANSACTION:
+		if (++x->x_trans_lines <= 2 && x->x_n->n_date_filed[0] == '\0')
+			transaction(x, s, l->l_len);
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+line_label(struct ctx *x, const struct nefline *l)
+{
+	const char	*t = x->x_d.nd_text;
+	const char	*v = t + l->l_val;
+	size_t		 vn = l->l_off + l->l_len - l->l_val;
+	struct nef_case	*c;
+
+	switch (l->l_kind) {
+	case NL_CASE_NAME:
+		if (x->x_case == NULL || x->x_case->c_name_shown != NULL)
+			new_case(x);
+		set_pending(x, P_CASE_NAME, v, vn);
+		break;
+	case NL_CASE_NUMBER:
+		if (x->x_case == NULL || x->x_case->c_number_shown != NULL)
+			new_case(x);
+		set_pending(x, P_CASE_NUMBER, v, vn);
+		if (vn > 0)
+			set_case_number(x, v, vn, l->l_val);
+		break;
+	case NL_FILER:
+		x->x_mode = M_FILER;
+		set_pending(x, P_FILER, v, vn);
+		break;
+	case NL_DOC_NUMBER:
+	case NL_NDA_DOCS:
+		if (x->x_case == NULL)
+			new_case(x);
+		if (l->l_kind == NL_DOC_NUMBER)
+			set_pending(x, P_DOC_NUMBER, v, vn);
+		x->x_mode = M_DOCNUM;
+		scan_doc_link(x, l->l_off, l->l_len);
+		break;
+	case NL_COPY_URL:
+		x->x_mode = M_DOCNUM;
+		break;
+	case NL_DOCKET_TEXT:
+		x->x_mode = M_TEXT;
+		strbuf_reset(&x->x_buf);
+		strbuf_append(&x->x_buf, v, vn);
+		break;
+	case NL_ACMS_DOC:
+		acms_doc(x, l);
+		break;
+	case NL_DOC_DESC:
+		x->x_ndesc++;
+		new_doc(x);
+		set_pending(x, P_DOC_DESC, v, vn);
+		break;
+	case NL_FILENAME:
+		set_pending(x, P_FILENAME, v, vn);
+		break;
+	case NL_STAMP:
+		x->x_mode = M_STAMP;
+		strbuf_reset(&x->x_buf);
+		strbuf_append(&x->x_buf, v, vn);
+		break;
+	case NL_WARNING:
+		c = x->x_case;
+		if (c != NULL) {
+			const char *on = nefline_find(v, vn, " on ");
+
+			c->c_closed = on == NULL ? dup_trim(x, v, vn, 0) :
+			    dup_trim(x, on + 4, vn - (size_t)(on + 4 - v), 0);
+		}
+		break;
+	case NL_TRANSACTION:
+		x->x_mode = M_TRANSACTION;
+		x->x_trans_lines = 0;
+		transaction(x, t + l->l_off, l->l_len);
+		break;
+	case NL_REGEN:
+		x->x_n->n_regenerated = 1;
+		break;
+	case NL_RCPT_LISTED:
+	case NL_RCPT_UNLISTED: {
+		const char *no = nefline_find(t + l->l_off, l->l_len, "notice");
+
+		x->x_mode = l->l_kind == NL_RCPT_LISTED ? M_LISTED : M_UNLISTED;
+		x->x_has_name_line = 0;
+		x->x_heading_case = NULL;
+		if (no != NULL && no > t + l->l_off)
+			x->x_heading_case = dup_trim(x, t + l->l_off,
+			    (size_t)(no - (t + l->l_off)), 0);
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+/* Leave the current mode, storing what it collected. */
+static void
+end_mode(struct ctx *x)
+{
+	char	*s;
+
+	switch (x->x_mode) {
+	case M_TEXT:
+		s = clean_text(x, strbuf_str(&x->x_buf), x->x_buf.sb_len);
+		if (x->x_shared_text == NULL)
+			x->x_shared_text = s;
+		if (x->x_case != NULL && x->x_case->c_text == NULL)
+			x->x_case->c_text = s;
+		break;
+	case M_STAMP:
+		finish_stamp(x);
+		break;
+	default:
+		break;
+	}
+	strbuf_reset(&x->x_buf);
+	x->x_mode = M_NONE;
+}
+
+static struct nef_case *
+new_case(struct ctx *x)
+{
+	struct nef	*n = x->x_n;
+	struct nef_case	*c;
+
+	if (n->n_ncases >= NEF_MAX_CASES) {
+		n->n_trunc |= NEF_TRUNC_CASES;
+		/* Keep filling the last case's unset fields only. */
+		return x->x_case;
+	}
+	c = arena_grow(x->x_a, n->n_cases, n->n_ncases, sizeof *c,
+	    &x->x_case_cap, n->n_ncases + 1);
+	if (c == NULL)
+		return x->x_case;
+	n->n_cases = c;
+	x->x_case = &c[n->n_ncases++];
+	memset(x->x_case, 0, sizeof *x->x_case);
+	return x->x_case;
+}
+
+static struct nef_doc *
+new_doc(struct ctx *x)
+{
+	struct nef	*n = x->x_n;
+	struct nef_doc	*d;
+
+	x->x_doc = NULL;
+	if (n->n_ndocs >= NEF_MAX_DOCS) {
+		n->n_trunc |= NEF_TRUNC_DOCS;
+		return NULL;
+	}
+	d = arena_grow(x->x_a, n->n_docs, n->n_ndocs, sizeof *d,
+	    &x->x_doc_cap, n->n_ndocs + 1);
+	if (d == NULL)
+		return NULL;
+	n->n_docs = d;
+	x->x_doc = &d[n->n_ndocs++];
+	memset(x->x_doc, 0, sizeof *x->x_doc);
+	x->x_doc->d_attno = -1;
+	return x->x_doc;
+}
+
+/* A copy with blanks trimmed, cut at max bytes (0: NEF_FIELD_MAX). */
+static char *
+dup_trim(struct ctx *x, const char *s, size_t n, size_t max)
+{
+	if (max == 0)
+		max = NEF_FIELD_MAX;
+	while (n > 0 && isspace((unsigned char)*s)) {
+		s++;
+		n--;
+	}
+	while (n > 0 && isspace((unsigned char)s[n - 1]))
+		n--;
+	if (n > max) {
+		n = max;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+		x->x_n->n_trunc |= NEF_TRUNC_TEXT;
+	}
+	return arena_strndup(x->x_a, s, n);
+}
+
+/* Store a label's value; an empty value waits for the next line. */
+static void
+set_pending(struct ctx *x, enum pending p, const char *v, size_t vn)
+{
+	struct nef_case	*c = x->x_case;
+	struct nef_doc	*d = x->x_doc;
+	char		*s;
+
+	while (vn > 0 && isspace((unsigned char)*v)) {
+		v++;
+		vn--;
+	}
+	if (vn == 0) {
+		if (p != P_FILER)
+			x->x_pend = p;
+		return;
+	}
+	switch (p) {
+	case P_CASE_NAME:
+		if (c != NULL)
+			c->c_name_shown = dup_trim(x, v, vn, 0);
+		break;
+	case P_CASE_NUMBER:
+		break;	/* set_case_number() */
+	case P_DOC_NUMBER:
+		set_doc_number(x, v, vn);
+		break;
+	case P_DOC_DESC:
+		if (d != NULL)
+			d->d_desc = dup_trim(x, v, vn, 0);
+		break;
+	case P_FILENAME:
+		if (d != NULL)
+			d->d_filename = dup_trim(x, v, vn, 0);
+		break;
+	case P_FILER:
+		if (c == NULL || c->c_nfilers >= NEF_MAX_FILERS)
+			break;
+		s = dup_trim(x, v, vn, 0);
+		if (s == NULL)
+			break;
+		if (c->c_nfilers % 8 == 0) {
+			char **nv = arena_alloc(x->x_a,
+			    (c->c_nfilers + 8) * sizeof *nv);
+
+			if (nv == NULL)
+				break;
+			if (c->c_nfilers > 0)
+				memcpy(nv, c->c_filers,
+				    c->c_nfilers * sizeof *nv);
+			c->c_filers = nv;
+		}
+		c->c_filers[c->c_nfilers++] = s;
+		break;
+	default:
+		break;
+	}
+}
+
+/*
+ * "4:22-cv-05541-JST", "NYE/1:21-cv-02960", "1:17-cr-00201-ABJ https://..."
+ * at text offset off; also takes the case link in that range.
+ */
+static void
+set_case_number(struct ctx *x, const char *v, size_t vn, size_t off)
+{
+	struct nef_case	*c = x->x_case;
+	const struct nefline_doc *d = &x->x_d;
+	const char	*sp, *slash;
+	size_t		 i, n;
+
+	if (c == NULL)
+		return;
+	for (i = nefline_link_at(d, off); i < d->nd_nlinks &&
+	    d->nd_links[i].k_start < off + vn; i++) {
+		const struct doclink *dl = &d->nd_links[i].k_dl;
+
+		if (dl->dl_kind == DOCLINK_CASE && c->c_case_link_id == NULL) {
+			c->c_case_link_id = dl->dl_case_id[0] != '\0' ?
+			    arena_strdup(x->x_a, dl->dl_case_id) : NULL;
+			if (dl->dl_case_id[0] == '\0' && dl->dl_docket[0])
+				c->c_case_link_id = NULL;
+		}
+	}
+	while (vn > 0 && isspace((unsigned char)*v)) {
+		v++;
+		vn--;
+	}
+	sp = memchr(v, ' ', vn);	/* drop a URL or text after it */
+	n = sp == NULL ? vn : (size_t)(sp - v);
+	c->c_number_shown = dup_trim(x, v, n, 64);
+	slash = memchr(v, '/', n);
+	if (slash != NULL && slash > v && isalpha((unsigned char)*v)) {
+		c->c_court_prefix = dup_trim(x, v, (size_t)(slash - v), 16);
+		n -= (size_t)(slash + 1 - v);
+		v = slash + 1;
+	}
+	if (docket_parse(v, n, &c->c_docket) == 0 &&
+	    docket_format(&c->c_docket, c->c_key, sizeof c->c_key) == 0)
+		c->c_number = arena_strdup(x->x_a, c->c_key);
+}
+
+/* "96", "45(No document attached)", "No document attached". */
+static void
+set_doc_number(struct ctx *x, const char *v, size_t vn)
+{
+	struct nef_case	*c = x->x_case;
+	size_t		 n = 0;
+
+	if (c == NULL)
+		return;
+	while (n < vn && n < 16 && isdigit((unsigned char)v[n]))
+		n++;
+	if (n > 0)
+		c->c_doc_number = arena_strndup(x->x_a, v, n);
+	if (nefline_find(v, vn, "no document attached") != NULL)
+		c->c_no_document = 1;
+}
+
+/* The first document link in text [off, off+len) goes to the case. */
+static void
+scan_doc_link(struct ctx *x, size_t off, size_t len)
+{
+	struct nef_case	*c = x->x_case;
+	const struct nefline_doc *d = &x->x_d;
+	size_t		 i;
+
+	if (c == NULL || c->c_has_link)
+		return;
+	for (i = nefline_link_at(d, off); i < d->nd_nlinks &&
+	    d->nd_links[i].k_start < off + len; i++) {
+		const struct nefline_link *k = &d->nd_links[i];
+
+		if (k->k_dl.dl_kind == DOCLINK_DOC1 ||
+		    k->k_dl.dl_kind == DOCLINK_DOCS1 ||
+		    k->k_dl.dl_kind == DOCLINK_ACMS) {
+			c->c_has_link = 1;
+			c->c_link = k->k_dl;
+			c->c_link_url = (char *)k->k_url;
+			x->x_n->n_link_flags |= k->k_dl.dl_flags;
+			return;
+		}
+	}
+}
+
+/* ACMS: "Document: <a href=.../NDA/guid>Brief</a>". */
+static void
+acms_doc(struct ctx *x, const struct nefline *l)
+{
+	const struct nefline_doc *d = &x->x_d;
+	struct nef_doc	*doc;
+	size_t		 i;
+
+	for (i = nefline_link_at(d, l->l_off); i < d->nd_nlinks &&
+	    d->nd_links[i].k_start < l->l_off + l->l_len; i++) {
+		const struct nefline_link *k = &d->nd_links[i];
+
+		if (k->k_dl.dl_kind != DOCLINK_ACMS)
+			continue;
+		doc = new_doc(x);
+		if (doc == NULL)
+			return;
+		doc->d_desc = dup_trim(x, d->nd_text + k->k_start,
+		    k->k_end - k->k_start, 0);
+		doc->d_has_link = 1;
+		doc->d_link = k->k_dl;
+		doc->d_link_url = (char *)k->k_url;
+		x->x_n->n_link_flags |= k->k_dl.dl_flags;
+	}
+	x->x_doc = NULL;
+}
+
+static void
+recipient(struct ctx *x, const struct nefline *l, int listed)
+{
+	struct nef		*n = x->x_n;
+	const char		*s = x->x_d.nd_text + l->l_off;
+	struct nefline_addr	 a[NEF_MAX_ADDRS];
+	struct nef_recipient	*r, **list;
+	size_t			*count, *cap, na, i, nl;
+	int			 more;
+
+	na = nefline_addrs(s, l->l_len, a, NEF_MAX_ADDRS, &more);
+	if (more)
+		n->n_trunc |= NEF_TRUNC_ADDRS;
+	if (na == 0 && listed) {
+		x->x_name_line = (size_t)(l - x->x_d.nd_lines);
+		x->x_has_name_line = 1;
+		return;
+	}
+	list = listed ? &n->n_listed : &n->n_unlisted;
+	count = listed ? &n->n_nlisted : &n->n_nunlisted;
+	cap = listed ? &x->x_lcap : &x->x_ucap;
+	if (*count >= NEF_MAX_RECIPIENTS) {
+		n->n_trunc |= NEF_TRUNC_RECIPIENTS;
+		return;
+	}
+	r = arena_grow(x->x_a, *list, *count, sizeof *r, cap, *count + 1);
+	if (r == NULL)
+		return;
+	*list = r;
+	r = &r[(*count)++];
+	memset(r, 0, sizeof *r);
+	nl = na > 0 ? a[0].a_off : l->l_len;
+	while (nl > 0 && (isspace((unsigned char)s[nl - 1]) ||
+	    s[nl - 1] == ';'))
+		nl--;
+	if (nl == 0 && x->x_has_name_line) {
+		const struct nefline *nm = &x->x_d.nd_lines[x->x_name_line];
+
+		r->r_name = dup_trim(x, x->x_d.nd_text + nm->l_off,
+		    nm->l_len, 0);
+	} else
+		r->r_name = dup_trim(x, s, nl, 0);
+	x->x_has_name_line = 0;
+	r->r_heading_case = x->x_heading_case;
+	if (na == 0)
+		return;
+	r->r_addrs = arena_alloc(x->x_a, na * sizeof *r->r_addrs);
+	if (r->r_addrs == NULL)
+		return;
+	for (i = 0; i < na; i++)
+		r->r_addrs[i] = arena_strndup(x->x_a, s + a[i].a_off,
+		    a[i].a_len);
+	r->r_naddrs = na;
+}
+
+/*
+ * "The following transaction was entered by X on 8/10/2022 at 12:42 PM
+ * CDT and filed on 8/10/2022", "... was received from X entered on ...",
+ * "... was filed on 07/27/2022".
+ */
+static void
+transaction(struct ctx *x, const char *s, size_t len)
+{
+	struct nef	*n = x->x_n;
+	const char	*p, *e, *by, *on;
+	size_t		 rest;
+
+	p = nefline_find(s, len, "filed on ");
+	if (p != NULL && n->n_date_filed[0] == '\0')
+		nefline_date(p + 9, len - (size_t)(p + 9 - s), n->n_date_filed);
+	e = nefline_find(s, len, "entered");
+	if (e == NULL || n->n_date_entered[0] != '\0')
+		return;
+	rest = len - (size_t)(e - s);
+	on = nefline_find(e, rest, " on ");
+	if (on == NULL)
+		return;
+	if (nefline_date(on + 4, len - (size_t)(on + 4 - s),
+	    n->n_date_entered) == 0)
+		return;
+	p = on + 4;
+	while (p < s + len && *p != ' ')
+		p++;
+	if (p + 4 < s + len && strncasecmp(p, " at ", 4) == 0) {
+		const char *q = nefline_find(p, len - (size_t)(p - s), " and ");
+
+		n->n_time_entered = dup_trim(x, p + 4, (q == NULL ? s + len :
+		    q) - (p + 4), 64);
+	}
+	by = nefline_find(s, (size_t)(on - s), "entered by ");
+	if (by != NULL)
+		n->n_entered_by = dup_trim(x, by + 11,
+		    (size_t)(on - (by + 11)), 0);
+	else if ((by = nefline_find(s, (size_t)(e - s), "received from ")))
+		n->n_entered_by = dup_trim(x, by + 14,
+		    (size_t)(e - (by + 14)), 0);
+}
+
+/* "[STAMP dcecfStamp_ID=1091133085 [Date=8/10/2022] [FileNumber=114-0] */
+static void
+finish_stamp(struct ctx *x)
+{
+	struct nef_doc	*d = x->x_doc;
+	const char	*s = strbuf_str(&x->x_buf), *p, *q;
+	size_t		 len = x->x_buf.sb_len;
+
+	if (d == NULL)
+		return;
+	p = nefline_find(s, len, "[stamp ");
+	if (p != NULL) {
+		p += 7;
+		q = p;
+		while (q < s + len && *q != ' ' && *q != '[' && *q != ']')
+			q++;
+		d->d_stamp_id = dup_trim(x, p, (size_t)(q - p), 64);
+	}
+	p = nefline_find(s, len, "filenumber=");
+	if (p != NULL) {
+		char	 num[48];
+		size_t	 n = 0;
+		const char *dash = NULL;
+
+		for (p += 11; p < s + len && *p != ']' && n < sizeof num - 1;
+		    p++) {
+			if (*p == ' ')
+				continue;
+			if (*p == '-' && dash == NULL)
+				dash = num + n;
+			num[n++] = *p;
+		}
+		num[n] = '\0';
+		d->d_file_number = arena_strdup(x->x_a, num);
+		if (dash != NULL && isdigit((unsigned char)dash[1]) &&
+		    strlen(dash + 1) <= 4)
+			d->d_attno = (int)strtol(dash + 1, NULL, 10);
+	}
+}
+
+/* Folded docket text: markup already gone; white space to one blank. */
+static char *
+clean_text(struct ctx *x, const char *s, size_t len)
+{
+	struct strbuf	sb = STRBUF_INIT;
+	size_t		i;
+	int		sp = 0;
+	char		*r;
+
+	strbuf_init(&sb, NEF_TEXT_MAX);
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (isspace(c)) {
+			sp = 1;
+			continue;
+		}
+		if (sp && sb.sb_len > 0)
+			strbuf_putc(&sb, ' ');
+		sp = 0;
+		strbuf_putc(&sb, c);
+	}
+	if (strbuf_error(&sb))
+		x->x_n->n_trunc |= NEF_TRUNC_TEXT;
+	r = arena_strndup(x->x_a, strbuf_str(&sb), sb.sb_len);
+	strbuf_free(&sb);
+	return r;
+}
+
+static void
+finish(struct ctx *x, const struct nef_input *in)
+{
+	struct nef	*n = x->x_n;
+	size_t		 i, att = 0;
+	char		 buf[CASENAME_MAX + 1];
+
+	if (n->n_ncases == 0) {
+		n->n_reason = NEF_R_NO_CASE;
+		return;
+	}
+	for (i = 0; i < n->n_ncases; i++) {
+		struct nef_case *c = &n->n_cases[i];
+
+		if (c->c_text == NULL)
+			c->c_text = x->x_shared_text;
+		if (c->c_name_shown != NULL) {
+			casename_harmonize(c->c_name_shown,
+			    strlen(c->c_name_shown), buf, sizeof buf);
+			c->c_name = arena_strdup(x->x_a, buf);
+		}
+		c->c_case_id = c->c_has_link && c->c_link.dl_case_id[0] ?
+		    arena_strdup(x->x_a, c->c_link.dl_case_id) :
+		    c->c_case_link_id;
+		if (c->c_doc_number == NULL && c->c_has_link == 0 &&
+		    c->c_text != NULL && nefline_find(c->c_text,
+		    strlen(c->c_text), "text-only entry") != NULL)
+			c->c_no_document = 1;
+	}
+	n->n_description = n->n_cases[0].c_text;
+	n->n_contains_attachments = x->x_ndesc > 1;
+	/* Attachment numbers: from the stamp, else by order. */
+	for (i = 0; i < n->n_ndocs; i++) {
+		struct nef_doc *d = &n->n_docs[i];
+
+		if (d->d_attno < 0)
+			d->d_attno = (int)att;
+		att = (size_t)d->d_attno + 1;
+	}
+	n->n_kind = find_kind(x, in);
+	n->n_appellate = n->n_kind == NEF_APPELLATE || n->n_kind == NEF_ACMS;
+	n->n_acms = n->n_kind == NEF_ACMS;
+	/* The main document's link is the entry's (not ACMS: per doc). */
+	if (!n->n_acms && n->n_ndocs > 0 && n->n_cases[0].c_has_link &&
+	    n->n_docs[0].d_attno == 0) {
+		n->n_docs[0].d_has_link = 1;
+		n->n_docs[0].d_link = n->n_cases[0].c_link;
+		n->n_docs[0].d_link_url = n->n_cases[0].c_link_url;
+	}
+	if (n->n_acms && n->n_ndocs > 0 && !n->n_cases[0].c_has_link) {
+		n->n_cases[0].c_has_link = 1;
+		n->n_cases[0].c_link = n->n_docs[0].d_link;
+		n->n_cases[0].c_link_url = n->n_docs[0].d_link_url;
+	}
+	find_court(x, in);
+	nefsubj_parse(n, x->x_a);
+	n->n_reason = NEF_R_NONE;
+}
+
+static enum nef_kind
+find_kind(struct ctx *x, const struct nef_input *in)
+{
+	struct nef		*n = x->x_n;
+	const struct nefline_doc *d = &x->x_d;
+	size_t			 i;
+
+	for (i = 0; i < d->nd_nlinks; i++)
+		if (d->nd_links[i].k_dl.dl_kind == DOCLINK_ACMS)
+			return NEF_ACMS;
+	if (nefline_doc_find(d, 0, d->nd_len, "notice of docket activity")) {
+		if (in->ni_from != NULL && nefline_find(in->ni_from,
+		    strlen(in->ni_from), ".fedcourts.us") != NULL)
+			return NEF_ACMS;
+		for (i = 0; i < n->n_ncases; i++)
+			if (n->n_cases[i].c_case_link_id == NULL &&
+			    nefline_doc_find(d, 0, d->nd_len,
+			    "will not receive this electronic notice"))
+				return NEF_ACMS;
+		return NEF_APPELLATE;
+	}
+	if (nefline_doc_find(d, 0, d->nd_len, "bankruptcy court") ||
+	    nefline_doc_find(d, 0, d->nd_len, "transaction was received from") ||
+	    nefline_doc_find(d, 0, d->nd_len, "bkecfstamp"))
+		return NEF_BANKRUPTCY;
+	for (i = 0; i < n->n_ncases; i++) {
+		const char *t = n->n_cases[i].c_docket.d_type;
+
+		if (strcmp(t, "bk") == 0 || strcmp(t, "ap") == 0)
+			return NEF_BANKRUPTCY;
+	}
+	return NEF_DISTRICT;
+}
+
+static void
+set_court(struct nef *n, const char *s, size_t len, enum nef_court_src src)
+{
+	size_t	i;
+
+	if (len == 0 || len >= sizeof n->n_court)
+		return;
+	for (i = 0; i < len; i++)
+		n->n_court[i] = (char)tolower((unsigned char)s[i]);
+	n->n_court[len] = '\0';
+	for (i = 0; court_map[i].cm_pacer != NULL; i++)
+		if (strcmp(n->n_court, court_map[i].cm_pacer) == 0) {
+			memcpy(n->n_court, court_map[i].cm_id,
+			    strlen(court_map[i].cm_id) + 1);
+			break;
+		}
+	n->n_court_src = src;
+}
+
+/* "ecfnotices@areb.uscourts.gov" -> "areb". */
+static void
+court_from_sender(struct nef *n, const char *from)
+{
+	const char	*at, *dot, *end;
+	size_t		 len, i;
+
+	if (from == NULL || (at = strrchr(from, '@')) == NULL)
+		return;
+	at++;
+	len = strlen(at);
+	while (len > 0 && (at[len - 1] == '>' || isspace((unsigned char)
+	    at[len - 1])))
+		len--;
+	if (len > 13 && strncasecmp(at + len - 13, ".uscourts.gov", 13) == 0)
+		end = at + len - 13;
+	else if (len > 13 && strncasecmp(at + len - 13, ".fedcourts.us", 13)
+	    == 0)
+		end = at + len - 13;
+	else
+		return;
+	/* The label just before the court domain (em4346.ca9 -> ca9). */
+	dot = end;
+	while (dot > at && dot[-1] != '.')
+		dot--;
+	for (i = 0; sender_ignore[i] != NULL; i++)
+		if ((size_t)(end - dot) == strlen(sender_ignore[i]) &&
+		    strncasecmp(dot, sender_ignore[i], (size_t)(end - dot)) == 0)
+			return;
+	set_court(n, dot, (size_t)(end - dot), NEF_COURT_SENDER);
+}
+
+static void
+find_court(struct ctx *x, const struct nef_input *in)
+{
+	struct nef	*n = x->x_n;
+	const struct nefline_doc *d = &x->x_d;
+	size_t		 i;
+
+	for (i = 0; i < n->n_ncases; i++)
+		if (n->n_cases[i].c_has_link &&
+		    n->n_cases[i].c_link.dl_court[0] != '\0') {
+			set_court(n, n->n_cases[i].c_link.dl_court,
+			    strlen(n->n_cases[i].c_link.dl_court),
+			    NEF_COURT_LINK);
+			return;
+		}
+	for (i = 0; i < d->nd_nlinks; i++) {
+		const struct doclink *dl = &d->nd_links[i].k_dl;
+
+		if (dl->dl_court[0] != '\0' && dl->dl_kind != DOCLINK_OTHER) {
+			set_court(n, dl->dl_court, strlen(dl->dl_court),
+			    NEF_COURT_LINK);
+			return;
+		}
+	}
+	court_from_sender(n, in->ni_from);
+	if (n->n_court[0] != '\0')
+		return;
+	for (i = 0; i < n->n_ndocs; i++) {
+		const char *s = n->n_docs[i].d_stamp_id, *u;
+
+		if (s == NULL || (u = strchr(s, 'S')) == NULL ||
+		    strncmp(u, "Stamp_ID", 8) != 0 || u == s)
+			continue;
+		if ((size_t)(u - s) == 5 && (strncasecmp(s, "dcecf", 5) == 0 ||
+		    strncasecmp(s, "bkecf", 5) == 0 ||
+		    strncasecmp(s, "acecf", 5) == 0))
+			continue;
+		set_court(n, s, (size_t)(u - s), NEF_COURT_STAMP);
+		return;
+	}
+}
+
+struct nef *
+nef_new_rejected(enum nef_reason r)
+{
+	struct nef	*n;
+	struct arena	*a = arena_new();
+
+	if (a == NULL)
+		return NULL;
+	n = arena_alloc(a, sizeof *n);
+	if (n == NULL) {
+		arena_free(a);
+		return NULL;
+	}
+	n->n_arena = a;
+	n->n_kind = NEF_NOT_NOTICE;
+	n->n_reason = r;
+	return n;
+}
+
+struct nef *
+nef_free(struct nef *n)
+{
+	if (n != NULL)
+		arena_free(n->n_arena);	/* n itself lives in the arena */
+	return NULL;
+}
+
+const char *
+nef_kind_name(enum nef_kind k)
+{
+	static const char *const names[] = { "not-a-notice", "district",
+	    "bankruptcy", "appellate", "acms" };
+
+	return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "?";
+}
+
+struct reason_name {
+	const char	*rn_name, *rn_text;
+};
+
+static const struct reason_name reason_names[] = {
+	{ "none", "a notice" },
+	{ "empty", "no text" },
+	{ "no-marker", "no \"Notice of Electronic Filing\" or \"Notice of "
+	    "Docket Activity\"" },
+	{ "announcement", "a court announcement" },
+	{ "claims", "a notice of electronic claims filing" },
+	{ "modified", "a modified-entry notice" },
+	{ "zoom", "a Zoom meeting invitation" },
+	{ "image", "the message has an image part" },
+	{ "no-case", "no case could be read" },
+	{ "no-body", "the message has no text part" },
+	{ "bad-mime", "the message could not be read" },
+};
+
+const char *
+nef_reason_name(enum nef_reason r)
+{
+	return (unsigned)r < sizeof reason_names / sizeof reason_names[0] ?
+	    reason_names[r].rn_name : "?";
+}
+
+const char *
+nef_reason_text(enum nef_reason r)
+{
+	return (unsigned)r < sizeof reason_names / sizeof reason_names[0] ?
+	    reason_names[r].rn_text : "?";
+}

@@ -1,0 +1,196 @@
+/*
+ * nef: a court notice (NEF or NDA), parsed.
+ *
+ * nef_parse() reads the decoded text of a notice (the HTML or plain-text
+ * body, in UTF-8, as milter/mime.c extracts it) and fills a struct nef:
+ * what kind of notice it is (or why it is not one), the court, every case
+ * of a multi-docket notice, the docket entry, every document with its
+ * free-look link, and the recipients the court listed.
+ *
+ * Formats understood (cmecf.md section 3): district and bankruptcy NEFs
+ * in HTML or plain text, appellate CurrentGen NDAs, appellate ACMS NDAs;
+ * also when forwarded inside another message.  Parsing works on the
+ * visible text (policy/html.h) by the labels CM/ECF prints ("Case
+ * Name:", "Case Number:", "Document Number:", "Docket Text:", the
+ * recipient headings, "Document description:"...), not on any one
+ * court's layout.
+ *
+ * Memory: everything a struct nef points to lives in its own arena;
+ * nef_free() releases it all.  Strings are NUL-terminated UTF-8; a NULL
+ * string means "absent" (as opposed to "" = present but empty).  The
+ * input is not referenced after nef_parse() returns.
+ *
+ * Limits on untrusted input are the NEF_MAX_* constants below; going past
+ * one truncates (a bit in n_trunc) and never fails.  Time is linear in
+ * the input, which is capped at NEF_INPUT_MAX bytes.
+ *
+ * Thread safety: nef_parse() uses no global state; separate calls may run
+ * in parallel.
+ */
+#ifndef NEF_NEF_H
+#define NEF_NEF_H
+
+#include <stddef.h>
+
+#include "docket.h"
+#include "doclink.h"
+
+/* Limits. */
+#define NEF_INPUT_MAX		(4u << 20)	/* text bytes examined */
+#define NEF_MAX_LINES		100000	/* visible-text lines examined */
+#define NEF_MAX_CASES		64	/* cases of a multi-docket notice */
+#define NEF_MAX_DOCS		256	/* documents (main + attachments) */
+#define NEF_MAX_RECIPIENTS	2000	/* per list */
+#define NEF_MAX_ADDRS		32	/* addresses per recipient */
+#define NEF_MAX_FILERS		32	/* filers per case */
+#define NEF_FIELD_MAX		1024	/* names, descriptions, filenames */
+#define NEF_TEXT_MAX		65536	/* docket text */
+#define NEF_SUBJECT_MAX		2048	/* subject examined */
+
+/* n_trunc bits: which limit was reached. */
+#define NEF_TRUNC_INPUT		0x01
+#define NEF_TRUNC_LINES		0x02
+#define NEF_TRUNC_CASES		0x04
+#define NEF_TRUNC_DOCS		0x08
+#define NEF_TRUNC_RECIPIENTS	0x10
+#define NEF_TRUNC_ADDRS		0x20
+#define NEF_TRUNC_TEXT		0x40	/* a field was cut */
+
+enum nef_kind {
+	NEF_NOT_NOTICE,		/* see n_reason */
+	NEF_DISTRICT,		/* district court NEF (also JPML) */
+	NEF_BANKRUPTCY,		/* bankruptcy court NEF */
+	NEF_APPELLATE,		/* appellate CurrentGen NDA */
+	NEF_ACMS		/* appellate ACMS NDA */
+};
+
+enum nef_reason {
+	NEF_R_NONE,		/* it is a notice */
+	NEF_R_EMPTY,		/* no text at all */
+	NEF_R_NO_MARKER,	/* no "Notice of Electronic Filing" nor
+				   "Notice of Docket Activity" */
+	NEF_R_ANNOUNCEMENT,	/* court announcement e-mail */
+	NEF_R_CLAIMS,		/* "Notice of Electronic Claims Filing" */
+	NEF_R_MODIFIED,		/* modified-entry notice ("Modified Dkt text
+				   from", "Docket Entry #N has been
+				   updated", ...) */
+	NEF_R_ZOOM,		/* Zoom meeting invitation */
+	NEF_R_IMAGE,		/* the message has an image part */
+	NEF_R_NO_CASE,		/* a marker, but no case could be read */
+	NEF_R_NO_BODY,		/* the message has no text part (set by
+				   the caller from the MIME reader) */
+	NEF_R_BAD_MIME		/* the message could not be read (idem) */
+};
+
+/* Where n_court came from. */
+enum nef_court_src {
+	NEF_COURT_NONE, NEF_COURT_LINK, NEF_COURT_SENDER, NEF_COURT_STAMP
+};
+
+/* What the caller knows about the message besides its text. */
+struct nef_input {
+	const char	*ni_text;	/* decoded body, UTF-8 */
+	size_t		 ni_len;
+	int		 ni_is_html;	/* HTML, else plain text */
+	const char	*ni_subject;	/* decoded Subject, or NULL */
+	const char	*ni_from;	/* From address (addr-spec), or NULL */
+	int		 ni_has_image;	/* the message has an image part */
+};
+
+/* One case of the notice (one table of a multi-docket notice). */
+struct nef_case {
+	char		*c_name_shown;	/* "Calderon et al v. Clearview AI" */
+	char		*c_name;	/* harmonized: "Calderon v. ..." */
+	char		*c_number_shown;/* "NYE/1:21-cv-02960-ABC" */
+	char		*c_number;	/* "1:21-cv-02960" (NULL: unparsed) */
+	char		*c_court_prefix;/* "NYE" in "NYE/1:21-...", or NULL */
+	struct docket	 c_docket;	/* the parts, judges kept apart */
+	char		 c_key[DOCKET_KEY_SIZE];	/* docket_format() */
+	char		*c_case_id;	/* PACER case id (doc link, else case
+					   link), or NULL */
+	char		*c_case_link_id;/* case id of the docket link */
+	char		*c_doc_number;	/* entry number in this case */
+	int		 c_has_link;	/* c_link is the document link */
+	struct doclink	 c_link;
+	char		*c_link_url;	/* the link as written, decoded */
+	int		 c_no_document;	/* "No document attached" / text-only */
+	char		*c_text;	/* docket text (own, else shared) */
+	char		*c_closed;	/* "WARNING: CASE CLOSED on ..." date */
+	char		**c_filers;	/* c_nfilers "Filer:" rows */
+	size_t		 c_nfilers;
+};
+
+/* One document: the main document (attno 0) or an attachment. */
+struct nef_doc {
+	int		 d_attno;	/* 0 main, 1.. attachments */
+	char		*d_desc;	/* "Document description:" */
+	char		*d_filename;	/* "Original filename:" */
+	char		*d_stamp_id;	/* "dcecfStamp_ID=1091133085" prefix
+					   and number, or NULL */
+	char		*d_file_number;	/* "11474013-0" */
+	int		 d_has_link;	/* d_link is set */
+	struct doclink	 d_link;
+	char		*d_link_url;
+};
+
+/* A recipient as the court printed it. */
+struct nef_recipient {
+	char		*r_name;	/* text before the addresses, or the
+					   line before them; may be "" */
+	char		**r_addrs;	/* r_naddrs addresses, as written */
+	size_t		 r_naddrs;
+	char		*r_heading_case;/* the docket printed in the heading
+					   ("4:22-cv-05541-JST"), or NULL */
+};
+
+struct nef {
+	enum nef_kind	 n_kind;
+	enum nef_reason	 n_reason;
+	char		 n_court[DOCLINK_COURT_SIZE];	/* "" if unknown */
+	enum nef_court_src n_court_src;
+	int		 n_appellate;	/* CurrentGen or ACMS */
+	int		 n_acms;
+	int		 n_regenerated;	/* "This is a re-generated NEF" */
+	int		 n_contains_attachments; /* > 1 "Document description" */
+	char		*n_subject;	/* as given, or NULL */
+	char		*n_from;	/* as given, or NULL */
+	char		 n_date_filed[11];	/* YYYY-MM-DD or "" */
+	char		 n_date_entered[11];	/* YYYY-MM-DD or "" */
+	char		*n_time_entered;	/* "12:42 PM CDT", or NULL */
+	char		*n_entered_by;	/* "Drury, Scott" / received from */
+	char		*n_short_desc;	/* from the subject, or NULL */
+	char		*n_description;	/* docket text of the first case */
+	struct nef_case	*n_cases;
+	size_t		 n_ncases;
+	struct nef_doc	*n_docs;
+	size_t		 n_ndocs;
+	struct nef_recipient *n_listed;	/* "Notice has been electronically
+					   mailed to" */
+	size_t		 n_nlisted;
+	struct nef_recipient *n_unlisted;/* not electronically noticed */
+	size_t		 n_nunlisted;
+	unsigned	 n_trunc;	/* NEF_TRUNC_* */
+	unsigned	 n_link_flags;	/* DOCLINK_F_* of every doc link */
+	struct arena	*n_arena;	/* owns everything above */
+};
+
+/*
+ * Parse one notice.  On return 0, *out is a new struct nef (release with
+ * nef_free()), which may be NEF_NOT_NOTICE with a reason.  Returns -1
+ * only when memory runs out (*out is then NULL).
+ */
+int	 nef_parse(const struct nef_input *in, struct nef **out);
+
+/* Release a notice; returns NULL.  nef_free(NULL) does nothing. */
+struct nef *nef_free(struct nef *);
+
+/* A struct nef for a message that was not read (reason NEF_R_NO_BODY or
+ * NEF_R_BAD_MIME); NULL when memory runs out. */
+struct nef *nef_new_rejected(enum nef_reason);
+
+/* Stable short names ("district", "no-marker") and one-line texts. */
+const char *nef_kind_name(enum nef_kind);
+const char *nef_reason_name(enum nef_reason);
+const char *nef_reason_text(enum nef_reason);
+
+#endif

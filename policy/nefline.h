@@ -1,0 +1,116 @@
+/*
+ * nefline: the line model the notice parser works on.
+ *
+ * nefline_prepare() turns a notice body (HTML or plain text) into visible
+ * text (policy/html.h), splits it into lines, classifies each line by
+ * the CM/ECF label it starts with (or the heading it is), and collects
+ * the links with the range of text they cover: <a href> in HTML, bare
+ * http(s) URLs in plain text.  Links are in text order.
+ *
+ * The helpers find e-mail addresses in a line and read M/D/YYYY dates.
+ *
+ * Memory: struct nefline_doc owns the text, the lines and the link array
+ * (nefline_free() releases them); link URLs are decoded into the arena
+ * given to nefline_prepare() and live as long as it.
+ */
+#ifndef NEF_NEFLINE_H
+#define NEF_NEFLINE_H
+
+#include <stddef.h>
+
+#include "doclink.h"
+#include "html.h"
+
+struct arena;
+
+enum nefline_kind {
+	NL_OTHER,		/* no label: a value or continuation */
+	NL_CASE_NAME,		/* "Case Name:" */
+	NL_CASE_NUMBER,		/* "Case Number:" */
+	NL_FILER,		/* "Filer:" */
+	NL_DOC_NUMBER,		/* "Document Number:" */
+	NL_DOCKET_TEXT,		/* "Docket Text:" */
+	NL_NDA_DOCS,		/* "Document(s):" (CurrentGen NDA) */
+	NL_ACMS_DOC,		/* "Document:" (ACMS NDA) */
+	NL_DOC_DESC,		/* "Document description:" */
+	NL_FILENAME,		/* "Original filename:" */
+	NL_STAMP,		/* "Electronic document Stamp:" */
+	NL_WARNING,		/* "WARNING: CASE CLOSED on ..." */
+	NL_DOCS_HEAD,		/* "The following document(s) are ..." */
+	NL_TRANSACTION,		/* "The following transaction was ..." */
+	NL_COPY_URL,		/* "Copy the URL address from the line ..." */
+	NL_REGEN,		/* "This is a re-generated NEF..." */
+	NL_RECIPIENTS,		/* "Recipients:" (NDA anchor list) */
+	NL_RCPT_LISTED,		/* "... Notice has been electronically
+				   mailed to:" and its variants */
+	NL_RCPT_UNLISTED	/* "... will not be electronically mailed
+				   to:", "delivered by other means",
+				   "stored in the notice cart for", ... */
+};
+
+struct nefline {
+	size_t		 l_off, l_len;	/* the line in nd_text */
+	size_t		 l_val;		/* offset of the value after the
+					   label (l_off when no label) */
+	enum nefline_kind l_kind;
+};
+
+struct nefline_link {
+	const char	*k_url;		/* decoded URL (arena) */
+	size_t		 k_url_len;
+	size_t		 k_start, k_end;/* covered text in nd_text */
+	struct doclink	 k_dl;
+};
+
+struct nefline_doc {
+	const char	*nd_text;	/* visible text, NUL-terminated */
+	size_t		 nd_len;
+	char		*nd_lower;	/* the same, lowercased */
+	struct nefline	*nd_lines;
+	size_t		 nd_nlines;
+	struct nefline_link *nd_links;
+	size_t		 nd_nlinks;
+	int		 nd_trunc;	/* lines or links were capped */
+	struct html_text nd_ht;
+};
+
+/*
+ * Build the line model of src[0..len).  max_text caps the visible text,
+ * max_lines the lines.  Returns 0, or -1 when memory runs out (nothing
+ * to free then).
+ */
+int	nefline_prepare(struct nefline_doc *, const char *src, size_t len,
+	    int is_html, size_t max_text, size_t max_lines, struct arena *);
+void	nefline_free(struct nefline_doc *);
+
+/* Index of the first link starting at or after text offset off. */
+size_t	nefline_link_at(const struct nefline_doc *, size_t off);
+
+/* An e-mail address found in text. */
+struct nefline_addr {
+	size_t	a_off, a_len;
+};
+
+/*
+ * Find up to max addresses in s[0..len); returns how many were found
+ * (*more is set when there were more than max).
+ */
+size_t	nefline_addrs(const char *s, size_t len, struct nefline_addr *out,
+	    size_t max, int *more);
+
+/*
+ * Read a date "M/D/YYYY" (or MM/DD/YYYY, or M/D/YY) at s; write
+ * "YYYY-MM-DD" into iso (11 bytes).  Returns the length read, 0 if there
+ * is no valid date at s.
+ */
+size_t	nefline_date(const char *s, size_t len, char iso[11]);
+
+/* Case-insensitive search of needle in s[0..len); NULL if absent.
+ * Time is O(len * strlen(needle)): for short needles. */
+const char *nefline_find(const char *s, size_t len, const char *needle);
+/* Search the lowercase needle in nd_text[off..off+len); linear time.
+ * Returns a pointer into nd_text, or NULL. */
+const char *nefline_doc_find(const struct nefline_doc *, size_t off,
+	    size_t len, const char *needle);
+
+#endif
