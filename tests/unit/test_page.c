@@ -103,6 +103,7 @@ static const struct kcase kind_cases[] = {
 	{ "nextgen_window.html", PAGE_LOGIN,
 	  "https://pacer.login.uscourts.gov/csologin/login.jsf?pscCourtId=CANDC" },
 	{ "txwd_login.html", PAGE_LOGIN, NULL },
+	{ "currentgen_login.html", PAGE_LOGIN, NULL },
 	{ "iframe.html", PAGE_IFRAME,
 	  "/cgi-bin/show_temp.pl?file=18221372-0--14131.pdf&type=application/pdf" },
 	{ "window_location.html", PAGE_REDIRECT,
