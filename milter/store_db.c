@@ -138,7 +138,13 @@ sdb_open(struct store *st, uint64_t map_size, unsigned max_readers,
 		    dead, dead == 1 ? "" : "s");
 	if ((rc = sdb_open_tables(st, create)) != 0)
 		return rc;
-	return sdb_write(st, sdb_check_version, NULL);
+	/* A read suffices when the version is there (a busy writer elsewhere
+	 * does not stop read-only tools). */
+	rc = sdb_read(st, sdb_check_version, NULL);
+	if (rc == STORE_ENOTFOUND)
+		rc = create ? sdb_write(st, sdb_check_version, st) :
+		    STORE_ENOSTORE;
+	return rc;
 }
 
 /*
@@ -179,7 +185,8 @@ sdb_open_tables(struct store *st, int create)
 	return STORE_ENOSTORE;
 }
 
-/* Write the schema version into a new store, refuse an unknown one. */
+/* Refuse an unknown schema version; with arg != NULL (in a write
+ * transaction) write the version into a new store. */
 static int
 sdb_check_version(struct sdb_txn *t, void *arg)
 {
@@ -188,9 +195,8 @@ sdb_check_version(struct sdb_txn *t, void *arg)
 	size_t n = 0;
 	int rc;
 
-	(void)arg;
 	rc = sdb_get(t, SDB_META, "version", 7, &p, &n);
-	if (rc == STORE_ENOTFOUND)
+	if (rc == STORE_ENOTFOUND && arg != NULL)	/* writing */
 		return sdb_put(t, SDB_META, "version", 7, v, sizeof(v));
 	if (rc != 0)
 		return rc;
