@@ -750,10 +750,10 @@ static void
 drain(struct run *ru)
 {
 	CURLMsg *m;
-	int running = 1, q;
+	int running, q;
 
-	while (running > 0 && !ru->ru_nomem) {
-		long long left = ru->ru_deadline - now_ms();
+	while (ru->ru_reqs != NULL && !ru->ru_nomem) {
+		long long left;
 
 		curl_multi_perform(ru->ru_multi, &running);
 		while ((m = curl_multi_info_read(ru->ru_multi, &q)) != NULL) {
@@ -762,9 +762,11 @@ drain(struct run *ru)
 			if (m->msg != CURLMSG_DONE)
 				continue;
 			curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&r);
-			req_done(ru, r, m->data.result);
-			running = 1;	/* req_done may have added requests */
+			req_done(ru, r, m->data.result);	/* may add requests */
 		}
+		if (ru->ru_reqs == NULL)
+			break;
+		left = ru->ru_deadline - now_ms();
 		if (left <= 0)
 			left = 1;
 		curl_multi_poll(ru->ru_multi, NULL, 0,

@@ -14,7 +14,7 @@
 #   fc_conf FILE [LINES] write a nefmilter.conf for fetching from it:
 #                        connect_to every host to 127.0.0.1:FC_PORT,
 #                        ca_file, short timeouts; extra "key = value"
-#                        lines may follow (they win, being read last).
+#                        lines may follow and replace those defaults.
 #   fc_count [FILTER]    print how many logged requests match the Python
 #                        expression FILTER over r (a log entry), e.g.
 #                        fc_count 'r["method"] != "GET"'
@@ -72,13 +72,15 @@ fc_start() {
 
 fc_conf() {
 	local f=$1; shift
+	local kv k
 	{
-		echo "connect_to = ::127.0.0.1:$FC_PORT"
-		echo "ca_file = $FC_CA"
-		echo "fetch_connect_timeout = 5s"
-		echo "fetch_timeout = 10s"
-		echo "fetch_budget = 30s"
-		printf '%s\n' "$@"
+		for kv in "connect_to = ::127.0.0.1:$FC_PORT" "ca_file = $FC_CA" \
+		    "fetch_connect_timeout = 5s" "fetch_timeout = 10s" \
+		    "fetch_budget = 30s"; do
+			k=${kv%% =*}
+			printf '%s\n' "$@" | grep -q "^$k *=" || echo "$kv"
+		done
+		[ $# -gt 0 ] && printf '%s\n' "$@"
 	} >"$f"
 }
 
