@@ -122,6 +122,7 @@ static void	 on_page(struct run *, struct req *);
 static void	 expand_menu(struct run *, struct req *, const struct page *);
 static void	 start_link(struct run *, size_t, const struct fetch_link *);
 static void	 drain(struct run *);
+static int	 doc_order(const void *, const void *);
 
 static const char *const RESULT_NAMES[] = {
 	"pdf", "login", "unavailable", "error", "too-large", "refused",
@@ -745,6 +746,17 @@ start_link(struct run *ru, size_t li, const struct fetch_link *l)
 	req_start(ru, (size_t)k, buf);
 }
 
+/* Results by link, then attachment number (the main document first). */
+static int
+doc_order(const void *a, const void *b)
+{
+	const struct fetch_doc *x = a, *y = b;
+
+	if (x->fd_link != y->fd_link)
+		return x->fd_link < y->fd_link ? -1 : 1;
+	return (x->fd_attno > y->fd_attno) - (x->fd_attno < y->fd_attno);
+}
+
 /* Run the multi handle until every request has ended. */
 static void
 drain(struct run *ru)
@@ -821,6 +833,8 @@ fetch_run(const struct fetch_opts *o, const char *id,
 	curl_share_cleanup(ru.ru_share);
 	curl_slist_free_all(ru.ru_connect_to);
 	free(ru.ru_jobs);
+	if (ru.ru_n > 1)
+		qsort(ru.ru_docs, ru.ru_n, sizeof(ru.ru_docs[0]), doc_order);
 	set->fs_docs = ru.ru_docs;
 	set->fs_ndocs = ru.ru_n;
 	if (ru.ru_nomem) {

@@ -20,6 +20,7 @@ scenario <<JSON
 JSON
 run_fetch 'https://ecf.nyed.uscourts.gov/doc1/123019137279?caseid=475249&de_seq_num=70&magic_num=79492711'
 check_eq "main document + $N attachments" $((N + 1)) "$(wc -l <"$W/out")"
+check_eq "results in attachment order, main first" "$(seq 0 $N | tr '\n' ' ')" "$(cut -f3 "$W/out" | tr '\n' ' ')"
 check_eq "every one is a pdf" $((N + 1)) "$(grep -c '^pdf	' "$W/out")"
 good=1
 for i in $(seq 0 $N); do

@@ -26,4 +26,13 @@ check_grep "503 named" '^error	4	.*HTTP 503' "$W/out"
 check "finished within the 1 s timeout plus slack (${ms} ms)" test "$ms" -lt 3000
 check_eq "no temp file left (the stalled PDF was removed)" "" "$(ls "$W/tmp")"
 check_eq "no retry: one request per link" 5 "$(fc_count)"
+
+# The per-notice budget bounds the whole call, whatever the per-request
+# timeout says.
+fc_conf "$W/c.conf" "fetch_timeout = 10s" "fetch_budget = 1s"
+t0=$(date +%s%N)
+run_fetch "${args[0]}" "${args[1]}"
+ms=$((($(date +%s%N) - t0) / 1000000))
+check_eq "budget spent: both error" "error error" "$(cut -f1 "$W/out" | tr '\n' ' ' | sed 's/ $//')"
+check "the 1 s budget holds with a 10 s request timeout (${ms} ms)" test "$ms" -lt 2500
 tap_done
