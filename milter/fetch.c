@@ -734,7 +734,7 @@ start_link(struct run *ru, size_t li, const struct fetch_link *l)
 	text_strlcpy(j->j_seq, ud.d_seq, sizeof(j->j_seq));
 	text_strlcpy(j->j_magic, ud.d_magic, sizeof(j->j_magic));
 	menu = ud.d_kind == URL_KIND_DOC1 && !ud.d_short &&
-	    (ud.d_menu || l->fl_expected > 1);
+	    (ud.d_menu || l->fl_menu || l->fl_expected > 1);
 	j->j_phase = menu ? JOB_MENU : JOB_DOC;
 	j->j_may_expand = ud.d_kind == URL_KIND_DOC1;
 	rc = menu ? url_doc_menu_url(&ud, buf, sizeof(buf)) :

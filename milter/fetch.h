@@ -76,9 +76,13 @@ struct fetch_opts {
 	size_t		 fo_max_documents;
 };
 
+/* One document link of the notice.  Its kind (doc1, docs1, ACMS) and
+ * court come from the URL itself. */
 struct fetch_link {
 	const char	*fl_url;	/* as in the notice */
 	int		 fl_expected;	/* documents expected; 0 unknown */
+	int		 fl_menu;	/* 1: open the attachment menu even when
+					 * the doc id's 4th digit is 1 */
 };
 
 struct fetch_doc {
