@@ -436,6 +436,8 @@ cmd_audit(struct ctl *c, int argc, char **argv)
 			    &q.q_until) != 0)
 				return ctl_fail(CTL_USAGE, "bad time \"%.40s\" "
 				    "(ISO 8601, or 2h, 7d...)", a);
+			if (o[2] == 'u')
+				q.q_until++;	/* up to and including */
 			i++;
 		} else if (strcmp(o, "--limit") == 0 && a != NULL) {
 			q.q_limit = strtoul(a, &end, 10);

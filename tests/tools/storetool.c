@@ -9,10 +9,11 @@
  *	storetool DIR audit QID COURT DOCKET ENTRY RCPTS [KEY:SHA:LABEL...]
  *						RCPTS: a,b,-removed
  *	storetool DIR get COURT KEY ATT		prints status and sha
- *	storetool DIR writer N			N atomic pairs + audits,
+ *	storetool DIR writer N [START]		N atomic pairs + audits,
  *						"committed I" after each
  *	storetool DIR verify-writer		checks pairs; prints count
  *	storetool DIR reader SECONDS		holds a read txn
+ *	storetool DIR idle SECONDS		keeps the store open
  *	storetool DIR hold-write SECONDS	holds the writer lock
  *	storetool DIR hammer-write N		listed a00000.. in order
  *	storetool DIR hammer-read SECONDS THREADS
@@ -179,7 +180,7 @@ pair_fn(struct sdb_txn *t, void *arg)
 }
 
 static int
-do_writer(unsigned n)
+do_writer(unsigned start, unsigned n)
 {
 	struct pair p;
 	char qid[32];
@@ -187,7 +188,7 @@ do_writer(unsigned n)
 	unsigned i;
 	int rc;
 
-	for (i = 0; i < n; i++) {
+	for (i = start; i < start + n; i++) {
 		p.p_i = i;
 		if ((rc = sdb_write(st, pair_fn, &p)) != 0)
 			return fail(rc, "writer");
@@ -215,13 +216,16 @@ verify_one(void *arg, const void *k, size_t kl, const void *v, size_t vl)
 {
 	struct verify *x = arg;
 	const char *key = k;
+	char num[9];
 	unsigned i;
 
 	if (kl != 11 || vl != 8 || memcmp(key + 3, v, 8) != 0) {
 		x->v_bad++;
 		return 0;
 	}
-	i = (unsigned)strtoul(key + 3, NULL, 10);
+	memcpy(num, key + 3, 8);	/* keys are not NUL-terminated */
+	num[8] = '\0';
+	i = (unsigned)strtoul(num, NULL, 10);
 	if (key[1] == 'a')
 		x->v_a++;
 	else
@@ -250,8 +254,8 @@ do_verify_writer(void)
 	memset(&x, 0, sizeof(x));
 	if ((rc = sdb_read(st, verify_fn, &x)) != 0)
 		return fail(rc, "verify");
-	printf("pairs %u\n", x.v_max);
-	if (x.v_a != x.v_b || x.v_a != x.v_max || x.v_bad != 0) {
+	printf("pairs %u max %u\n", x.v_a, x.v_max);
+	if (x.v_a != x.v_b || x.v_bad != 0) {
 		printf("inconsistent: a %u b %u max %u bad %u\n", x.v_a, x.v_b,
 		    x.v_max, x.v_bad);
 		return 1;
@@ -388,12 +392,20 @@ main(int argc, char **argv)
 		    d.d_sha256);
 		rc = 0;
 	} else if (strcmp(cmd, "writer") == 0 && argc == 1)
-		rc = do_writer((unsigned)strtoul(argv[0], NULL, 10));
+		rc = do_writer(0, (unsigned)strtoul(argv[0], NULL, 10));
+	else if (strcmp(cmd, "writer") == 0 && argc == 2)
+		rc = do_writer((unsigned)strtoul(argv[1], NULL, 10),
+		    (unsigned)strtoul(argv[0], NULL, 10));
 	else if (strcmp(cmd, "verify-writer") == 0)
 		rc = do_verify_writer();
 	else if (strcmp(cmd, "reader") == 0 && argc == 1) {
 		n = (unsigned)strtoul(argv[0], NULL, 10);
 		rc = sdb_read(st, sleep_fn, &n) ? 3 : 0;
+	} else if (strcmp(cmd, "idle") == 0 && argc == 1) {
+		printf("open\n");
+		fflush(stdout);
+		sleep((unsigned)strtoul(argv[0], NULL, 10));
+		rc = 0;
 	} else if (strcmp(cmd, "hold-write") == 0 && argc == 1) {
 		n = (unsigned)strtoul(argv[0], NULL, 10);
 		rc = sdb_write(st, sleep_fn, &n) ? 3 : 0;

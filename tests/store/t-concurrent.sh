@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Several processes and threads at once on one store that starts with a
+# tiny map: reader threads in two processes check that every view is
+# whole (no gap, nothing committed vanishes) while one process appends
+# court-listed addresses in order and two more append audit records.
+# The map grows under them; every write lands; the store checks clean.
+set -u
+TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
+. "$TOP/tests/lib/tap.sh"
+B=$TOP/${BUILD:-build}
+NEFCTL=$B/nefctl
+ST=$B/tools/storetool
+if [ ! -x "$NEFCTL" ] || [ ! -x "$ST" ]; then
+	skip "nefctl or storetool not built in $B"
+	tap_done; exit 0
+fi
+W=$(mktemp -d /tmp/t-concurrent.XXXXXX)
+trap 'rm -rf "$W"' EXIT
+S=$W/state
+printf 'state_dir = %s\nfirm_domains = lawfirm.example\n' "$S" >"$W/n.conf"
+MAP=131072
+"$ST" "$S" init $MAP $((64 * 1024 * 1024)) >/dev/null 2>&1 || { not_ok "init"; tap_done; exit 1; }
+NLISTED=600
+NAUDIT=300
+
+"$ST" "$S" hammer-read 4 4 >"$W/r1" 2>&1 & r1=$!
+"$ST" "$S" hammer-read 4 4 >"$W/r2" 2>&1 & r2=$!
+"$ST" "$S" hammer-write $NLISTED >"$W/w" 2>&1 & w=$!
+"$ST" "$S" audit-burst $NAUDIT A >"$W/a1" 2>&1 & a1=$!
+"$ST" "$S" audit-burst $NAUDIT B >"$W/a2" 2>&1 & a2=$!
+wait $w; rw=$?
+wait $a1; ra1=$?
+wait $a2; ra2=$?
+wait $r1; rr1=$?
+wait $r2; rr2=$?
+check_eq "the listed writer finished cleanly" 0 "$rw"
+check_eq "audit writer A finished cleanly" 0 "$ra1"
+check_eq "audit writer B finished cleanly" 0 "$ra2"
+check_eq "reader process 1 saw only whole views" 0 "$rr1"
+check_grep "reader process 1 read and found no error" "^reads [1-9][0-9]* errors 0$" "$W/r1"
+check_eq "reader process 2 saw only whole views" 0 "$rr2"
+check_grep "reader process 2 read and found no error" "^reads [1-9][0-9]* errors 0$" "$W/r2"
+diag "$(cat "$W/r1" "$W/r2")"
+
+"$ST" "$S" count >"$W/count" 2>&1
+check_eq "every listed address landed" $NLISTED "$(sed -n 's/^listed //p' "$W/count")"
+check_eq "every audit record of both writers landed" $((2 * NAUDIT)) "$(sed -n 's/^audit //p' "$W/count")"
+map=$(sed -n 's/^map //p' "$W/count")
+check "the map grew from $MAP (now $map)" test "$map" -gt $MAP
+cat "$W/a1" "$W/a2" "$W/w" >"$W/logs"
+check_grep "the growth was logged" "map grown from" "$W/logs"
+"$NEFCTL" -c "$W/n.conf" audit --qid B000299 >"$W/q" 2>&1
+check_eq "a late record of writer B is found by queue id" 1 "$(wc -l <"$W/q")"
+"$NEFCTL" -c "$W/n.conf" audit --rcpt burst@lawfirm.example --json >"$W/q" 2>&1
+check_eq "the recipient index holds every record" $((2 * NAUDIT)) "$(wc -l <"$W/q")"
+"$NEFCTL" -c "$W/n.conf" check >"$W/check" 2>&1
+check_eq "nefctl check afterwards: exit 0" 0 "$?"
+check_grep "no reader slot left in use" "^readers 0$" "$W/count"
+tap_done
