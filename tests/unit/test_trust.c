@@ -2,12 +2,15 @@
  * test_trust: court sender, Authentication-Results verification, trusted
  * client addresses and forward subjects, on tables of messages.
  */
+#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <cmocka.h>
 
 #include "trust.h"
@@ -496,6 +499,181 @@ test_forward_subject(void **state)
 			    "(null)", subjs[i].fwd);
 }
 
+/*
+ * The corpus of real notices ($NEF_CORPUS): the court test against an
+ * independent oracle (the From line names a court domain), and, with
+ * the receiving service's authserv-id trusted, the verdicts on a few
+ * known messages.  Skipped with a message when the corpus is absent.
+ */
+#define HDR_MAX		(256 * 1024)
+#define AR_MAX		16
+
+struct hdrs {
+	char	*h_buf;			/* unfolded header block */
+	char	*h_from, *h_rpath;
+	char	*h_ar[AR_MAX];
+	size_t	 h_nar;
+};
+
+/* Read the header block of path, unfold it, pick the fields. */
+static int
+read_headers(const char *path, struct hdrs *h)
+{
+	FILE	*fp;
+	size_t	 n, i, o = 0;
+	char	*raw, *line, *next;
+
+	memset(h, 0, sizeof(*h));
+	if ((fp = fopen(path, "rb")) == NULL)
+		return -1;
+	raw = calloc(1, HDR_MAX + 1);
+	h->h_buf = calloc(1, HDR_MAX + 1);
+	assert_non_null(raw);
+	assert_non_null(h->h_buf);
+	n = fread(raw, 1, HDR_MAX, fp);
+	fclose(fp);
+	for (i = 0; i < n; i++) {	/* up to the blank line, unfolded */
+		if (raw[i] == '\r')
+			continue;
+		if (raw[i] == '\n' && (i + 1 >= n || raw[i + 1] == '\n' ||
+		    (raw[i + 1] == '\r' && i + 2 < n && raw[i + 2] == '\n')))
+			break;
+		if (raw[i] == '\n' && (raw[i + 1] == ' ' || raw[i + 1] == '\t'))
+			continue;	/* folding: keep the white space */
+		h->h_buf[o++] = raw[i];
+	}
+	h->h_buf[o] = '\0';
+	free(raw);
+	for (line = h->h_buf; line != NULL && *line != '\0'; line = next) {
+		char *v;
+
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		if ((v = strchr(line, ':')) == NULL)
+			continue;
+		*v++ = '\0';
+		while (*v == ' ' || *v == '\t')
+			v++;
+		if (strcasecmp(line, "From") == 0 && h->h_from == NULL)
+			h->h_from = v;
+		else if (strcasecmp(line, "Return-Path") == 0)
+			h->h_rpath = v;
+		else if (strcasecmp(line, "Authentication-Results") == 0 &&
+		    h->h_nar < AR_MAX)
+			h->h_ar[h->h_nar++] = v;
+	}
+	return 0;
+}
+
+struct known {
+	const char	*file;		/* under $NEF_CORPUS/juriscraper/ */
+	int		 verified;
+	const char	*reason;
+};
+
+static const struct known knowns[] = {
+	{ "nda/ca9_6.txt", 1, "verified=dkim:ca9.fedcourts.us" },
+	{ "nda/ca2_6.txt", 1, "verified=dkim:ca2.fedcourts.us" },
+	/* A notice relayed through a firm's mailing list: not verified. */
+	{ "nef/s3/ared_7.txt", 0,
+	    "unverified: no court pass (spf=none dkim=pass:everettlawfirm.com "
+	    "dmarc=fail)" },
+	/* A court sending through a cloud tenant: not a court DKIM pass. */
+	{ "nef/s3/cand_2.txt", 0, NULL },
+};
+
+static void
+test_corpus(void **state)
+{
+	const char		*dirs[] = { "juriscraper/nef/s3", "juriscraper/nda",
+				    "courtlistener/recap_test_assets" };
+	const char		*root = getenv("NEF_CORPUS");
+	struct trust		*seen = mk("amazonses.com"), *ours = mk(AUTHSERV);
+	struct trust_verdict	 v, w;
+	char			 path[4096];
+	size_t			 d, files = 0, ncourt = 0, verified = 0, i;
+
+	DIR			*top;
+
+	(void)state;
+	if (root == NULL || (top = opendir(root)) == NULL)
+		fail_msg("NEF_CORPUS is not a directory");
+	closedir(top);
+	for (d = 0; d < sizeof(dirs) / sizeof(dirs[0]); d++) {
+		DIR *dp;
+		struct dirent *e;
+
+		snprintf(path, sizeof(path), "%s/%s", root, dirs[d]);
+		if ((dp = opendir(path)) == NULL)
+			continue;
+		while ((e = readdir(dp)) != NULL) {
+			struct hdrs h;
+			struct trust_msg m;
+			int oracle;
+
+			if (e->d_name[0] == '.' || strstr(e->d_name, ".json"))
+				continue;
+			snprintf(path, sizeof(path), "%s/%s/%s", root, dirs[d],
+			    e->d_name);
+			if (read_headers(path, &h) != 0 || h.h_from == NULL) {
+				free(h.h_buf);
+				continue;
+			}
+			files++;
+			memset(&m, 0, sizeof(m));
+			m.tm_from = h.h_from;
+			m.tm_envfrom = h.h_rpath;
+			m.tm_ar = (const char *const *)h.h_ar;
+			m.tm_nar = h.h_nar;
+			assert_int_equal(trust_check(seen, &m, &v), 0);
+			assert_int_equal(trust_check(ours, &m, &w), 0);
+			oracle = strstr(h.h_from, ".uscourts.gov") != NULL ||
+			    strstr(h.h_from, ".fedcourts.us") != NULL;
+			if (v.tv_court != oracle)
+				fail_msg("%s: From \"%s\": court=%d", path,
+				    h.h_from, v.tv_court);
+			if (v.tv_verified && !v.tv_court)
+				fail_msg("%s: verified but not court", path);
+			if (w.tv_verified)
+				fail_msg("%s: verified by an authserv-id that "
+				    "is not in the message: %s", path,
+				    w.tv_reason);
+			assert_true(strlen(v.tv_reason) > 0 &&
+			    strlen(v.tv_reason) < TRUST_REASON_SIZE);
+			ncourt += v.tv_court;
+			verified += v.tv_verified;
+			free(h.h_buf);
+		}
+		closedir(dp);
+	}
+	for (i = 0; i < sizeof(knowns) / sizeof(knowns[0]); i++) {
+		struct hdrs h;
+		struct trust_msg m;
+
+		snprintf(path, sizeof(path), "%s/juriscraper/%s", root,
+		    knowns[i].file);
+		if (read_headers(path, &h) != 0)
+			fail_msg("%s: cannot read", path);
+		memset(&m, 0, sizeof(m));
+		m.tm_from = h.h_from;
+		m.tm_envfrom = h.h_rpath;
+		m.tm_ar = (const char *const *)h.h_ar;
+		m.tm_nar = h.h_nar;
+		assert_int_equal(trust_check(seen, &m, &v), 0);
+		if (v.tv_court != 1 || v.tv_verified != knowns[i].verified ||
+		    (knowns[i].reason != NULL &&
+		    strcmp(v.tv_reason, knowns[i].reason) != 0))
+			fail_msg("%s: court=%d verified=%d \"%s\"", path,
+			    v.tv_court, v.tv_verified, v.tv_reason);
+		free(h.h_buf);
+	}
+	print_message("corpus: %zu messages, %zu court, %zu verified with "
+	    "authserv-id amazonses.com\n", files, ncourt, verified);
+	assert_true(files >= 50);
+	trust_free(seen);
+	trust_free(ours);
+}
+
 int
 main(void)
 {
@@ -506,7 +684,18 @@ main(void)
 		cmocka_unit_test(test_bad_settings),
 		cmocka_unit_test(test_ip_parse),
 		cmocka_unit_test(test_forward_subject),
+		cmocka_unit_test(test_corpus),
 	};
+	const char	*corpus = getenv("NEF_CORPUS");
+	DIR		*dp;
+	size_t		 n = sizeof(tests) / sizeof(tests[0]);
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	/* Without the corpus its test is left out, visibly. */
+	if (corpus == NULL || (dp = opendir(corpus)) == NULL) {
+		printf("# SKIP test_corpus: NEF_CORPUS is not set or not a "
+		    "directory\n");
+		n--;
+	} else
+		closedir(dp);
+	return _cmocka_run_group_tests("tests", tests, n, NULL, NULL);
 }
