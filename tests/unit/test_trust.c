@@ -596,9 +596,11 @@ test_corpus(void **state)
 	DIR			*top;
 
 	(void)state;
-	if (root == NULL || (top = opendir(root)) == NULL)
+	top = root != NULL ? opendir(root) : NULL;
+	if (top == NULL)
 		fail_msg("NEF_CORPUS is not a directory");
-	closedir(top);
+	else
+		closedir(top);
 	for (d = 0; d < sizeof(dirs) / sizeof(dirs[0]); d++) {
 		DIR *dp;
 		struct dirent *e;
