@@ -1,6 +1,6 @@
 /*
  * NAME
- *	store_doc - documents, tombstones, purge and expiry
+ *	store_doc - documents and tombstones
  * SUMMARY
  *	content-addressed PDF files with an LMDB index
  * SYNOPSIS
@@ -41,23 +41,10 @@
 #include "sha256.h"
 #include "store.h"
 #include "store_db.h"
+#include "store_doc.h"
 #include "store_rec.h"
 
 #define TOMB_REC_V	1
-#define DOC_BATCH	256	/* documents per expiry transaction */
-#define DOC_ORPHAN_AGE	60	/* seconds before an unindexed file counts */
-#define DOC_TMP_AGE	86400	/* seconds before a temp file is stale */
-
-/* A growable list of documents and of the sha256s to unlink. */
-struct doc_set {
-	struct store_doc *ds_v;
-	size_t		 ds_n;
-	size_t		 ds_cap;
-	unsigned char	(*ds_sha)[32];
-	size_t		 ds_nsha;
-	size_t		 ds_capsha;
-	int		 ds_err;
-};
 
 struct doc_put {
 	struct store	*p_st;
@@ -68,50 +55,14 @@ struct doc_put {
 	struct doc_set	 p_gone;	/* shas whose file must go */
 };
 
-struct doc_purge {
-	struct store	*u_st;
-	int		 u_mode;	/* 0 key, 1 entry, 2 case */
-	const char	*u_court;
-	const char	*u_key;
-	unsigned	 u_att;
-	const char	*u_docket;
-	uint32_t	 u_entry;
-	int64_t		 u_now;
-	struct doc_set	 u_set;
-};
-
-struct doc_expire {
-	struct store	*x_st;
-	int64_t		 x_cutoff;
-	unsigned char	 x_after[REC_KEY_MAX];	/* last key seen */
-	size_t		 x_afterlen;
-	unsigned char	 x_start[REC_KEY_MAX];	/* where this batch starts */
-	size_t		 x_startlen;
-	int		 x_more;
-	size_t		 x_count;
-	struct doc_set	 x_set;		/* batch: documents to delete */
-	struct doc_set	 x_gone;
-};
-
 static int	doc_check_fields(const struct store_doc *);
-static int	doc_set_add(struct doc_set *, const struct store_doc *);
-static int	doc_set_sha(struct doc_set *, const unsigned char sha[32]);
-static void	doc_set_free(struct doc_set *);
 static int	doc_tomb_check(struct sdb_txn *, const char *court,
 		    const char *key, unsigned att, const unsigned char *sha);
-static int	doc_tomb_put(struct sdb_txn *, const char *court,
-		    const char *key, unsigned att, const unsigned char *sha,
-		    int64_t now);
-static int	doc_unindex(struct sdb_txn *, const struct store_doc *);
-static int	doc_sha_refs(struct sdb_txn *, const unsigned char sha[32],
-		    int *any);
-static void	doc_unlink_shas(struct store *, const struct doc_set *);
 static int	doc_any_fn(void *, const void *, size_t, const void *, size_t);
 static int	doc_file_install(struct doc_put *);
 static int	doc_put_fn(struct sdb_txn *, void *);
 static void	doc_put_after(void *);
 static int	doc_fsync_dir(const char *);
-static int	doc_errno_status(int err);
 
 static int
 doc_check_fields(const struct store_doc *d)
@@ -131,8 +82,8 @@ doc_check_fields(const struct store_doc *d)
 
 /* ---------------------------------------------------------- doc sets */
 
-static int
-doc_set_add(struct doc_set *s, const struct store_doc *d)
+int
+sdoc_set_add(struct doc_set *s, const struct store_doc *d)
 {
 	struct store_doc *nv;
 	size_t i, cap;
@@ -153,8 +104,8 @@ doc_set_add(struct doc_set *s, const struct store_doc *d)
 	return 0;
 }
 
-static int
-doc_set_sha(struct doc_set *s, const unsigned char sha[32])
+int
+sdoc_set_sha(struct doc_set *s, const unsigned char sha[32])
 {
 	unsigned char (*nv)[32];
 	size_t i, cap;
@@ -173,8 +124,8 @@ doc_set_sha(struct doc_set *s, const unsigned char sha[32])
 	return 0;
 }
 
-static void
-doc_set_free(struct doc_set *s)
+void
+sdoc_set_free(struct doc_set *s)
 {
 	free(s->ds_v);
 	free(s->ds_sha);
@@ -183,8 +134,8 @@ doc_set_free(struct doc_set *s)
 
 /* ------------------------------------------------------------ helpers */
 
-static int
-doc_errno_status(int err)
+int
+sdoc_errno_status(int err)
 {
 	switch (err) {
 	case ENOSPC:
@@ -219,9 +170,9 @@ doc_fsync_dir(const char *path)
 	int fd, rc = 0;
 
 	if ((fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
-		return doc_errno_status(errno);
+		return sdoc_errno_status(errno);
 	if (fsync(fd) != 0 && errno != EINVAL)
-		rc = doc_errno_status(errno);
+		rc = sdoc_errno_status(errno);
 	close(fd);
 	return rc;
 }
@@ -258,8 +209,8 @@ doc_tomb_check(struct sdb_txn *t, const char *court, const char *key,
 	return rc;
 }
 
-static int
-doc_tomb_put(struct sdb_txn *t, const char *court, const char *key,
+int
+sdoc_tomb_put(struct sdb_txn *t, const char *court, const char *key,
     unsigned att, const unsigned char *sha, int64_t now)
 {
 	struct rec_w k, v;
@@ -282,8 +233,8 @@ doc_tomb_put(struct sdb_txn *t, const char *court, const char *key,
 }
 
 /* Delete a document's record and its two index entries. */
-static int
-doc_unindex(struct sdb_txn *t, const struct store_doc *d)
+int
+sdoc_unindex(struct sdb_txn *t, const struct store_doc *d)
 {
 	unsigned char sha[32];
 	struct rec_w w;
@@ -321,16 +272,16 @@ doc_any_fn(void *arg, const void *k, size_t kl, const void *v, size_t vl)
 }
 
 /* *any = 1 when some index entry still references the content. */
-static int
-doc_sha_refs(struct sdb_txn *t, const unsigned char sha[32], int *any)
+int
+sdoc_sha_refs(struct sdb_txn *t, const unsigned char sha[32], int *any)
 {
 	*any = 0;
 	return sdb_walk(t, SDB_DOC_SHA, sha, 32, NULL, 0, doc_any_fn, any);
 }
 
 /* After a commit, under the writer lock: remove files no longer used. */
-static void
-doc_unlink_shas(struct store *st, const struct doc_set *s)
+void
+sdoc_unlink_shas(struct store *st, const struct doc_set *s)
 {
 	char hex[65], path[PATH_MAX];
 	size_t i;
@@ -366,7 +317,7 @@ doc_file_install(struct doc_put *p)
 	    strrchr(path, '/') + 1);
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
 		log_err(NULL, "store: mkdir %s: %s", dir, strerror(errno));
-		return doc_errno_status(errno);
+		return sdoc_errno_status(errno);
 	}
 	if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
 	    (uint64_t)sb.st_size == p->p_doc->d_size) {
@@ -378,7 +329,7 @@ doc_file_install(struct doc_put *p)
 		    (uint64_t)sb.st_size == p->p_doc->d_size)
 			return 0;	/* moved by an earlier try */
 		log_err(NULL, "store: rename to %s: %s", path, strerror(errno));
-		return doc_errno_status(errno);
+		return sdoc_errno_status(errno);
 	}
 	if ((rc = doc_fsync_dir(dir)) != 0)
 		log_err(NULL, "store: fsync %s: %s", dir, store_strerror(rc));
@@ -395,7 +346,7 @@ doc_put_fn(struct sdb_txn *t, void *arg)
 	size_t vl;
 	int rc, any;
 
-	doc_set_free(&p->p_gone);
+	sdoc_set_free(&p->p_gone);
 	d.d_stored = p->p_now;
 	if ((rc = doc_tomb_check(t, d.d_court, d.d_key, d.d_att,
 	    p->p_sha)) != 0)
@@ -409,13 +360,13 @@ doc_put_fn(struct sdb_txn *t, void *arg)
 	    &v, &vl);
 	if (rc == 0 && rec_doc_decode(k.rw_buf, k.rw_len, v, vl, &old) == 0) {
 		/* Replaced: drop the old index entries (and file if unused). */
-		rc = doc_unindex(t, &old);
+		rc = sdoc_unindex(t, &old);
 		if (rc == 0 && strcmp(old.d_sha256, d.d_sha256) != 0) {
 			unsigned char osha[32];
 
 			rec_sha_from_hex(old.d_sha256, osha);
-			if ((rc = doc_sha_refs(t, osha, &any)) == 0 && !any)
-				rc = doc_set_sha(&p->p_gone, osha);
+			if ((rc = sdoc_sha_refs(t, osha, &any)) == 0 && !any)
+				rc = sdoc_set_sha(&p->p_gone, osha);
 		}
 	} else if (rc == STORE_ENOTFOUND || rc == 0)
 		rc = 0;
@@ -444,7 +395,7 @@ doc_put_after(void *arg)
 {
 	struct doc_put *p = arg;
 
-	doc_unlink_shas(p->p_st, &p->p_gone);
+	sdoc_unlink_shas(p->p_st, &p->p_gone);
 }
 
 int
@@ -474,7 +425,7 @@ store_doc_put(struct store *st, const struct store_doc *doc,
 	    (uint64_t)sb.st_size != doc->d_size)
 		rc = STORE_EINVAL;
 	else if (fchmod(fd, 0600) != 0 || fsync(fd) != 0)
-		rc = doc_errno_status(errno);
+		rc = sdoc_errno_status(errno);
 	close(fd);
 	if (rc != 0) {
 		log_err(NULL, "store: temp file %s: %s",
@@ -482,7 +433,7 @@ store_doc_put(struct store *st, const struct store_doc *doc,
 		return rc;
 	}
 	rc = sdb_write_after(st, doc_put_fn, doc_put_after, &p);
-	doc_set_free(&p.p_gone);
+	sdoc_set_free(&p.p_gone);
 	return rc;
 }
 
@@ -594,14 +545,9 @@ store_doc_verify(struct store *st, const struct store_doc *d, int full)
 	return 0;
 }
 
-struct doc_list {
-	struct sdb_txn	*l_t;
-	struct doc_set	 l_set;
-};
-
 /* An entry-index key -> the document record into the set. */
-static int
-doc_list_one(void *arg, const void *k, size_t kl, const void *v, size_t vl)
+int
+sdoc_list_one(void *arg, const void *k, size_t kl, const void *v, size_t vl)
 {
 	struct doc_list *l = arg;
 	struct store_doc d;
@@ -625,7 +571,7 @@ doc_list_one(void *arg, const void *k, size_t kl, const void *v, size_t vl)
 	rec_doc_key(&w, d.d_court, d.d_key, d.d_att);
 	rc = sdb_get(l->l_t, SDB_DOCS, w.rw_buf, w.rw_len, &dv, &dvl);
 	if (rc == 0 && (rc = rec_doc_decode(w.rw_buf, w.rw_len, dv, dvl, &d)) == 0)
-		rc = doc_set_add(&l->l_set, &d);
+		rc = sdoc_set_add(&l->l_set, &d);
 	rec_w_free(&w);
 	return rc == STORE_ENOTFOUND ? 0 : rc;
 }
@@ -644,7 +590,7 @@ doc_list_fn(struct sdb_txn *t, void *arg)
 	struct rec_w p;
 	int rc;
 
-	doc_set_free(&a->la_l.l_set);
+	sdoc_set_free(&a->la_l.l_set);
 	a->la_l.l_t = t;
 	rec_w_init(&p, REC_KEY_MAX);
 	rec_put_kstr(&p, a->la_court);
@@ -652,7 +598,7 @@ doc_list_fn(struct sdb_txn *t, void *arg)
 	if (a->la_entry != STORE_ENTRY_ANY)
 		rec_put_u32(&p, a->la_entry);
 	rc = p.rw_err ? STORE_EINVAL : sdb_walk(t, SDB_DOC_ENTRY, p.rw_buf,
-	    p.rw_len, NULL, 0, doc_list_one, &a->la_l);
+	    p.rw_len, NULL, 0, sdoc_list_one, &a->la_l);
 	rec_w_free(&p);
 	return rc;
 }
@@ -673,7 +619,7 @@ store_doc_list(struct store *st, const char *court, const char *docket,
 	a.la_docket = docket;
 	a.la_entry = entry;
 	if ((rc = sdb_read(st, doc_list_fn, &a)) != 0) {
-		doc_set_free(&a.la_l.l_set);
+		sdoc_set_free(&a.la_l.l_set);
 		return rc;
 	}
 	*out = a.la_l.l_set.ds_v;
@@ -705,7 +651,7 @@ doc_tomb_add_fn(struct sdb_txn *t, void *arg)
 {
 	struct doc_tomb *b = arg;
 
-	return doc_tomb_put(t, b->b_court, b->b_key, b->b_att, b->b_sha,
+	return sdoc_tomb_put(t, b->b_court, b->b_key, b->b_att, b->b_sha,
 	    b->b_now);
 }
 
@@ -752,365 +698,4 @@ store_tombstone_add(struct store *st, const char *court, const char *key,
 		return rc;
 	b.b_now = now;
 	return sdb_write(st, doc_tomb_add_fn, &b);
-}
-
-/* -------------------------------------------------------------- purge */
-
-struct doc_collect {
-	struct sdb_txn	*c_t;
-	struct doc_set	*c_set;
-	int		 c_index;	/* the walked table is an index */
-};
-
-/* Add the document a DOCS record, or an index key, names. */
-static int
-doc_collect_one(void *arg, const void *k, size_t kl, const void *v,
-    size_t vl)
-{
-	struct doc_collect *c = arg;
-	struct doc_list l;
-	struct store_doc d;
-	int rc;
-
-	if (c->c_index) {
-		l.l_t = c->c_t;
-		l.l_set = *c->c_set;
-		rc = doc_list_one(&l, k, kl, v, vl);
-		*c->c_set = l.l_set;
-		return rc;
-	}
-	if ((rc = rec_doc_decode(k, kl, v, vl, &d)) != 0)
-		return rc;
-	return doc_set_add(c->c_set, &d);
-}
-
-/* A sha-index key -> the document it names, into the set. */
-static int
-doc_collect_sha(void *arg, const void *k, size_t kl, const void *v,
-    size_t vl)
-{
-	struct doc_collect *c = arg;
-	struct store_doc d;
-	const void *dv;
-	size_t dvl;
-	int rc;
-
-	(void)v; (void)vl;
-	if (kl <= 32)
-		return STORE_ECORRUPT;
-	rc = sdb_get(c->c_t, SDB_DOCS, (const char *)k + 32, kl - 32, &dv,
-	    &dvl);
-	if (rc == STORE_ENOTFOUND)
-		return 0;
-	if (rc == 0 && (rc = rec_doc_decode((const char *)k + 32, kl - 32, dv, dvl,
-	    &d)) == 0)
-		rc = doc_set_add(c->c_set, &d);
-	return rc;
-}
-
-static int
-doc_purge_fn(struct sdb_txn *t, void *arg)
-{
-	struct doc_purge *u = arg;
-	struct doc_collect c = { t, &u->u_set, 0 };
-	unsigned char sha[32];
-	struct rec_w p;
-	size_t i;
-	int rc, table;
-
-	doc_set_free(&u->u_set);
-	rec_w_init(&p, REC_KEY_MAX);
-	rec_put_kstr(&p, u->u_court);
-	if (u->u_mode == 0) {
-		rec_put_kstr(&p, u->u_key);
-		if (u->u_att != STORE_ATT_ANY)
-			rec_put_u16(&p, u->u_att);
-		table = SDB_DOCS;
-	} else {
-		rec_put_kstr(&p, u->u_docket);
-		if (u->u_mode == 1)
-			rec_put_u32(&p, u->u_entry);
-		table = SDB_DOC_ENTRY;
-		c.c_index = 1;
-	}
-	rc = p.rw_err ? STORE_EINVAL :
-	    sdb_walk(t, table, p.rw_buf, p.rw_len, NULL, 0, doc_collect_one, &c);
-	rec_w_free(&p);
-	/* Every other key holding the same content goes too. */
-	for (i = 0; rc == 0 && i < u->u_set.ds_n; i++) {
-		rec_sha_from_hex(u->u_set.ds_v[i].d_sha256, sha);
-		if ((rc = doc_set_sha(&u->u_set, sha)) == 0)
-			rc = sdb_walk(t, SDB_DOC_SHA, sha, 32, NULL, 0,
-			    doc_collect_sha, &c);
-	}
-	for (i = 0; rc == 0 && i < u->u_set.ds_n; i++) {
-		const struct store_doc *d = &u->u_set.ds_v[i];
-
-		if ((rc = doc_unindex(t, d)) == 0)
-			rc = doc_tomb_put(t, d->d_court, d->d_key, d->d_att,
-			    NULL, u->u_now);
-	}
-	for (i = 0; rc == 0 && i < u->u_set.ds_nsha; i++)
-		rc = doc_tomb_put(t, NULL, NULL, 0, u->u_set.ds_sha[i],
-		    u->u_now);
-	if (rc == 0 && u->u_mode == 0)
-		rc = doc_tomb_put(t, u->u_court, u->u_key, u->u_att, NULL,
-		    u->u_now);
-	return rc != 0 ? rc : u->u_set.ds_err;
-}
-
-static void
-doc_purge_after(void *arg)
-{
-	struct doc_purge *u = arg;
-
-	doc_unlink_shas(u->u_st, &u->u_set);
-}
-
-static int
-doc_purge(struct doc_purge *u, struct store_doc **out, size_t *n)
-{
-	char cb[LOG_CLEAN_SIZE];
-	int rc;
-
-	if (out != NULL)
-		*out = NULL;
-	if (n != NULL)
-		*n = 0;
-	rc = sdb_write_after(u->u_st, doc_purge_fn, doc_purge_after, u);
-	if (rc == 0) {
-		log_notice(NULL, "store: purged %zu document%s of %s %s",
-		    u->u_set.ds_n, u->u_set.ds_n == 1 ? "" : "s", u->u_court,
-		    log_cleans(cb, u->u_mode == 0 ? u->u_key : u->u_docket));
-		if (out != NULL) {
-			*out = u->u_set.ds_v;
-			u->u_set.ds_v = NULL;
-		}
-		if (n != NULL)
-			*n = u->u_set.ds_n;
-	}
-	doc_set_free(&u->u_set);
-	return rc;
-}
-
-int
-store_purge_doc(struct store *st, const char *court, const char *key,
-    unsigned att, int64_t now, struct store_doc **out, size_t *n)
-{
-	struct doc_purge u;
-
-	if (rec_check_court(court) != 0 || key == NULL || key[0] == '\0' ||
-	    strlen(key) > STORE_DOCKEY_MAX || att > STORE_ATT_ANY)
-		return STORE_EINVAL;
-	memset(&u, 0, sizeof(u));
-	u.u_st = st;
-	u.u_court = court;
-	u.u_key = key;
-	u.u_att = att;
-	u.u_now = now;
-	return doc_purge(&u, out, n);
-}
-
-int
-store_purge_entry(struct store *st, const char *court, const char *docket,
-    uint32_t entry, int64_t now, struct store_doc **out, size_t *n)
-{
-	struct doc_purge u;
-
-	if (rec_check_court(court) != 0 || rec_check_docket(docket) != 0)
-		return STORE_EINVAL;
-	memset(&u, 0, sizeof(u));
-	u.u_st = st;
-	u.u_mode = entry == STORE_ENTRY_ANY ? 2 : 1;
-	u.u_court = court;
-	u.u_docket = docket;
-	u.u_entry = entry;
-	u.u_now = now;
-	return doc_purge(&u, out, n);
-}
-
-int
-store_purge_case(struct store *st, const char *court, const char *docket,
-    int64_t now, struct store_doc **out, size_t *n)
-{
-	return store_purge_entry(st, court, docket, STORE_ENTRY_ANY, now, out,
-	    n);
-}
-
-/* ------------------------------------------------------------- expiry */
-
-static int
-doc_expire_one(void *arg, const void *k, size_t kl, const void *v, size_t vl)
-{
-	struct doc_expire *x = arg;
-	struct store_doc d;
-	int rc;
-
-	if (x->x_set.ds_n >= DOC_BATCH) {
-		x->x_more = 1;
-		return SDB_STOP;
-	}
-	if (kl > sizeof(x->x_after))
-		return STORE_ECORRUPT;
-	memcpy(x->x_after, k, kl);
-	x->x_afterlen = kl;
-	if ((rc = rec_doc_decode(k, kl, v, vl, &d)) != 0)
-		return rc;
-	if (d.d_stored >= x->x_cutoff)
-		return 0;
-	return doc_set_add(&x->x_set, &d);
-}
-
-static int
-doc_expire_fn(struct sdb_txn *t, void *arg)
-{
-	struct doc_expire *x = arg;
-	unsigned char sha[32];
-	size_t i;
-	int rc, any;
-
-	x->x_set.ds_n = 0;
-	x->x_gone.ds_nsha = 0;
-	x->x_more = 0;
-	memcpy(x->x_after, x->x_start, x->x_startlen);
-	x->x_afterlen = x->x_startlen;
-	rc = sdb_walk(t, SDB_DOCS, NULL, 0, x->x_afterlen ? x->x_after : NULL,
-	    x->x_afterlen, doc_expire_one, x);
-	for (i = 0; rc == 0 && i < x->x_set.ds_n; i++)
-		rc = doc_unindex(t, &x->x_set.ds_v[i]);
-	for (i = 0; rc == 0 && i < x->x_set.ds_n; i++) {
-		rec_sha_from_hex(x->x_set.ds_v[i].d_sha256, sha);
-		if ((rc = doc_sha_refs(t, sha, &any)) == 0 && !any)
-			rc = doc_set_sha(&x->x_gone, sha);
-	}
-	return rc != 0 ? rc : x->x_set.ds_err;
-}
-
-static void
-doc_expire_after(void *arg)
-{
-	struct doc_expire *x = arg;
-
-	doc_unlink_shas(x->x_st, &x->x_gone);
-	x->x_count += x->x_set.ds_n;
-	memcpy(x->x_start, x->x_after, x->x_afterlen);
-	x->x_startlen = x->x_afterlen;
-}
-
-struct doc_orphans {
-	struct store	*o_st;
-	const char	*o_sub;		/* "AA" */
-	int64_t		 o_now;
-	struct doc_set	 o_gone;
-};
-
-/* Under the writer lock: collect files of one AA directory with no
- * index entry (renames happen under the same lock, so none is racing). */
-static int
-doc_orphans_fn(struct sdb_txn *t, void *arg)
-{
-	struct doc_orphans *o = arg;
-	char dir[PATH_MAX], hex[65];
-	unsigned char sha[32];
-	struct dirent *de;
-	DIR *d;
-	int rc = 0, any;
-
-	o->o_gone.ds_nsha = 0;
-	snprintf(dir, sizeof(dir), "%s/%s", o->o_st->s_docdir, o->o_sub);
-	if ((d = opendir(dir)) == NULL)
-		return 0;
-	while (rc == 0 && (de = readdir(d)) != NULL) {
-		if (strlen(de->d_name) != 68 ||
-		    strcmp(de->d_name + 64, ".pdf") != 0)
-			continue;
-		memcpy(hex, de->d_name, 64);
-		hex[64] = '\0';
-		if (rec_sha_from_hex(hex, sha) != 0)
-			continue;
-		if ((rc = doc_sha_refs(t, sha, &any)) == 0 && !any)
-			rc = doc_set_sha(&o->o_gone, sha);
-	}
-	closedir(d);
-	return rc;
-}
-
-static void
-doc_orphans_after(void *arg)
-{
-	struct doc_orphans *o = arg;
-
-	if (o->o_gone.ds_nsha > 0)
-		log_notice(NULL, "store: removing %zu orphan document file%s",
-		    o->o_gone.ds_nsha, o->o_gone.ds_nsha == 1 ? "" : "s");
-	doc_unlink_shas(o->o_st, &o->o_gone);
-}
-
-/* Remove orphan files and stale temp files. */
-static int
-doc_sweep(struct store *st, int64_t now)
-{
-	struct doc_orphans o;
-	char path[PATH_MAX];
-	struct dirent *de;
-	struct stat sb;
-	DIR *d;
-	int rc = 0;
-
-	memset(&o, 0, sizeof(o));
-	o.o_st = st;
-	o.o_now = now;
-	if ((d = opendir(st->s_docdir)) != NULL) {
-		while (rc == 0 && (de = readdir(d)) != NULL) {
-			if (strlen(de->d_name) != 2 || de->d_name[0] == '.')
-				continue;
-			o.o_sub = de->d_name;
-			rc = sdb_write_after(st, doc_orphans_fn,
-			    doc_orphans_after, &o);
-		}
-		closedir(d);
-	}
-	doc_set_free(&o.o_gone);
-	if ((d = opendir(st->s_tmpdir)) != NULL) {
-		while ((de = readdir(d)) != NULL) {
-			if (de->d_name[0] == '.' ||
-			    fstatat(dirfd(d), de->d_name, &sb, 0) != 0 ||
-			    !S_ISREG(sb.st_mode) ||
-			    (int64_t)sb.st_mtime > now - DOC_TMP_AGE)
-				continue;
-			snprintf(path, sizeof(path), "%s/%s", st->s_tmpdir,
-			    de->d_name);
-			unlink(path);
-		}
-		closedir(d);
-	}
-	return rc;
-}
-
-int
-store_expire(struct store *st, int64_t now, size_t *ndocs)
-{
-	struct doc_expire *x;
-	int rc;
-
-	if (ndocs != NULL)
-		*ndocs = 0;
-	if ((x = calloc(1, sizeof(*x))) == NULL)
-		return STORE_ENOMEM;
-	x->x_st = st;
-	x->x_cutoff = now - (int64_t)st->s_retention;
-	do {
-		rc = sdb_write_after(st, doc_expire_fn, doc_expire_after, x);
-	} while (rc == 0 && x->x_more);
-	if (rc == 0)
-		rc = doc_sweep(st, now);
-	if (x->x_count > 0)
-		log_notice(NULL, "store: expired %zu document%s", x->x_count,
-		    x->x_count == 1 ? "" : "s");
-	if (ndocs != NULL)
-		*ndocs = x->x_count;
-	doc_set_free(&x->x_set);
-	doc_set_free(&x->x_gone);
-	free(x);
-	return rc;
 }
