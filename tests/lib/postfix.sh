@@ -35,14 +35,16 @@
 #   pf_setup [DIR]               write the instance (DIR defaults to a new mktemp -d)
 #   pf_start / pf_stop / pf_reload
 #   pf_running                   the master process is alive
+#   pf_master_pid                print the master's PID
 #   pf_procs                     print the PIDs of live processes of this instance
 #   pf_spawn NAME CMD...         start CMD in the background, output to
 #                                $PF_DIR/log/NAME.log; PID in PF_SPAWN_PID; pf_teardown stops it
 #   pf_kill PID                  SIGTERM, wait at most PF_TERM_WAIT s, then SIGKILL
 #   pf_teardown                  stop spawned processes and Postfix, remove PF_DIR;
 #                                call it from "trap pf_teardown EXIT"
-#   pf_send FROM TO[,TO] FILE    send a whole RFC 5322 file with swaks; returns swaks's
-#                                status (0 accepted, 23 refused after MAIL FROM, ...)
+#   pf_send FROM TO[,TO] FILE    send a whole RFC 5322 file with swaks, unchanged (the
+#                                body arrives byte for byte); returns swaks's status
+#                                (0 accepted, 23 error after MAIL FROM, 26 after DATA)
 #   pf_send_text FROM TO[,TO] SUBJECT BODY [SWAKS-ARGS...]
 #   pf_wait_delivered USER N SECS   USER's Maildir holds at least N messages
 #   pf_maildir_files USER        print USER's message files, oldest first
@@ -365,8 +367,16 @@ pf_swaks() {	# SWAKS-ARGS...: run swaks against the instance, set PF_LAST_*
 	return "$PF_LAST_RC"
 }
 
+# pf_send: the file goes out unchanged.  swaks's own DATA handling would
+# replace %TOKENS%, drop a leading "From " line and add an empty line at the
+# end, so the file is converted here (CRLF line ends, dot-stuffing, final
+# dot) and sent with --no-data-fixup.
 pf_send() {	# FROM TO[,TO] FILE
-	pf_swaks --from "$1" --to "$2" --data "@$3"
+	local data=$PF_DIR/log/swaks-data.$((PF_SEND_SEQ + 1))
+	[ -r "$3" ] || { pf_err "pf_send: cannot read $3"; return 1; }
+	perl -pe 's/\r?\n\z//; s/^\./../; $_ .= "\r\n"' "$3" >"$data" || return 1
+	printf '.' >>"$data"
+	pf_swaks --from "$1" --to "$2" --data "@$data" --no-data-fixup
 }
 
 pf_send_text() {	# FROM TO[,TO] SUBJECT BODY [SWAKS-ARGS...]

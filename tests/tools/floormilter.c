@@ -21,6 +21,8 @@
  *	mark	  like body, and add the header
  *		  "X-Floor: qid=QID hdrs=N body=BYTES" at end of message,
  *		  where QID is the macro {i} and BYTES the body size seen.
+ *	hold	  like mark, and ask for the message to be quarantined
+ *		  (Postfix puts it in the hold queue).
  *	grow	  like body, and replace the body at end of message with
  *		  BYTES (-b, default 1M) of 76-character lines; used to see
  *		  what the MTA does with a body that grows past its limits.
@@ -74,7 +76,7 @@
 #define FLOOR_OMIT_HEADER	0x04
 #define FLOOR_OMIT_EOH		0x08
 
-enum floor_mode { FM_MAILFROM, FM_EOH, FM_BODY, FM_MARK, FM_GROW };
+enum floor_mode { FM_MAILFROM, FM_EOH, FM_BODY, FM_MARK, FM_GROW, FM_HOLD };
 
 struct floor_msg {
 	unsigned long	fm_hdrs;
@@ -118,7 +120,7 @@ static void	floor_desc(struct smfiDesc *);
 static void
 usage(void)
 {
-	fputs("usage: floormilter -p SOCKET [-m mailfrom|eoh|body|mark|grow] "
+	fputs("usage: floormilter -p SOCKET [-m mailfrom|eoh|body|mark|hold|grow] "
 	    "[-q] [-b BYTES]\n"
 	    "                   [-u UMASK] [-M MODE] [-G GROUP] "
 	    "[-X rcpt|data|header|eoh]...\n", stderr);
@@ -256,12 +258,15 @@ floor_eom(SMFICTX *ctx)
 
 	if (m == NULL)
 		return SMFIS_TEMPFAIL;
-	if (floor_mode == FM_MARK) {
+	if (floor_mode == FM_MARK || floor_mode == FM_HOLD) {
 		snprintf(hdr, sizeof(hdr), "qid=%s hdrs=%lu body=%lu",
 		    floor_id(ctx), m->fm_hdrs, m->fm_body);
 		if (smfi_addheader(ctx, "X-Floor", hdr) != MI_SUCCESS)
 			return SMFIS_TEMPFAIL;
 	}
+	if (floor_mode == FM_HOLD &&
+	    smfi_quarantine(ctx, "floormilter hold mode") != MI_SUCCESS)
+		return SMFIS_TEMPFAIL;
 	if (floor_mode == FM_GROW && floor_replace(ctx, floor_grow) != 0) {
 		fprintf(stderr, "floormilter: %s: replacebody failed\n",
 		    floor_id(ctx));
@@ -271,7 +276,8 @@ floor_eom(SMFICTX *ctx)
 		fprintf(stderr, "floormilter: %s: eom from=%s rcpts=%lu "
 		    "hdrs=%lu body=%lu%s\n", floor_id(ctx), m->fm_from,
 		    m->fm_rcpts, m->fm_hdrs, m->fm_body,
-		    floor_mode == FM_GROW ? " replaced" : "");
+		    floor_mode == FM_GROW ? " replaced" :
+		    floor_mode == FM_HOLD ? " held" : "");
 	return SMFIS_CONTINUE;
 }
 
@@ -359,9 +365,9 @@ static int
 floor_options(int argc, char **argv, struct floor_opts *o)
 {
 	static const char *const mnames[] = { "mailfrom", "eoh", "body",
-	    "mark", "grow" };
+	    "mark", "grow", "hold" };
 	static const unsigned mvals[] = { FM_MAILFROM, FM_EOH, FM_BODY,
-	    FM_MARK, FM_GROW };
+	    FM_MARK, FM_GROW, FM_HOLD };
 	static const char *const onames[] = { "rcpt", "data", "header", "eoh" };
 	static const unsigned ovals[] = { FLOOR_OMIT_RCPT, FLOOR_OMIT_DATA,
 	    FLOOR_OMIT_HEADER, FLOOR_OMIT_EOH };
@@ -382,7 +388,7 @@ floor_options(int argc, char **argv, struct floor_opts *o)
 			o->fo_group = optarg;
 			break;
 		case 'm':
-			if (floor_lookup(optarg, mnames, mvals, 5, &v) != 0)
+			if (floor_lookup(optarg, mnames, mvals, 6, &v) != 0)
 				return -1;
 			floor_mode = (enum floor_mode)v;
 			break;
@@ -431,8 +437,7 @@ floor_desc(struct smfiDesc *desc)
 		desc->xxfi_eoh = floor_eoh;
 		desc->xxfi_close = floor_close;
 	}
-	if (floor_mode == FM_BODY || floor_mode == FM_MARK ||
-	    floor_mode == FM_GROW) {
+	if (floor_mode != FM_MAILFROM && floor_mode != FM_EOH) {
 		desc->xxfi_body = floor_body;
 		desc->xxfi_eom = floor_eom;
 	}
@@ -446,6 +451,8 @@ floor_desc(struct smfiDesc *desc)
 		desc->xxfi_eoh = NULL;
 	if (floor_mode == FM_MARK)
 		desc->xxfi_flags = SMFIF_ADDHDRS;
+	if (floor_mode == FM_HOLD)
+		desc->xxfi_flags = SMFIF_ADDHDRS | SMFIF_QUARANTINE;
 	if (floor_mode == FM_GROW)
 		desc->xxfi_flags = SMFIF_CHGBODY;
 }
