@@ -277,11 +277,12 @@ restrict_rcpts(const struct ctx *c, const struct decide_in *in,
 			continue;
 		if (bad++ == 0)
 			first = i;
-		o->do_del[o->do_ndel].dr_addr = in->di_rcpts.dl_v[i];
-		snprintf(o->do_del[o->do_ndel].dr_reason, DECIDE_REASON_SIZE,
+		o->do_denied[o->do_ndenied].dr_addr = in->di_rcpts.dl_v[i];
+		snprintf(o->do_denied[o->do_ndenied].dr_reason,
+		    DECIDE_REASON_SIZE,
 		    "not court-listed for this restricted entry (scope=%s)",
 		    scope);
-		o->do_ndel++;
+		o->do_ndenied++;
 	}
 	if (bad == 0)
 		return;
@@ -300,10 +301,11 @@ restrict_rcpts(const struct ctx *c, const struct decide_in *in,
 	else if (distinct - bad + o->do_nadd == 0)
 		hold_add(o, "restricted entry: no recipient is court-listed "
 		    "(scope=%s); held rather than removing everyone", scope);
-	else
-		return;		/* the removals stand */
+	else {
+		o->do_ndel = o->do_ndenied;	/* the removals stand */
+		return;
+	}
 	o->do_strip = 1;	/* someone not allowed stays on the message */
-	o->do_ndel = 0;
 }
 
 /* Attachments and link actions, one per document. */
@@ -370,6 +372,11 @@ audit(const struct decide_cfg *cfg, const struct decide_in *in,
 			login++;
 	if (login > 0)
 		snprintf(extra, sizeof(extra), " login=%zu", login);
+	if (o->do_ndenied > o->do_ndel) {
+		len = strlen(extra);
+		snprintf(extra + len, sizeof(extra) - len, " denied=%zu",
+		    o->do_ndenied);
+	}
 	if (o->do_team_skipped > 0) {
 		len = strlen(extra);
 		snprintf(extra + len, sizeof(extra) - len, " team_skipped=%zu",
@@ -406,14 +413,15 @@ decide_run(const struct decide_cfg *cfg, const struct decide_in *in,
 	memset(&c, 0, sizeof(c));
 	if ((o->do_add = calloc(in->di_team.dl_n + 1,
 	    sizeof(*o->do_add))) == NULL ||
-	    (o->do_del = calloc(in->di_rcpts.dl_n + 1,
-	    sizeof(*o->do_del))) == NULL ||
+	    (o->do_denied = calloc(in->di_rcpts.dl_n + 1,
+	    sizeof(*o->do_denied))) == NULL ||
 	    (o->do_docs = calloc(in->di_ndocs + 1,
 	    sizeof(*o->do_docs))) == NULL ||
 	    ctx_init(&c, cfg, in) != 0 ||
 	    lowset_init(&rc, &in->di_rcpts, NULL) != 0 ||
 	    lowset_init(&team, &in->di_team, NULL) != 0)
 		goto done;
+	o->do_del = o->do_denied;
 	o->do_class = decide_class_name(in->di_class);
 	if (in->di_class == DECIDE_VERIFIED || in->di_class ==
 	    DECIDE_UNVERIFIED || in->di_class == DECIDE_FORWARD) {
@@ -440,7 +448,7 @@ decide_free(struct decide_out *o)
 	if (o == NULL)
 		return NULL;
 	free(o->do_add);
-	free(o->do_del);
+	free(o->do_denied);
 	free(o->do_docs);
 	free(o);
 	return NULL;

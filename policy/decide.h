@@ -156,7 +156,18 @@ struct decide_out {
 	char			 do_hold_reason[DECIDE_TEXT_SIZE];
 	struct decide_rcpt	*do_add;	/* recipients to add */
 	size_t			 do_nadd;
-	struct decide_rcpt	*do_del;	/* recipients to delete */
+	/*
+	 * The envelope recipients a restricted entry may not reach, each
+	 * with its reason, whether or not they are removed.
+	 */
+	struct decide_rcpt	*do_denied;
+	size_t			 do_ndenied;
+	/*
+	 * The recipients to delete: the same array as do_denied, with
+	 * do_ndel = do_ndenied when the removals stand (restricted_action=
+	 * remove and somebody is left), else 0.
+	 */
+	struct decide_rcpt	*do_del;
 	size_t			 do_ndel;
 	struct decide_doc	*do_docs;	/* one per di_docs entry */
 	size_t			 do_ndocs;
@@ -165,8 +176,10 @@ struct decide_out {
 	/*
 	 * The audit line, printable ASCII: "class=verified restricted=no
 	 * add=2 del=0 strip=no hold=no", with "restricted=\"SEALED\"
-	 * scope=firm action=remove" for a restricted entry and "login=N"
-	 * when links met a login prompt.
+	 * scope=firm action=remove" for a restricted entry, "login=N" when
+	 * links met a login prompt or are not public, "denied=N" when
+	 * recipients not allowed stay on the message, and
+	 * "team_skipped=N" when team members were not added.
 	 */
 	char			 do_audit[DECIDE_TEXT_SIZE];
 };

@@ -45,6 +45,7 @@ struct dcase {
 	const char	*attached;	/* per document: 1 attach, 0 not */
 	const char	*hold_has;	/* part of the hold reason, or NULL */
 	const char	*audit;		/* exact, or NULL */
+	const char	*denied[N];	/* when not del: not allowed, kept */
 };
 
 static const struct dcase cases[] = {
@@ -58,32 +59,37 @@ static const struct dcase cases[] = {
 	    1, 1, 1, 0, 0,
 	    { "asmith@firm.com", "para@firm.com", "cocounsel@other-firm.com" },
 	    { NULL }, "KK", "11", NULL,
-	    "class=verified restricted=no add=3 del=0 strip=no hold=no" },
+	    "class=verified restricted=no add=3 del=0 strip=no hold=no",
+	    { NULL } },
 	{ "verified normal entry, team_expand off",
 	    V, 0, FIRM, REMOVE, LSTRIP, 0, { NULL },
 	    { "jdoe@firm.com" }, { "jdoe@firm.com" }, { NULL },
 	    { "asmith@firm.com" }, { PDF, END },
 	    1, 1, 1, 0, 0, { NULL }, { NULL }, "K", "1", NULL,
-	    "class=verified restricted=no add=0 del=0 strip=no hold=no" },
+	    "class=verified restricted=no add=0 del=0 strip=no hold=no",
+	    { NULL } },
 	{ "every fetch result, sealed_link_action=strip",
 	    V, 0, FIRM, REMOVE, LSTRIP, 1, { NULL },
 	    { "jdoe@firm.com" }, { "jdoe@firm.com" }, { NULL }, { NULL },
 	    { PDF, LOGIN, SEALED, UNAV, ERR, BIG, REF, NODOC },
 	    1, 1, 1, 0, 0, { NULL }, { NULL }, "KSSKKKKK", "10000000", NULL,
 	    "class=verified restricted=no add=0 del=0 strip=no hold=no "
-	    "login=2" },
+	    "login=2",
+	    { NULL } },
 	{ "login prompt, sealed_link_action=hold",
 	    V, 0, FIRM, REMOVE, LHOLD, 1, { NULL },
 	    { "jdoe@firm.com" }, { "jdoe@firm.com" }, { NULL }, { NULL },
 	    { PDF, LOGIN, END },
 	    1, 1, 1, 0, 1, { NULL }, { NULL }, "KK", "10",
 	    "1 link(s) met a login prompt or are not public "
-	    "(sealed_link_action=hold)", NULL },
+	    "(sealed_link_action=hold)", NULL,
+	    { NULL } },
 	{ "login prompt, sealed_link_action=keep",
 	    V, 0, FIRM, REMOVE, LKEEP, 1, { NULL },
 	    { "jdoe@firm.com" }, { "jdoe@firm.com" }, { NULL }, { NULL },
 	    { LOGIN, PDF, END },
-	    1, 1, 1, 0, 0, { NULL }, { NULL }, "KK", "01", NULL, NULL },
+	    1, 1, 1, 0, 0, { NULL }, { NULL }, "KK", "01", NULL, NULL,
+	    { NULL } },
 	{ "restricted, scope=firm without firm_domains: listed domains",
 	    V, 1, FIRM, REMOVE, LSTRIP, 1, { NULL },
 	    { "jdoe@firm.com", "clerk@firm.com", "vendor@ecf.pacerpro.example" },
@@ -93,7 +99,8 @@ static const struct dcase cases[] = {
 	    1, 1, 1, 0, 0, { "asmith@firm.com", "y@other.com" },
 	    { "vendor@ecf.pacerpro.example" }, "KK", "11", NULL,
 	    "class=verified restricted=\"SEALED\" scope=firm action=remove "
-	    "add=2 del=1 strip=no hold=no team_skipped=1" },
+	    "add=2 del=1 strip=no hold=no team_skipped=1",
+	    { NULL } },
 	{ "restricted, scope=address: exact addresses only",
 	    V, 1, ADDR, REMOVE, LSTRIP, 1, { NULL },
 	    { "jdoe@firm.com", "clerk@firm.com", "vendor@ecf.pacerpro.example" },
@@ -104,14 +111,16 @@ static const struct dcase cases[] = {
 	    { "clerk@firm.com", "vendor@ecf.pacerpro.example" }, "K", "1",
 	    NULL,
 	    "class=verified restricted=\"SEALED\" scope=address action=remove "
-	    "add=1 del=2 strip=no hold=no team_skipped=1" },
+	    "add=1 del=2 strip=no hold=no team_skipped=1",
+	    { NULL } },
 	{ "restricted, scope=address: the learned list counts",
 	    V, 1, ADDR, REMOVE, LSTRIP, 1, { NULL },
 	    { "jdoe@firm.com", "clerk@firm.com" }, { "jdoe@firm.com" },
 	    { "Clerk@Firm.com", "asmith@firm.com" }, { "asmith@firm.com" },
 	    { PDF, END },
 	    1, 1, 1, 0, 0, { "asmith@firm.com" }, { NULL }, "K", "1", NULL,
-	    NULL },
+	    NULL,
+	    { NULL } },
 	{ "restricted, remove would leave nobody: hold instead",
 	    V, 1, FIRM, REMOVE, LSTRIP, 1, { NULL },
 	    { "vendor@ecf.pacerpro.example", "x@client.example" },
@@ -121,7 +130,9 @@ static const struct dcase cases[] = {
 	    "no recipient is court-listed (scope=firm); held rather than "
 	    "removing everyone",
 	    "class=verified restricted=\"SEALED\" scope=firm action=remove "
-	    "add=0 del=0 strip=yes hold=yes login=1 team_skipped=1" },
+	    "add=0 del=0 strip=yes hold=yes login=1 denied=2 "
+	    "team_skipped=1",
+	    .denied = { "vendor@ecf.pacerpro.example", "x@client.example" } },
 	{ "restricted, nobody allowed on the envelope, an allowed team member"
 	    " is added",
 	    V, 1, ADDR, REMOVE, LSTRIP, 1, { NULL },
@@ -129,13 +140,15 @@ static const struct dcase cases[] = {
 	    { "asmith@firm.com" }, { "asmith@firm.com" },
 	    { PDF, END },
 	    1, 1, 1, 0, 0, { "asmith@firm.com" },
-	    { "vendor@ecf.pacerpro.example" }, "K", "1", NULL, NULL },
+	    { "vendor@ecf.pacerpro.example" }, "K", "1", NULL, NULL,
+	    { NULL } },
 	{ "restricted, no list at all: hold",
 	    V, 1, FIRM, REMOVE, LSTRIP, 1, { NULL },
 	    { "jdoe@firm.com" }, { NULL }, { NULL }, { NULL },
 	    { PEND, END },
 	    1, 1, 0, 1, 1, { NULL }, { NULL }, "S", "0",
-	    "no recipient is court-listed", NULL },
+	    "no recipient is court-listed", NULL,
+	    .denied = { "jdoe@firm.com" } },
 	{ "restricted, restricted_action=hold",
 	    V, 1, FIRM, HOLD, LSTRIP, 1, { NULL },
 	    { "jdoe@firm.com", "vendor@ecf.pacerpro.example" },
@@ -145,12 +158,14 @@ static const struct dcase cases[] = {
 	    "restricted entry: 1 recipient(s) not court-listed, first "
 	    "vendor@ecf.pacerpro.example (restricted_action=hold)",
 	    "class=verified restricted=\"SEALED\" scope=firm action=hold "
-	    "add=1 del=0 strip=yes hold=yes" },
+	    "add=1 del=0 strip=yes hold=yes denied=1",
+	    .denied = { "vendor@ecf.pacerpro.example" } },
 	{ "restricted, restricted_action=hold, everybody allowed",
 	    V, 1, FIRM, HOLD, LSTRIP, 1, { NULL },
 	    { "jdoe@firm.com", "clerk@firm.com" }, { "jdoe@firm.com" },
 	    { NULL }, { NULL }, { PDF, END },
-	    1, 1, 1, 0, 0, { NULL }, { NULL }, "K", "1", NULL, NULL },
+	    1, 1, 1, 0, 0, { NULL }, { NULL }, "K", "1", NULL, NULL,
+	    { NULL } },
 	{ "scope=firm with firm_domains: the firm is on the list",
 	    V, 1, FIRM, REMOVE, LSTRIP, 1, { "firm.com", "firm-law.com" },
 	    { "jdoe@firm.com", "x@ny.firm-law.com", "friend@mail.example",
@@ -160,37 +175,43 @@ static const struct dcase cases[] = {
 	    1, 1, 1, 0, 0, { "t@firm-law.com" }, { "friend@mail.example" },
 	    "K", "1", NULL,
 	    "class=verified restricted=\"SEALED\" scope=firm action=remove "
-	    "add=1 del=1 strip=no hold=no team_skipped=1" },
+	    "add=1 del=1 strip=no hold=no team_skipped=1",
+	    { NULL } },
 	{ "scope=firm with firm_domains, no firm address listed",
 	    V, 1, FIRM, REMOVE, LSTRIP, 1, { "firm.com" },
 	    { "jdoe@firm.com" }, { "opp@other.com" }, { NULL }, { NULL },
 	    { PDF, END },
 	    1, 1, 0, 1, 1, { NULL }, { NULL }, "S", "0",
-	    "no recipient is court-listed", NULL },
+	    "no recipient is court-listed", NULL,
+	    .denied = { "jdoe@firm.com" } },
 	{ "unverified normal entry: nothing fetched, learned or added",
 	    U, 0, FIRM, REMOVE, LSTRIP, 1, { NULL },
 	    { "jdoe@firm.com" }, { "jdoe@firm.com" }, { NULL },
 	    { "asmith@firm.com" }, { PEND, END },
 	    0, 0, 0, 0, 0, { NULL }, { NULL }, "K", "0", NULL,
-	    "class=unverified restricted=no add=0 del=0 strip=no hold=no" },
+	    "class=unverified restricted=no add=0 del=0 strip=no hold=no",
+	    { NULL } },
 	{ "unverified restricted entry: same recipient rule, no team",
 	    U, 1, ADDR, REMOVE, LSTRIP, 1, { NULL },
 	    { "jdoe@firm.com", "clerk@firm.com" }, { "jdoe@firm.com" },
 	    { NULL }, { "asmith@firm.com" }, { PEND, END },
 	    0, 0, 0, 0, 0, { NULL }, { "clerk@firm.com" }, "K", "0", NULL,
 	    "class=unverified restricted=\"SEALED\" scope=address "
-	    "action=remove add=0 del=1 strip=no hold=no" },
+	    "action=remove add=0 del=1 strip=no hold=no",
+	    { NULL } },
 	{ "unverified, a link that shows a sealed document",
 	    U, 1, FIRM, REMOVE, LSTRIP, 1, { NULL },
 	    { "jdoe@firm.com" }, { "jdoe@firm.com" }, { NULL }, { NULL },
 	    { SEALED, PEND, END },
-	    0, 0, 0, 0, 0, { NULL }, { NULL }, "SK", "00", NULL, NULL },
+	    0, 0, 0, 0, 0, { NULL }, { NULL }, "SK", "00", NULL, NULL,
+	    { NULL } },
 	{ "unverified restricted, nobody allowed: hold, links stripped",
 	    U, 1, FIRM, REMOVE, LSTRIP, 1, { NULL },
 	    { "jdoe@firm.com" }, { "opp@other.com" }, { NULL }, { NULL },
 	    { PEND, END },
 	    0, 0, 0, 1, 1, { NULL }, { NULL }, "S", "0",
-	    "no recipient is court-listed", NULL },
+	    "no recipient is court-listed", NULL,
+	    .denied = { "jdoe@firm.com" } },
 	{ "forward of a restricted entry to someone not allowed: strip",
 	    F, 1, FIRM, REMOVE, LSTRIP, 1, { "firm.com" },
 	    { "colleague@firm.com", "client@client.example" },
@@ -198,31 +219,36 @@ static const struct dcase cases[] = {
 	    { PEND, PEND, END },
 	    0, 0, 0, 1, 0, { NULL }, { NULL }, "SS", "00", NULL,
 	    "class=forward restricted=\"SEALED\" scope=firm action=remove "
-	    "add=0 del=0 strip=yes hold=no" },
+	    "add=0 del=0 strip=yes hold=no denied=1",
+	    .denied = { "client@client.example" } },
 	{ "forward of a restricted entry within the firm",
 	    F, 1, FIRM, REMOVE, LSTRIP, 1, { "firm.com" },
 	    { "colleague@firm.com" }, { "jdoe@firm.com" }, { NULL },
 	    { NULL }, { PEND, END },
-	    0, 0, 0, 0, 0, { NULL }, { NULL }, "K", "0", NULL, NULL },
+	    0, 0, 0, 0, 0, { NULL }, { NULL }, "K", "0", NULL, NULL,
+	    { NULL } },
 	{ "forward of a restricted entry, restricted_action=hold",
 	    F, 1, FIRM, HOLD, LSTRIP, 1, { "firm.com" },
 	    { "client@client.example" }, { "jdoe@firm.com" }, { NULL },
 	    { NULL }, { PEND, END },
 	    0, 0, 0, 1, 1, { NULL }, { NULL }, "S", "0",
 	    "restricted entry forwarded to 1 recipient(s) not court-listed, "
-	    "first client@client.example (restricted_action=hold)", NULL },
+	    "first client@client.example (restricted_action=hold)", NULL,
+	    .denied = { "client@client.example" } },
 	{ "forward of a normal entry",
 	    F, 0, FIRM, REMOVE, LSTRIP, 1, { "firm.com" },
 	    { "client@client.example" }, { "jdoe@firm.com" }, { NULL },
 	    { "asmith@firm.com" }, { PEND, END },
-	    0, 0, 0, 0, 0, { NULL }, { NULL }, "K", "0", NULL, NULL },
+	    0, 0, 0, 0, 0, { NULL }, { NULL }, "K", "0", NULL, NULL,
+	    { NULL } },
 	{ "other mail: nothing at all",
 	    O, 1, FIRM, HOLD, LHOLD, 1, { NULL },
 	    { "client@client.example" }, { NULL }, { NULL },
 	    { "asmith@firm.com" }, { LOGIN, END },
 	    0, 0, 0, 0, 0, { NULL }, { NULL }, "K", "0", NULL,
 	    "class=other restricted=\"SEALED\" scope=firm action=hold add=0 "
-	    "del=0 strip=no hold=no login=1" },
+	    "del=0 strip=no hold=no login=1",
+	    { NULL } },
 	{ "duplicate and malformed envelope recipients",
 	    V, 1, ADDR, REMOVE, LSTRIP, 1, { NULL },
 	    { "jdoe@firm.com", "vendor@x.example", "<VENDOR@X.example>",
@@ -230,13 +256,15 @@ static const struct dcase cases[] = {
 	    { "jdoe@firm.com", "bad address" }, { NULL }, { "junk" },
 	    { PDF, END },
 	    1, 1, 1, 0, 0, { NULL },
-	    { "vendor@x.example", "garbage", "<>" }, "K", "1", NULL, NULL },
+	    { "vendor@x.example", "garbage", "<>" }, "K", "1", NULL, NULL,
+	    { NULL } },
 	{ "a team member already on the envelope is not added again",
 	    V, 1, FIRM, REMOVE, LSTRIP, 1, { NULL },
 	    { "jdoe@firm.com", "asmith@firm.com" }, { "jdoe@firm.com" },
 	    { NULL }, { "<ASMITH@firm.com>", "jdoe@firm.com" },
 	    { PDF, END },
-	    1, 1, 1, 0, 0, { NULL }, { NULL }, "K", "1", NULL, NULL },
+	    1, 1, 1, 0, 0, { NULL }, { NULL }, "K", "1", NULL, NULL,
+	    { NULL } },
 };
 
 static size_t
@@ -258,6 +286,7 @@ run_case(const struct dcase *c)
 	int			 docs[N];
 	size_t			 ndocs = 0, i;
 	char			 links[N + 1], att[N + 1];
+	const char *const	*want_denied;
 
 	memset(&cfg, 0, sizeof(cfg));
 	cfg.dc_scope = c->scope;
@@ -300,6 +329,17 @@ run_case(const struct dcase *c)
 			    o->do_add[i].dr_addr, c->add[i]);
 		assert_non_null(strstr(o->do_add[i].dr_reason, "case team"));
 	}
+	want_denied = c->denied[0] != NULL ? c->denied : c->del;
+	if (o->do_ndenied != count(want_denied))
+		fail_msg("%s: %zu denied, want %zu", c->name, o->do_ndenied,
+		    count(want_denied));
+	for (i = 0; i < o->do_ndenied; i++)
+		if (strcmp(o->do_denied[i].dr_addr, want_denied[i]) != 0 ||
+		    strstr(o->do_denied[i].dr_reason, "not court-listed") ==
+		    NULL)
+			fail_msg("%s: denied[%zu] = %s (%s), want %s", c->name,
+			    i, o->do_denied[i].dr_addr,
+			    o->do_denied[i].dr_reason, want_denied[i]);
 	if (o->do_ndel != count(c->del))
 		fail_msg("%s: %zu deleted, want %zu", c->name, o->do_ndel,
 		    count(c->del));
@@ -438,6 +478,7 @@ test_limits(void **state)
 	/* NULL is no allowed recipient, and it was the only one: hold. */
 	assert_int_equal(o->do_hold, 1);
 	assert_int_equal(o->do_ndel, 0);
+	assert_int_equal(o->do_ndenied, 1);
 	assert_int_equal(o->do_strip, 1);
 	o = decide_free(o);
 	free(many);
