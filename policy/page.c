@@ -5,7 +5,8 @@
  *	login / receipt / attachment menu / sealed / unavailable / iframe /
  *	redirect / pdf, from the bytes alone
  * SYNOPSIS
- *	#include "page.h"
+ *	#include "html.h"
+#include "page.h"
  *
  *	struct page *pg;
  *	if (page_classify(body, len, &pg) == 0) {
@@ -13,9 +14,8 @@
  *		pg = page_free(pg);
  *	}
  * DESCRIPTION
- *	A small HTML tokenizer (start tags with attributes, end tags, text,
- *	script bodies; comments and declarations skipped; entities decoded)
- *	feeds one pass that gathers every signal: password fields and the
+ *	The project's HTML tokenizer (html.h) feeds one pass that gathers
+ *	every signal: password fields and the
  *	GetPass form, iframe sources, meta refresh and script redirects,
  *	links and form actions to the PACER login host, receipt buttons, the
  *	rows of an attachment menu (goDLS() calls and /doc1/ links with the
@@ -32,37 +32,25 @@
 #include <string.h>
 #include <strings.h>
 
+#include "html.h"
 #include "page.h"
 #include "strbuf.h"
 #include "text.h"
 #include "url.h"
 
-#define SCAN_MAX_ATTRS	32	/* attributes kept per tag */
 #define GODLS_MAX_ARGS	10	/* arguments of goDLS() read */
 
-enum tok_type { T_EOF, T_TEXT, T_START, T_END, T_SCRIPT };
-
+/* An attribute value as found in the source (entities not decoded). */
 struct attr {
-	const char	*a_name;
-	size_t		 a_nlen;
-	const char	*a_val;		/* raw, entities not decoded */
+	const char	*a_val;
 	size_t		 a_vlen;
 };
 
-struct tok {
-	int		 t_type;
-	const char	*t_p;		/* text, tag name or script body */
-	size_t		 t_n;
-	size_t		 t_nattr;
-	struct attr	 t_attr[SCAN_MAX_ATTRS];
-};
-
-struct scan {
-	const char	*s_p, *s_end;
-	int		 s_raw;		/* 1 in <script>, 2 in <style> */
-};
+enum { RAW_NONE, RAW_SCRIPT, RAW_TEXT, RAW_SKIP };
 
 struct collect {
+	const struct html_lexer *c_lx;
+	int		 c_raw;		/* what the next raw text is */
 	struct strbuf	 c_text;	/* folded, lower case */
 	struct strbuf	 c_cell;	/* current cell, folded */
 	struct strbuf	 c_anchor;	/* current doc anchor text */
@@ -80,24 +68,22 @@ struct collect {
 	int		 c_err;
 };
 
-static int	 scan_next(struct scan *, struct tok *);
-static const char *scan_attrs(const char *, const char *, struct tok *);
-static int	 tag_is(const struct tok *, const char *);
-static const struct attr *attr_get(const struct tok *, const char *);
-static size_t	 decode_entity(const char *, const char *, unsigned long *);
+static int	 tag_is(const struct html_token *, const char *);
+static int	 attr_get(const struct collect *, const struct html_token *,
+		    const char *, struct attr *);
 static void	 put_folded(struct strbuf *, const char *, size_t, int);
 static char	*attr_dup(const struct attr *, size_t);
 static int	 is_login_target(const char *);
 static void	 set_target(char **, const char *, size_t);
 static void	 script_redirects(struct collect *, const char *, size_t);
-static void	 meta_refresh(struct collect *, const struct tok *);
-static void	 on_start(struct collect *, const struct tok *);
-static void	 on_end(struct collect *, const struct tok *);
+static void	 meta_refresh(struct collect *, const struct html_token *);
+static void	 on_start(struct collect *, const struct html_token *);
+static void	 on_end(struct collect *, const struct html_token *);
 static void	 on_text(struct collect *, const char *, size_t);
-static void	 anchor_start(struct collect *, const struct tok *);
+static void	 anchor_start(struct collect *, const struct html_token *);
 static void	 cell_end(struct collect *);
 static int	 parse_godls(const char *, char *[GODLS_MAX_ARGS]);
-static int	 is_inline_tag(const struct tok *);
+static int	 is_inline_tag(const struct html_token *);
 static const char *find_any(const struct strbuf *, const char *const *);
 static void	 att_free(struct page_att *);
 static void	 collect_free(struct collect *);
@@ -149,233 +135,56 @@ page_is_pdf(const void *bytes, size_t len)
 	return len >= 5 && memcmp(bytes, "%PDF-", 5) == 0;
 }
 
-/* ---- the tokenizer ------------------------------------------------- */
+/* ---- tokens ------------------------------------------------------ */
 
-static const char *
-scan_attrs(const char *p, const char *end, struct tok *t)
+static int
+tag_is(const struct html_token *t, const char *name)
 {
-	while (p < end) {
-		const char *n, *v = NULL;
-		size_t nl, vl = 0;
-
-		while (p < end && (isspace((unsigned char)*p) || *p == '/'))
-			p++;
-		if (p >= end || *p == '>')
-			break;
-		n = p;
-		while (p < end && !isspace((unsigned char)*p) && *p != '=' &&
-		    *p != '>' && *p != '/')
-			p++;
-		nl = (size_t)(p - n);
-		if (nl == 0)
-			p++;		/* a stray '=' or quote */
-		while (p < end && isspace((unsigned char)*p))
-			p++;
-		if (p < end && *p == '=') {
-			p++;
-			while (p < end && isspace((unsigned char)*p))
-				p++;
-			if (p < end && (*p == '"' || *p == '\'')) {
-				const char *q = memchr(p + 1, *p, (size_t)(end - p - 1));
-
-				v = p + 1;
-				vl = (size_t)((q ? q : end) - v);
-				p = q ? q + 1 : end;
-			} else {
-				v = p;
-				while (p < end && !isspace((unsigned char)*p) &&
-				    *p != '>')
-					p++;
-				vl = (size_t)(p - v);
-			}
-		}
-		if (nl > 0 && t->t_nattr < SCAN_MAX_ATTRS) {
-			struct attr *a = &t->t_attr[t->t_nattr++];
-
-			a->a_name = n;
-			a->a_nlen = nl;
-			a->a_val = v ? v : "";
-			a->a_vlen = vl;
-		}
-	}
-	return p < end ? p + 1 : end;
+	return strcmp(t->t_name, name) == 0;
 }
 
 static int
-scan_next(struct scan *s, struct tok *t)
+attr_get(const struct collect *c, const struct html_token *t,
+    const char *name, struct attr *a)
 {
-	const char *p, *end = s->s_end;
+	const struct html_attr *h = html_attr(c->c_lx, t, name);
 
-	t->t_nattr = 0;
-	for (;;) {
-		p = s->s_p;
-		if (s->s_raw != 0) {
-			const char *close = s->s_raw == 1 ? "</script" : "</style";
-			const char *q = text_memcasemem(p, (size_t)(end - p),
-			    close, strlen(close));
-			int raw = s->s_raw;
-
-			q = q ? q : end;
-			s->s_raw = 0;
-			s->s_p = q;
-			if (raw == 2)
-				continue;
-			t->t_type = T_SCRIPT;
-			t->t_p = p;
-			t->t_n = (size_t)(q - p);
-			return t->t_type;
-		}
-		if (p >= end)
-			return t->t_type = T_EOF;
-		if (*p != '<' || p + 1 >= end ||
-		    !(isalpha((unsigned char)p[1]) || p[1] == '/' ||
-		    p[1] == '!' || p[1] == '?')) {
-			const char *q = memchr(p + 1, '<', (size_t)(end - p - 1));
-
-			s->s_p = q ? q : end;
-			t->t_type = T_TEXT;
-			t->t_p = p;
-			t->t_n = (size_t)(s->s_p - p);
-			return t->t_type;
-		}
-		if (p + 3 < end && memcmp(p, "<!--", 4) == 0) {
-			const char *q = text_memcasemem(p + 4,
-			    (size_t)(end - p - 4), "-->", 3);
-
-			s->s_p = q ? q + 3 : end;
-			continue;
-		}
-		if (p[1] == '!' || p[1] == '?' ||
-		    (p[1] == '/' && (p + 2 >= end || !isalpha((unsigned char)p[2])))) {
-			const char *q = memchr(p, '>', (size_t)(end - p));
-
-			s->s_p = q ? q + 1 : end;
-			continue;
-		}
-		t->t_type = p[1] == '/' ? T_END : T_START;
-		p += t->t_type == T_END ? 2 : 1;
-		t->t_p = p;
-		while (p < end && (isalnum((unsigned char)*p) || *p == '-' ||
-		    *p == ':'))
-			p++;
-		t->t_n = (size_t)(p - t->t_p);
-		s->s_p = scan_attrs(p, end, t);
-		if (t->t_type == T_END)
-			t->t_nattr = 0;
-		else if (tag_is(t, "script"))
-			s->s_raw = 1;
-		else if (tag_is(t, "style"))
-			s->s_raw = 2;
-		return t->t_type;
-	}
-}
-
-static int
-tag_is(const struct tok *t, const char *name)
-{
-	return t->t_n == strlen(name) && strncasecmp(t->t_p, name, t->t_n) == 0;
-}
-
-static const struct attr *
-attr_get(const struct tok *t, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < t->t_nattr; i++)
-		if (t->t_attr[i].a_nlen == strlen(name) &&
-		    strncasecmp(t->t_attr[i].a_name, name, t->t_attr[i].a_nlen) == 0)
-			return &t->t_attr[i];
-	return NULL;
-}
-
-/*
- * p points at '&'.  Returns the bytes the entity spans (0: not one we
- * know) and the code point in *cp.
- */
-static size_t
-decode_entity(const char *p, const char *end, unsigned long *cp)
-{
-	static const struct { const char *n; unsigned long c; } names[] = {
-		{ "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' },
-		{ "apos", '\'' }, { "nbsp", ' ' }, { "ndash", 0x2013 },
-		{ "mdash", 0x2014 },
-	};
-	const char *q = p + 1;
-	size_t i;
-
-	if (q < end && *q == '#') {
-		int base = 10;
-		unsigned long v = 0;
-		const char *d;
-
-		q++;
-		if (q < end && (*q == 'x' || *q == 'X'))
-			base = 16, q++;
-		for (d = q; q < end && q - d < 8 && (base == 16 ?
-		    isxdigit((unsigned char)*q) : isdigit((unsigned char)*q)); q++)
-			v = v * (unsigned long)base + (unsigned long)(isdigit(
-			    (unsigned char)*q) ? *q - '0' : (tolower(*q) - 'a' + 10));
-		if (q == d)
-			return 0;
-		*cp = (v == 0 || v > 0x10ffff || v == 0xa0) ? ' ' : v;
-		return (size_t)((q < end && *q == ';' ? q + 1 : q) - p);
-	}
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		size_t n = strlen(names[i].n);
-
-		if ((size_t)(end - q) >= n && strncmp(q, names[i].n, n) == 0) {
-			*cp = names[i].c;
-			q += n;
-			return (size_t)((q < end && *q == ';' ? q + 1 : q) - p);
-		}
-	}
-	return 0;
+	if (h == NULL)
+		return 0;
+	a->a_val = c->c_lx->hl_src + h->a_val_off;
+	a->a_vlen = h->a_has_val ? h->a_val_len : 0;
+	return 1;
 }
 
 /*
  * Append n bytes of HTML text to sb with entities decoded and white space
- * squeezed to one blank (none at the start); lower case when lower.
+ * (U+00A0 included) squeezed to one blank (none at the start); lower case
+ * when lower.
  */
 static void
 put_folded(struct strbuf *sb, const char *p, size_t n, int lower)
 {
-	const char *end = p + n;
-	char u[4];
+	struct strbuf d = STRBUF_INIT;
+	size_t i;
 
-	while (p < end) {
-		unsigned long c = (unsigned char)*p;
-		size_t k = 1, ul = 1;
+	strbuf_init(&d, 4 * n + 16);
+	html_decode(p, n, 0, &d);
+	for (i = 0; i < d.sb_len; i++) {
+		int c = (unsigned char)d.sb_s[i];
 
-		if (c == '&' && (k = decode_entity(p, end, &c)) == 0)
-			k = 1, c = '&';
-		p += k;
-		if (c < 0x80 && isspace((int)c)) {
+		if (c == 0xc2 && i + 1 < d.sb_len &&
+		    (unsigned char)d.sb_s[i + 1] == 0xa0) {
+			i++;
+			c = ' ';
+		}
+		if (c < 0x80 && isspace(c)) {
 			if (sb->sb_len > 0 && sb->sb_s[sb->sb_len - 1] != ' ')
 				strbuf_putc(sb, ' ');
 			continue;
 		}
-		if (k > 1 && c >= 0x80) {	/* a decoded entity: UTF-8 */
-			if (c < 0x800) {
-				u[0] = (char)(0xc0 | (c >> 6));
-				u[1] = (char)(0x80 | (c & 0x3f));
-				ul = 2;
-			} else if (c < 0x10000) {
-				u[0] = (char)(0xe0 | (c >> 12));
-				u[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-				u[2] = (char)(0x80 | (c & 0x3f));
-				ul = 3;
-			} else {
-				u[0] = (char)(0xf0 | (c >> 18));
-				u[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-				u[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-				u[3] = (char)(0x80 | (c & 0x3f));
-				ul = 4;
-			}
-			strbuf_append(sb, u, ul);
-			continue;
-		}
-		strbuf_putc(sb, lower && c < 0x80 ? tolower((int)c) : (int)c);
+		strbuf_putc(sb, lower && c < 0x80 ? tolower(c) : c);
 	}
+	strbuf_free(&d);
 }
 
 /* A decoded, trimmed copy of an attribute value, at most max bytes. */
@@ -383,15 +192,19 @@ static char *
 attr_dup(const struct attr *a, size_t max)
 {
 	struct strbuf sb = STRBUF_INIT;
+	size_t b = 0;
 	char *s;
 
 	strbuf_init(&sb, max);
-	put_folded(&sb, a->a_val, a->a_vlen, 0);
-	if (sb.sb_len > 0 && sb.sb_s[sb.sb_len - 1] == ' ')
-		strbuf_truncate(&sb, sb.sb_len - 1);
-	if (sb.sb_err == E2BIG) {	/* keep the capped prefix */
+	html_decode(a->a_val, a->a_vlen, 1, &sb);
+	if (sb.sb_err == E2BIG)		/* keep the capped prefix */
 		sb.sb_err = 0;
-	}
+	while (sb.sb_len > 0 && isspace((unsigned char)sb.sb_s[sb.sb_len - 1]))
+		strbuf_truncate(&sb, sb.sb_len - 1);
+	while (b < sb.sb_len && isspace((unsigned char)sb.sb_s[b]))
+		b++;
+	if (b > 0)
+		memmove(sb.sb_s, sb.sb_s + b, sb.sb_len - b + 1), sb.sb_len -= b;
 	s = strbuf_detach(&sb);
 	if (s == NULL)
 		s = strdup("");
@@ -412,7 +225,7 @@ is_login_target(const char *s)
 static void
 set_target(char **dst, const char *s, size_t n)
 {
-	struct attr a = { "", 0, s, n };
+	struct attr a = { s, n };
 
 	if (*dst == NULL)
 		*dst = attr_dup(&a, URL_MAX + 1);
@@ -470,18 +283,18 @@ script_redirects(struct collect *c, const char *p, size_t n)
 
 /* <meta http-equiv="refresh" content="0; url=..."> */
 static void
-meta_refresh(struct collect *c, const struct tok *t)
+meta_refresh(struct collect *c, const struct html_token *t)
 {
-	const struct attr *he = attr_get(t, "http-equiv"), *ct = attr_get(t, "content");
+	struct attr he, ct;
 	const char *u, *e;
 
-	if (he == NULL || ct == NULL || he->a_vlen != 7 ||
-	    strncasecmp(he->a_val, "refresh", 7) != 0)
+	if (!attr_get(c, t, "http-equiv", &he) || !attr_get(c, t, "content", &ct) ||
+	    he.a_vlen != 7 || strncasecmp(he.a_val, "refresh", 7) != 0)
 		return;
-	u = text_memcasemem(ct->a_val, ct->a_vlen, "url", 3);
+	u = text_memcasemem(ct.a_val, ct.a_vlen, "url", 3);
 	if (u == NULL)
 		return;
-	e = ct->a_val + ct->a_vlen;
+	e = ct.a_val + ct.a_vlen;
 	u += 3;
 	while (u < e && (isspace((unsigned char)*u) || *u == '='))
 		u++;
@@ -540,17 +353,18 @@ parse_godls(const char *s, char *args[GODLS_MAX_ARGS])
 }
 
 static void
-anchor_start(struct collect *c, const struct tok *t)
+anchor_start(struct collect *c, const struct html_token *t)
 {
-	const struct attr *oc = attr_get(t, "onclick"), *hr = attr_get(t, "href");
 	char *args[GODLS_MAX_ARGS], *onclick = NULL, *href = NULL;
+	struct attr oc, hr;
 	struct page_att *a;
 	int n = 0, i;
 
-	if (oc != NULL && (onclick = attr_dup(oc, 4 * URL_MAX)) != NULL)
+	if (attr_get(c, t, "onclick", &oc) &&
+	    (onclick = attr_dup(&oc, 4 * URL_MAX)) != NULL)
 		n = parse_godls(onclick, args);
-	if (hr != NULL)
-		href = attr_dup(hr, URL_MAX + 1);
+	if (attr_get(c, t, "href", &hr))
+		href = attr_dup(&hr, URL_MAX + 1);
 	free(onclick);
 	if (n < 0) {
 		c->c_err = 1;
@@ -643,7 +457,7 @@ cell_end(struct collect *c)
 /* ---- the pass ------------------------------------------------------ */
 
 static int
-is_inline_tag(const struct tok *t)
+is_inline_tag(const struct html_token *t)
 {
 	static const char *const inl[] = { "b", "i", "u", "a", "font", "span",
 	    "strong", "em", "big", "small", "tt", "sup", "sub", NULL };
@@ -656,12 +470,17 @@ is_inline_tag(const struct tok *t)
 }
 
 static void
-on_start(struct collect *c, const struct tok *t)
+on_start(struct collect *c, const struct html_token *t)
 {
-	const struct attr *a;
+	struct attr a;
 
 	if (!is_inline_tag(t))
 		put_folded(&c->c_text, " ", 1, 1);
+	c->c_raw = RAW_NONE;
+	if (!t->t_selfclose)
+		c->c_raw = tag_is(t, "script") ? RAW_SCRIPT : tag_is(t, "style") ?
+		    RAW_SKIP : (tag_is(t, "title") || tag_is(t, "textarea")) ?
+		    RAW_TEXT : RAW_NONE;
 	if (tag_is(t, "tr") || tag_is(t, "table")) {
 		cell_end(c);
 		c->c_row = -1;
@@ -672,8 +491,8 @@ on_start(struct collect *c, const struct tok *t)
 		anchor_start(c, t);
 	} else if (tag_is(t, "iframe") || tag_is(t, "frame") ||
 	    tag_is(t, "embed")) {
-		if ((a = attr_get(t, "src")) != NULL && a->a_vlen > 0) {
-			int st = text_memcasemem(a->a_val, a->a_vlen,
+		if (attr_get(c, t, "src", &a) && a.a_vlen > 0) {
+			int st = text_memcasemem(a.a_val, a.a_vlen,
 			    "show_temp.pl", 12) != NULL;
 
 			if (st && !c->c_iframe_showtemp) {
@@ -681,26 +500,26 @@ on_start(struct collect *c, const struct tok *t)
 				c->c_iframe = NULL;
 				c->c_iframe_showtemp = 1;
 			}
-			set_target(&c->c_iframe, a->a_val, a->a_vlen);
+			set_target(&c->c_iframe, a.a_val, a.a_vlen);
 		}
 	} else if (tag_is(t, "form")) {
-		if ((a = attr_get(t, "name")) != NULL && a->a_vlen == 7 &&
-		    strncasecmp(a->a_val, "GetPass", 7) == 0)
+		if (attr_get(c, t, "name", &a) && a.a_vlen == 7 &&
+		    strncasecmp(a.a_val, "GetPass", 7) == 0)
 			c->c_getpass = 1;
-		if ((a = attr_get(t, "action")) != NULL) {
-			char *act = attr_dup(a, URL_MAX + 1);
+		if (attr_get(c, t, "action", &a)) {
+			char *act = attr_dup(&a, URL_MAX + 1);
 
 			if (act != NULL && is_login_target(act) && c->c_login == NULL)
 				c->c_login = act, act = NULL;
 			free(act);
 		}
 	} else if (tag_is(t, "input") || tag_is(t, "button")) {
-		if ((a = attr_get(t, "type")) != NULL && a->a_vlen == 8 &&
-		    strncasecmp(a->a_val, "password", 8) == 0)
+		if (attr_get(c, t, "type", &a) && a.a_vlen == 8 &&
+		    strncasecmp(a.a_val, "password", 8) == 0)
 			c->c_password = 1;
-		if ((a = attr_get(t, "value")) != NULL &&
-		    (text_memcasemem(a->a_val, a->a_vlen, "View Document", 13) ||
-		    text_memcasemem(a->a_val, a->a_vlen, "Accept Charges", 14)))
+		if (attr_get(c, t, "value", &a) &&
+		    (text_memcasemem(a.a_val, a.a_vlen, "View Document", 13) ||
+		    text_memcasemem(a.a_val, a.a_vlen, "Accept Charges", 14)))
 			c->c_receipt = 1;
 	} else if (tag_is(t, "meta")) {
 		meta_refresh(c, t);
@@ -708,7 +527,7 @@ on_start(struct collect *c, const struct tok *t)
 }
 
 static void
-on_end(struct collect *c, const struct tok *t)
+on_end(struct collect *c, const struct html_token *t)
 {
 	char *e;
 	long v;
@@ -828,9 +647,9 @@ collect_free(struct collect *c)
 int
 page_classify(const char *bytes, size_t len, struct page **out)
 {
+	struct html_lexer lx;
+	struct html_token *t;
 	struct collect c;
-	struct scan s;
-	struct tok *t;
 	struct page *pg;
 	int err;
 
@@ -853,18 +672,21 @@ page_classify(const char *bytes, size_t len, struct page **out)
 	strbuf_init(&c.c_cell, 4 * PAGE_DESC_MAX);
 	strbuf_init(&c.c_anchor, 64);
 	c.c_row = -1;
-	s.s_p = bytes;
-	s.s_end = bytes + len;
-	s.s_raw = 0;
-	while (scan_next(&s, t) != T_EOF) {
-		if (t->t_type == T_START)
+	html_lexer_init(&lx, bytes, len);
+	c.c_lx = &lx;
+	while (html_next(&lx, t)) {
+		if (t->t_type == HTML_START) {
 			on_start(&c, t);
-		else if (t->t_type == T_END)
+		} else if (t->t_type == HTML_END) {
+			c.c_raw = RAW_NONE;
 			on_end(&c, t);
-		else if (t->t_type == T_TEXT)
-			on_text(&c, t->t_p, t->t_n);
-		else if (t->t_type == T_SCRIPT)
-			script_redirects(&c, t->t_p, t->t_n);
+		} else if (t->t_type == HTML_TEXT && !t->t_raw) {
+			on_text(&c, bytes + t->t_off, t->t_len);
+		} else if (t->t_type == HTML_TEXT && c.c_raw == RAW_SCRIPT) {
+			script_redirects(&c, bytes + t->t_off, t->t_len);
+		} else if (t->t_type == HTML_TEXT && c.c_raw == RAW_TEXT) {
+			on_text(&c, bytes + t->t_off, t->t_len);
+		}
 	}
 	cell_end(&c);
 	free(t);
