@@ -567,13 +567,35 @@ struct emit {
 	int		  em_pend;	/* 0 none, 1 space, 2 new line */
 	int		  em_link;	/* a link is open */
 	int		  em_plain;	/* '\n' ends a line */
+	size_t		  em_src;	/* source offset of the bytes fed */
 };
 
-static void	emit_bytes(struct emit *, const char *, size_t);
+static void	emit_bytes(struct emit *, const char *, size_t, int);
 static void	emit_break(struct emit *, int);
 static void	link_open(struct emit *, const struct html_lexer *,
 		    const struct html_token *);
 static void	link_close(struct emit *);
+static void	line_start(struct emit *, size_t);
+
+static void
+line_start(struct emit *em, size_t src)
+{
+	struct html_text *o = em->em_out;
+	size_t		 *v;
+
+	if (o->ht_nlines == o->ht_lcap) {
+		size_t	ncap = o->ht_lcap == 0 ? 64 : o->ht_lcap * 2;
+
+		v = realloc(o->ht_line_src, ncap * sizeof *v);
+		if (v == NULL) {
+			o->ht_text.sb_err = ENOMEM;
+			return;
+		}
+		o->ht_line_src = v;
+		o->ht_lcap = ncap;
+	}
+	o->ht_line_src[o->ht_nlines++] = src;
+}
 
 static void
 emit_break(struct emit *em, int kind)
@@ -582,8 +604,9 @@ emit_break(struct emit *em, int kind)
 		em->em_pend = kind;
 }
 
+/* exact: s is the source itself (at em_src), not a decoded copy. */
 static void
-emit_bytes(struct emit *em, const char *s, size_t len)
+emit_bytes(struct emit *em, const char *s, size_t len, int exact)
 {
 	struct strbuf	*sb = &em->em_out->ht_text;
 	size_t		 i;
@@ -609,6 +632,8 @@ emit_bytes(struct emit *em, const char *s, size_t len)
 		}
 		if (em->em_pend != 0 && sb->sb_len > 0)
 			strbuf_putc(sb, em->em_pend == 2 ? '\n' : ' ');
+		if (sb->sb_len == 0 || sb->sb_s[sb->sb_len - 1] == '\n')
+			line_start(em, exact ? em->em_src + i : em->em_src);
 		em->em_pend = 0;
 		if (em->em_link && em->em_out->ht_nlinks > 0) {
 			k = &em->em_out->ht_links[em->em_out->ht_nlinks - 1];
@@ -628,8 +653,6 @@ link_open(struct emit *em, const struct html_lexer *l,
 	struct html_link *k;
 
 	link_close(em);
-	if (a == NULL)
-		return;
 	if (o->ht_nlinks >= HTML_MAX_LINKS) {
 		o->ht_trunc = 1;
 		return;
@@ -646,8 +669,9 @@ link_open(struct emit *em, const struct html_lexer *l,
 		o->ht_cap = ncap;
 	}
 	k = &o->ht_links[o->ht_nlinks++];
-	k->k_href_off = a->a_val_off;
-	k->k_href_len = a->a_val_len;
+	k->k_has_href = a != NULL;
+	k->k_href_off = a == NULL ? 0 : a->a_val_off;
+	k->k_href_len = a == NULL ? 0 : a->a_val_len;
 	k->k_text_start = NOPOS;
 	k->k_text_end = NOPOS;
 	k->k_tag_off = t->t_off;
@@ -688,14 +712,16 @@ html_text(const char *src, size_t len, int flags, size_t max,
 		case HTML_TEXT:
 			if (t.t_raw)
 				break;
+			em.em_src = t.t_off;
 			if (memchr(src + t.t_off, '&', t.t_len) == NULL) {
-				emit_bytes(&em, src + t.t_off, t.t_len);
+				emit_bytes(&em, src + t.t_off, t.t_len, 1);
 				break;
 			}
 			strbuf_reset(&scratch);
 			html_decode(src + t.t_off, t.t_len, em.em_plain,
 			    &scratch);
-			emit_bytes(&em, strbuf_str(&scratch), scratch.sb_len);
+			emit_bytes(&em, strbuf_str(&scratch), scratch.sb_len,
+			    0);
 			break;
 		case HTML_START:
 		case HTML_END:
@@ -732,5 +758,6 @@ html_text_free(struct html_text *t)
 		return;
 	strbuf_free(&t->ht_text);
 	free(t->ht_links);
+	free(t->ht_line_src);
 	memset(t, 0, sizeof *t);
 }

@@ -34,8 +34,9 @@
  * images skipped; runs of white space (including U+00A0) fold to one
  * space; block tags (br, p, div, tr, li, table, headings, hr...) end a
  * line; td/th separate words.  Lines carry no leading or trailing blank
- * and there are no empty lines.  The links (<a href>) are recorded with
- * the range of output text they enclose.  Output is capped at max bytes
+ * and there are no empty lines.  The <a> elements are recorded with
+ * their href (if any) and the range of output text they enclose, and
+ * each output line with the source offset of the token it starts in.  Output is capped at max bytes
  * (ht_trunc is then set).
  */
 #ifndef NEF_HTML_H
@@ -100,8 +101,9 @@ void	html_decode(const char *s, size_t len, int attr, struct strbuf *out);
 /* Append one code point as UTF-8 (invalid ones as U+FFFD). */
 void	html_put_utf8(struct strbuf *out, unsigned long cp);
 
-/* A link found by html_text(). */
+/* An <a> element found by html_text() (with or without href). */
 struct html_link {
+	int	k_has_href;		/* else a name anchor: href 0, 0 */
 	size_t	k_href_off, k_href_len;	/* raw href value in the source */
 	size_t	k_text_start, k_text_end; /* enclosed text in ht_text */
 	size_t	k_tag_off;		/* offset of the <a> tag in source */
@@ -111,6 +113,10 @@ struct html_text {
 	struct strbuf	 ht_text;	/* the visible text */
 	struct html_link *ht_links;	/* ht_nlinks entries, owned */
 	size_t		 ht_nlinks, ht_cap;
+	/* Source offset of the token each output line starts in (one
+	 * entry per line, in order), owned. */
+	size_t		*ht_line_src;
+	size_t		 ht_nlines, ht_lcap;
 	int		 ht_trunc;	/* text or links were capped */
 };
 

@@ -42,6 +42,7 @@
 
 #include "arena.h"
 #include "casename.h"
+#include "html.h"
 #include "nef.h"
 #include "nefline.h"
 #include "nefsubj.h"
@@ -70,10 +71,18 @@ struct ctx {
 	struct strbuf		 x_buf;		/* text or stamp */
 	char			*x_shared_text;	/* first docket text */
 	char			*x_heading_case;/* docket in rcpt heading */
+	int			 x_section;	/* recipient headings seen */
 	size_t			 x_name_line;	/* plain: pending name line */
 	int			 x_has_name_line;
 	size_t			 x_ndesc;	/* "Document description:" */
 	int			 x_trans_lines;
+	const char		*x_src;		/* the body, for descriptions */
+	size_t			 x_srclen;
+	int			 x_html;
+	size_t			 x_text_src;	/* "Docket Text:" line source */
+	size_t			 x_range[NEF_MAX_CASES][2];
+	size_t			 x_shared_range[2];
+	int			 x_has_shared;
 };
 
 struct reject {
@@ -109,7 +118,7 @@ static enum nef_reason reject_reason(struct ctx *, const struct nef_input *);
 static void	line(struct ctx *, size_t);
 static void	line_other(struct ctx *, const struct nefline *);
 static void	line_label(struct ctx *, const struct nefline *);
-static void	end_mode(struct ctx *);
+static void	end_mode(struct ctx *, size_t);
 static struct nef_case *new_case(struct ctx *);
 static struct nef_doc *new_doc(struct ctx *);
 static char	*dup_trim(struct ctx *, const char *, size_t, size_t);
@@ -127,7 +136,12 @@ static void	court_from_sender(struct nef *, const char *);
 static void	set_court(struct nef *, const char *, size_t,
 		    enum nef_court_src);
 static enum nef_kind find_kind(struct ctx *, const struct nef_input *);
-static char	*clean_text(struct ctx *, const char *, size_t);
+static char	*clean_text(struct ctx *, const char *, size_t, int);
+static void	name_commas(char *);
+static int	same_number(struct ctx *, const char *, size_t);
+static char	*desc_html(struct ctx *, size_t, size_t, int);
+static void	printed(struct ctx *, struct nef_recipient *, const char *,
+		    size_t);
 
 int
 nef_parse(const struct nef_input *in, struct nef **out)
@@ -144,6 +158,8 @@ nef_parse(const struct nef_input *in, struct nef **out)
 	memset(&x, 0, sizeof x);
 	x.x_n = n;
 	x.x_a = n->n_arena;
+	x.x_src = in->ni_text;
+	x.x_html = in->ni_is_html;
 	if (in->ni_subject != NULL)
 		n->n_subject = arena_strndup(x.x_a, in->ni_subject,
 		    strnlen(in->ni_subject, NEF_SUBJECT_MAX));
@@ -155,6 +171,7 @@ nef_parse(const struct nef_input *in, struct nef **out)
 		len = NEF_INPUT_MAX;
 		n->n_trunc |= NEF_TRUNC_INPUT;
 	}
+	x.x_srclen = len;
 	if (nefline_prepare(&x.x_d, in->ni_text, len, in->ni_is_html,
 	    NEF_INPUT_MAX, NEF_MAX_LINES, x.x_a) != 0) {
 		nef_free(n);
@@ -216,7 +233,7 @@ run(struct ctx *x)
 
 	for (i = 0; i < x->x_d.nd_nlines; i++)
 		line(x, i);
-	end_mode(x);
+	end_mode(x, x->x_srclen);
 	if (arena_error(x->x_a))
 		return -1;
 	return 0;
@@ -230,7 +247,7 @@ line(struct ctx *x, size_t i)
 	if (l->l_kind == NL_OTHER)
 		line_other(x, l);
 	else {
-		end_mode(x);
+		end_mode(x, l->l_src);
 		x->x_pend = P_NONE;
 		line_label(x, l);
 	}
@@ -263,7 +280,7 @@ line_other(struct ctx *x, const struct nefline *l)
 		strbuf_append(&x->x_buf, s, l->l_len);
 		if (x->x_mode == M_STAMP &&
 		    memmem(strbuf_str(&x->x_buf), x->x_buf.sb_len, "]]", 2))
-			end_mode(x);
+			end_mode(x, l->l_src);
 		break;
 	case M_DOCNUM:
 		scan_doc_link(x, l->l_off, l->l_len);
@@ -296,6 +313,9 @@ line_label(struct ctx *x, const struct nefline *l)
 		set_pending(x, P_CASE_NAME, v, vn);
 		break;
 	case NL_CASE_NUMBER:
+		if (x->x_case != NULL && x->x_case->c_number_shown != NULL &&
+		    same_number(x, v, vn))
+			break;	/* repeated further down: not a new case */
 		if (x->x_case == NULL || x->x_case->c_number_shown != NULL)
 			new_case(x);
 		set_pending(x, P_CASE_NUMBER, v, vn);
@@ -317,9 +337,11 @@ line_label(struct ctx *x, const struct nefline *l)
 		break;
 	case NL_COPY_URL:
 		x->x_mode = M_DOCNUM;
+		scan_doc_link(x, l->l_off, l->l_len);
 		break;
 	case NL_DOCKET_TEXT:
 		x->x_mode = M_TEXT;
+		x->x_text_src = l->l_src;
 		strbuf_reset(&x->x_buf);
 		strbuf_append(&x->x_buf, v, vn);
 		break;
@@ -361,6 +383,7 @@ line_label(struct ctx *x, const struct nefline *l)
 		const char *no = nefline_find(t + l->l_off, l->l_len, "notice");
 
 		x->x_mode = l->l_kind == NL_RCPT_LISTED ? M_LISTED : M_UNLISTED;
+		x->x_section++;
 		x->x_has_name_line = 0;
 		x->x_heading_case = NULL;
 		if (no != NULL && no > t + l->l_off)
@@ -373,19 +396,29 @@ line_label(struct ctx *x, const struct nefline *l)
 	}
 }
 
-/* Leave the current mode, storing what it collected. */
+/* Leave the current mode, storing what it collected; src_end is where
+ * the line that ends it starts in the source. */
 static void
-end_mode(struct ctx *x)
+end_mode(struct ctx *x, size_t src_end)
 {
 	char	*s;
+	size_t	 ci;
 
 	switch (x->x_mode) {
 	case M_TEXT:
-		s = clean_text(x, strbuf_str(&x->x_buf), x->x_buf.sb_len);
-		if (x->x_shared_text == NULL)
+		s = clean_text(x, strbuf_str(&x->x_buf), x->x_buf.sb_len, 0);
+		if (x->x_shared_text == NULL) {
 			x->x_shared_text = s;
-		if (x->x_case != NULL && x->x_case->c_text == NULL)
+			x->x_shared_range[0] = x->x_text_src;
+			x->x_shared_range[1] = src_end;
+			x->x_has_shared = 1;
+		}
+		if (x->x_case != NULL && x->x_case->c_text == NULL) {
 			x->x_case->c_text = s;
+			ci = (size_t)(x->x_case - x->x_n->n_cases);
+			x->x_range[ci][0] = x->x_text_src;
+			x->x_range[ci][1] = src_end;
+		}
 		break;
 	case M_STAMP:
 		finish_stamp(x);
@@ -549,17 +582,26 @@ set_case_number(struct ctx *x, const char *v, size_t vn, size_t off)
 		v++;
 		vn--;
 	}
-	sp = memchr(v, ' ', vn);	/* drop a URL or text after it */
+	sp = nefline_find(v, vn, "http");	/* plain text: URL after it */
 	n = sp == NULL ? vn : (size_t)(sp - v);
+	while (n > 0 && isspace((unsigned char)v[n - 1]))
+		n--;
 	c->c_number_shown = dup_trim(x, v, n, 64);
 	slash = memchr(v, '/', n);
-	if (slash != NULL && slash > v && isalpha((unsigned char)*v)) {
+	if (slash != NULL && slash > v && slash - v <= 8 &&
+	    isalpha((unsigned char)*v)) {
 		c->c_court_prefix = dup_trim(x, v, (size_t)(slash - v), 16);
 		n -= (size_t)(slash + 1 - v);
 		v = slash + 1;
 	}
-	if (docket_parse(v, n, &c->c_docket) == 0 &&
-	    docket_format(&c->c_docket, c->c_key, sizeof c->c_key) == 0)
+	if (docket_parse(v, n, &c->c_docket) != 0) {
+		/* "22-22507 (something)": the first word alone */
+		sp = memchr(v, ' ', n);
+		if (sp == NULL || docket_parse(v, (size_t)(sp - v),
+		    &c->c_docket) != 0)
+			return;
+	}
+	if (docket_format(&c->c_docket, c->c_key, sizeof c->c_key) == 0)
 		c->c_number = arena_strdup(x->x_a, c->c_key);
 }
 
@@ -675,8 +717,28 @@ recipient(struct ctx *x, const struct nefline *l, int listed)
 		    nm->l_len, 0);
 	} else
 		r->r_name = dup_trim(x, s, nl, 0);
+	if (r->r_name != NULL)
+		name_commas(r->r_name);
+	r->r_node_name = r->r_name;
+	if (na > 0 && nl > 0) {
+		/* juriscraper: the text node holding the addresses */
+		size_t k, from = l->l_off;
+
+		for (k = nefline_link_at(&x->x_d, 0); k < x->x_d.nd_nlinks &&
+		    x->x_d.nd_links[k].k_start < l->l_off + nl; k++)
+			if (x->x_d.nd_links[k].k_end > from &&
+			    x->x_d.nd_links[k].k_end <= l->l_off + nl)
+				from = x->x_d.nd_links[k].k_end;
+		if (from > l->l_off) {
+			r->r_node_name = dup_trim(x, x->x_d.nd_text + from,
+			    l->l_off + nl - from, 0);
+			if (r->r_node_name != NULL)
+				name_commas(r->r_node_name);
+		}
+	}
 	x->x_has_name_line = 0;
 	r->r_heading_case = x->x_heading_case;
+	r->r_section = x->x_section - 1;
 	if (na == 0)
 		return;
 	r->r_addrs = arena_alloc(x->x_a, na * sizeof *r->r_addrs);
@@ -686,6 +748,111 @@ recipient(struct ctx *x, const struct nefline *l, int listed)
 		r->r_addrs[i] = arena_strndup(x->x_a, s + a[i].a_off,
 		    a[i].a_len);
 	r->r_naddrs = na;
+	printed(x, r, s + a[0].a_off, l->l_len - a[0].a_off);
+}
+
+/* The address text split as juriscraper splits it (see nef.h). */
+static void
+printed(struct ctx *x, struct nef_recipient *r, const char *s, size_t len)
+{
+	const char	*p = s, *end = s + len, *sep;
+	char		 tok[NEF_FIELD_MAX];
+	size_t		 n, i, max = 0;
+
+	for (i = 0; i + 1 < len; i++)
+		if (s[i] == ',' && s[i + 1] == ' ')
+			max++;
+	max++;
+	if (max > NEF_MAX_ADDRS)
+		max = NEF_MAX_ADDRS;
+	r->r_printed = arena_alloc(x->x_a, max * sizeof *r->r_printed);
+	if (r->r_printed == NULL)
+		return;
+	while (p < end && r->r_nprinted < max) {
+		sep = p;
+		while (sep + 1 < end && !(sep[0] == ',' && sep[1] == ' '))
+			sep++;
+		if (sep + 1 >= end)
+			sep = end;
+		for (n = 0; p < sep && n < sizeof tok - 1; p++)
+			if (*p != ',' && !(n == 0 && *p == ' '))
+				tok[n++] = *p;
+		while (n > 0 && tok[n - 1] == ' ')
+			n--;
+		if (n > 0 && memchr(tok, '@', n) != NULL)
+			r->r_printed[r->r_nprinted++] =
+			    arena_strndup(x->x_a, tok, n);
+		p = sep < end ? sep + 2 : end;
+	}
+}
+
+/* Is v the docket number of a case already read? */
+static int
+same_number(struct ctx *x, const char *v, size_t vn)
+{
+	size_t	i, n;
+
+	while (vn > 0 && isspace((unsigned char)*v)) {
+		v++;
+		vn--;
+	}
+	for (n = 0; n < vn && !isspace((unsigned char)v[n]); n++)
+		;
+	for (i = 0; i < x->x_n->n_ncases; i++) {
+		const char *s = x->x_n->n_cases[i].c_number_shown;
+
+		if (s != NULL && strlen(s) == n && memcmp(s, v, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The docket text of source [start, end) as juriscraper reads it: all
+ * text (direct = 0), or only the text directly in the paragraph
+ * (direct = 1, bankruptcy); then the label is cut and the text cleaned.
+ */
+static char *
+desc_html(struct ctx *x, size_t start, size_t end, int direct)
+{
+	static const char *const void_tags[] = { "br", "img", "hr", "wbr",
+	    "input", "meta", "link", "area", "col", NULL };
+	struct html_lexer lx;
+	struct html_token t;
+	struct strbuf	  sb;
+	const char	 *lab;
+	int		  depth = 0, stop = 0;
+	size_t		  i, off;
+	char		 *r;
+
+	if (start >= end || end > x->x_srclen)
+		return NULL;
+	strbuf_init(&sb, NEF_TEXT_MAX);
+	html_lexer_init(&lx, x->x_src + start, end - start);
+	while (!stop && html_next(&lx, &t)) {
+		if (t.t_type == HTML_TEXT && !t.t_raw &&
+		    (!direct || depth == 0))
+			html_decode(x->x_src + start + t.t_off, t.t_len, 0, &sb);
+		else if (t.t_type == HTML_START && direct && !t.t_selfclose) {
+			for (i = 0; void_tags[i] != NULL; i++)
+				if (strcmp(t.t_name, void_tags[i]) == 0)
+					break;
+			if (void_tags[i] == NULL)
+				depth++;
+		} else if (t.t_type == HTML_END && direct) {
+			if (depth > 0)
+				depth--;
+			else if (strcmp(t.t_name, "p") == 0 ||
+			    strcmp(t.t_name, "div") == 0 ||
+			    strcmp(t.t_name, "td") == 0)
+				stop = 1;
+		}
+	}
+	lab = nefline_find(strbuf_str(&sb), sb.sb_len, "docket text:");
+	off = lab == NULL ? 0 : (size_t)(lab - strbuf_str(&sb)) + 12;
+	r = clean_text(x, strbuf_str(&sb) + off, sb.sb_len - off, 1);
+	strbuf_free(&sb);
+	return r;
 }
 
 /*
@@ -771,9 +938,33 @@ finish_stamp(struct ctx *x)
 	}
 }
 
-/* Folded docket text: markup already gone; white space to one blank. */
+/*
+ * "Frank Daniel Wood , Jr" (a name the court wrapped before its suffix)
+ * -> "Frank Daniel Wood Jr": a comma with a blank on both sides goes.
+ */
+static void
+name_commas(char *s)
+{
+	char	*r = s, *w = s;
+
+	while (*r != '\0') {
+		if (r[0] == ' ' && r[1] == ',' && r[2] == ' ') {
+			r += 2;
+			continue;
+		}
+		*w++ = *r++;
+	}
+	*w = '\0';
+}
+
+/*
+ * Folded docket text: markup is already gone; white space (U+00A0
+ * included) folds to one blank.  js: as juriscraper writes descriptions,
+ * without "#" and "*" ("(Attachments: # (1) Exhibit A" -> "(Attachments:
+ * (1) Exhibit A", "**TEXT ONLY** ORDER" -> "TEXT ONLY ORDER").
+ */
 static char *
-clean_text(struct ctx *x, const char *s, size_t len)
+clean_text(struct ctx *x, const char *s, size_t len, int js)
 {
 	struct strbuf	sb = STRBUF_INIT;
 	size_t		i;
@@ -784,8 +975,13 @@ clean_text(struct ctx *x, const char *s, size_t len)
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (isspace(c)) {
+		if (c == 0xc2 && i + 1 < len && (unsigned char)s[i + 1] == 0xa0) {
+			i++;
 			sp = 1;
+			continue;
+		}
+		if (isspace(c) || (js && (c == '#' || c == '*'))) {
+			sp |= isspace(c) != 0;
 			continue;
 		}
 		if (sp && sb.sb_len > 0)
@@ -840,6 +1036,17 @@ finish(struct ctx *x, const struct nef_input *in)
 		att = (size_t)d->d_attno + 1;
 	}
 	n->n_kind = find_kind(x, in);
+	for (i = 0; i < n->n_ncases; i++) {
+		struct nef_case *c = &n->n_cases[i];
+		size_t *rg = x->x_range[i][1] > 0 ? x->x_range[i] :
+		    x->x_has_shared ? x->x_shared_range : NULL;
+
+		c->c_description = c->c_text == NULL ? NULL : clean_text(x,
+		    c->c_text, strlen(c->c_text), 1);
+		if (x->x_html && rg != NULL)
+			c->c_description = desc_html(x, rg[0], rg[1],
+			    n->n_kind == NEF_BANKRUPTCY);
+	}
 	n->n_appellate = n->n_kind == NEF_APPELLATE || n->n_kind == NEF_ACMS;
 	n->n_acms = n->n_kind == NEF_ACMS;
 	/* The main document's link is the entry's (not ACMS: per doc). */

@@ -20,6 +20,14 @@
  * string means "absent" (as opposed to "" = present but empty).  The
  * input is not referenced after nef_parse() returns.
  *
+ * Descriptions: c_text is the docket text as a reader sees it (block
+ * elements separate words).  c_description is the same text as
+ * juriscraper extracts it, which the corpus records: the element's text
+ * content with markup removed and no separator for block elements; in a
+ * bankruptcy NEF only the text that sits directly in the docket text's
+ * paragraph (text inside <i>, <b>, <font>... is left out).  Use c_text
+ * for decisions (it is complete); c_description for compatibility.
+ *
  * Limits on untrusted input are the NEF_MAX_* constants below; going past
  * one truncates (a bit in n_trunc) and never fails.  Time is linear in
  * the input, which is capped at NEF_INPUT_MAX bytes.
@@ -114,7 +122,12 @@ struct nef_case {
 	struct doclink	 c_link;
 	char		*c_link_url;	/* the link as written, decoded */
 	int		 c_no_document;	/* "No document attached" / text-only */
-	char		*c_text;	/* docket text (own, else shared) */
+	char		*c_text;	/* docket text (own, else shared):
+					   markup removed, blocks separated,
+					   white space folded, "#" dropped */
+	char		*c_description;	/* the same as juriscraper reads it
+					   (see below); the corpus's
+					   "description" */
 	char		*c_closed;	/* "WARNING: CASE CLOSED on ..." date */
 	char		**c_filers;	/* c_nfilers "Filer:" rows */
 	size_t		 c_nfilers;
@@ -141,6 +154,15 @@ struct nef_recipient {
 	size_t		 r_naddrs;
 	char		*r_heading_case;/* the docket printed in the heading
 					   ("4:22-cv-05541-JST"), or NULL */
+	int		 r_section;	/* which heading (0, 1, ...) */
+	/* As juriscraper reads the line (the corpus's email_recipients):
+	 * the name is the text between the last markup element and the
+	 * first address; the addresses are the items of the address text
+	 * split at ", " with other commas removed, so that addresses the
+	 * court joined with ";" (or a bare ",") stay one item. */
+	char		*r_node_name;
+	char		**r_printed;
+	size_t		 r_nprinted;
 };
 
 struct nef {

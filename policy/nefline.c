@@ -221,6 +221,12 @@ html_links(struct nefline_doc *d, const char *src, struct arena *a)
 		hk = &d->nd_ht.ht_links[i];
 		if (hk->k_href_len > DOCLINK_URL_MAX)
 			continue;
+		if (!hk->k_has_href) {
+			if (add_link(d, &cap, "", 0, hk->k_text_start,
+			    hk->k_text_end, a) != 0)
+				return -1;
+			continue;
+		}
 		strbuf_reset(&sb);
 		html_decode(src + hk->k_href_off, hk->k_href_len, 1, &sb);
 		if (strbuf_error(&sb) || add_link(d, &cap, strbuf_str(&sb),
@@ -292,8 +298,11 @@ nefline_prepare(struct nefline_doc *d, const char *src, size_t len,
 			goto fail;
 		start = i + 1;
 	}
-	for (i = 0; i < d->nd_nlines; i++)
+	for (i = 0; i < d->nd_nlines; i++) {
 		classify(d, lower, &d->nd_lines[i]);
+		d->nd_lines[i].l_src = i < d->nd_ht.ht_nlines ?
+		    d->nd_ht.ht_line_src[i] : len;
+	}
 	if ((is_html ? html_links(d, src, a) : plain_links(d, lower, a)) != 0)
 		goto fail;
 	d->nd_lower = lower;

@@ -4,8 +4,10 @@
  * nefline_prepare() turns a notice body (HTML or plain text) into visible
  * text (policy/html.h), splits it into lines, classifies each line by
  * the CM/ECF label it starts with (or the heading it is), and collects
- * the links with the range of text they cover: <a href> in HTML, bare
- * http(s) URLs in plain text.  Links are in text order.
+ * the links with the range of text they cover: <a> elements in HTML
+ * (name anchors included, with an empty URL), bare http(s) URLs in plain
+ * text.  Links are in text order.  Each line knows the source offset it
+ * starts at (plain text: exact; HTML: the start of its first token).
  *
  * The helpers find e-mail addresses in a line and read M/D/YYYY dates.
  *
@@ -50,13 +52,15 @@ enum nefline_kind {
 
 struct nefline {
 	size_t		 l_off, l_len;	/* the line in nd_text */
+	size_t		 l_src;		/* where it starts in the source */
 	size_t		 l_val;		/* offset of the value after the
 					   label (l_off when no label) */
 	enum nefline_kind l_kind;
 };
 
 struct nefline_link {
-	const char	*k_url;		/* decoded URL (arena) */
+	const char	*k_url;		/* decoded URL (arena); "" for a
+					   name anchor (<a name=...>) */
 	size_t		 k_url_len;
 	size_t		 k_start, k_end;/* covered text in nd_text */
 	struct doclink	 k_dl;
