@@ -30,7 +30,7 @@
 #define NEFCTL_WAIT_MS		5000	/* default writer-lock wait */
 #define NEFCTL_RECENT		10	/* audit lines in "case show" */
 
-static void	usage(void);
+static void	usage(FILE *);
 static int	cmd_case(struct ctl *, int, char **);
 static int	cmd_purge(struct ctl *, int, char **);
 static int	cmd_audit(struct ctl *, int, char **);
@@ -54,7 +54,7 @@ static const struct {
 };
 
 static void
-usage(void)
+usage(FILE *fp)
 {
 	/* BEGIN USAGE */
 	fputs(
@@ -73,7 +73,7 @@ usage(void)
 "  audit [--qid ID] [--case COURT CASE] [--rcpt ADDRESS] [--since TIME]\n"
 "        [--until TIME] [--limit N] [--json]\n"
 "  stats\n"
-"  check [--full]\n", stderr);
+"  check [--full]\n", fp);
 	/* END USAGE */
 }
 
@@ -539,24 +539,24 @@ main(int argc, char **argv)
 				wait_ms = 1;
 			break;
 		case 'h':
-			usage();
+			usage(stdout);
 			exit(CTL_OK);
 		default:
-			usage();
+			usage(stderr);
 			exit(CTL_USAGE);
 		}
 	}
 	argc -= optind;
 	argv += optind;
 	if (argc < 1) {
-		usage();
+		usage(stderr);
 		exit(CTL_USAGE);
 	}
 	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
 		if (strcmp(argv[0], cmds[i].name) == 0)
 			break;
 	if (i == sizeof(cmds) / sizeof(cmds[0])) {
-		usage();
+		usage(stderr);
 		exit(ctl_fail(CTL_USAGE, "unknown command \"%.40s\"", argv[0]));
 	}
 	if (conf == NULL && access(CFG_DEFAULT_PATH, F_OK) == 0)

@@ -769,6 +769,19 @@ test_readers_full(void **state)
 }
 
 static void
+test_chown_tree(void **state)
+{
+	struct fix *f = *state;
+	struct store_doc d;
+
+	mkdoc(&d, "cand", "1", 0, "4:22-cv-05541", 1);
+	assert_int_equal(put(f, &d, "%PDF chown", NOW), 0);
+	assert_int_equal(store_chown_tree(f->dir, getuid(), getgid()), 0);
+	assert_int_equal(store_chown_tree("/nonexistent/state", getuid(),
+	    getgid()), STORE_EIO);
+}
+
+static void
 test_addr_normalize(void **state)
 {
 	static const struct { const char *in, *out; } good[] = {
@@ -816,6 +829,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_map_full, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_map_grows, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_readers_full, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_chown_tree, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
