@@ -60,6 +60,7 @@ static const char *const store_tables[STORE_T_N] = {
 
 static char	*store_path(const char *dir, const char *sub);
 static int	 store_mkdir(const char *path, int create);
+static int	 store_exists(const struct store *, int create);
 static int	 store_copy_firm(struct store *, const struct cfg_list *);
 static int	 store_chown_walk(const char *path, unsigned uid, unsigned gid,
 		    int depth);
@@ -123,6 +124,20 @@ store_mkdir(const char *path, int create)
 	return 0;
 }
 
+/* Without create, the environment must exist (LMDB would create it). */
+static int
+store_exists(const struct store *st, int create)
+{
+	char path[PATH_MAX];
+	struct stat sb;
+
+	if (create)
+		return 0;
+	snprintf(path, sizeof(path), "%s/data.mdb", st->s_dbdir);
+	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode) ? 0 :
+	    STORE_ENOSTORE;
+}
+
 static int
 store_copy_firm(struct store *st, const struct cfg_list *l)
 {
@@ -181,7 +196,8 @@ store_open(const struct store_opts *o, struct store **out)
 	    (rc = store_mkdir(st->s_dir, o->so_create)) == 0 &&
 	    (rc = store_mkdir(st->s_dbdir, o->so_create)) == 0 &&
 	    (rc = store_mkdir(st->s_docdir, o->so_create)) == 0 &&
-	    (rc = store_mkdir(st->s_tmpdir, o->so_create)) == 0)
+	    (rc = store_mkdir(st->s_tmpdir, o->so_create)) == 0 &&
+	    (rc = store_exists(st, o->so_create)) == 0)
 		rc = sdb_open(st, o->so_map_size, o->so_max_readers,
 		    o->so_create);
 	if (rc != 0) {

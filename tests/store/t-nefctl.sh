@@ -27,6 +27,11 @@ ctl() { "$NEFCTL" -c "$W/n.conf" "$@"; }
 ctl stats >"$W/out" 2>"$W/err"; rc=$?
 check_eq "missing store: exit 3" 3 "$rc"
 check_grep "missing store: says so" "no store" "$W/err"
+mkdir -p "$S/db"
+ctl case list >"$W/out" 2>"$W/err"; rc=$?
+check_eq "empty state directory: exit 3" 3 "$rc"
+check "nefctl created no environment" test ! -e "$S/db/data.mdb"
+rm -rf "$S"
 
 "$ST" "$S" init >/dev/null 2>&1 || { not_ok "storetool init"; tap_done; exit 1; }
 "$ST" "$S" case cand 4:22-cv-05541 "Doe v. Roe" 401234 >/dev/null 2>&1
