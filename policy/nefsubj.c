@@ -48,6 +48,8 @@ static size_t	name_prefix(const char *, const char *);
 static void	remove_name(char *, const char *);
 static void	remove_tokens(char *);
 static int	chapter_token(const char *, size_t);
+static void	remove_chapter_name(char *, const struct nef *);
+static int	is_name(const struct nef *, const char *);
 static void	district(struct nef *, char *, struct arena *);
 static void	appellate(struct nef *, char *, struct arena *);
 static void	acms(struct nef *, char *, struct arena *);
@@ -147,6 +149,8 @@ name_prefix(const char *s, const char *name)
 	/* A cut name: at least NAME_MIN bytes, ending where s's word ends. */
 	if (n >= NAME_MIN && (s[n] == '\0' || s[n] == ' '))
 		return n;
+	if (n > NAME_MIN && s[n - 1] == ' ')
+		return n - 1;
 	return 0;
 }
 
@@ -181,7 +185,7 @@ remove_name(char *s, const char *name)
 	}
 }
 
-/* "Ch-7", "Ch13", "CH11", "Chapter", "AP", "CH" */
+/* "Ch-7", "Ch13", "CH11", and "AP" or "CH" alone ("Chapter" is not). */
 static int
 chapter_token(const char *w, size_t n)
 {
@@ -189,8 +193,6 @@ chapter_token(const char *w, size_t n)
 
 	if (n == 2 && (strncasecmp(w, "ap", 2) == 0 ||
 	    strncasecmp(w, "ch", 2) == 0))
-		return 1;
-	if (n == 7 && strncasecmp(w, "chapter", 7) == 0)
 		return 1;
 	if (n < 3 || strncasecmp(w, "ch", 2) != 0)
 		return 0;
@@ -222,11 +224,10 @@ remove_tokens(char *s)
 			break;
 		if (chapter_token(s + i, n) ||
 		    (after_ch && isdigit((unsigned char)s[i]) && n <= 2) ||
-		    (docket_parse(s + i, n, &d) == 0 && d.d_form != DOCKET_MDL &&
-		    (d.d_form == DOCKET_FULL || strchr(s + i, '-') != NULL) &&
-		    memchr(s + i, '-', n) != NULL)) {
-			after_ch = chapter_token(s + i, n) &&
-			    (n == 2 || n == 7);
+		    (memchr(s + i, '-', n) != NULL &&
+		    docket_parse(s + i, n, &d) == 0 &&
+		    d.d_form != DOCKET_MDL)) {
+			after_ch = chapter_token(s + i, n) && n == 2;
 			cut(s, i, n);
 			continue;
 		}
@@ -235,16 +236,46 @@ remove_tokens(char *s)
 	}
 }
 
+/* "Chapter 13 NAME ..." -> "..." */
+static void
+remove_chapter_name(char *s, const struct nef *n)
+{
+	size_t	i, k, m;
+
+	if (strncasecmp(s, "chapter ", 8) != 0)
+		return;
+	for (k = 8; isdigit((unsigned char)s[k]); k++)
+		;
+	if (k == 8 || s[k] != ' ')
+		return;
+	for (i = 0; i < n->n_ncases; i++) {
+		const char *name = n->n_cases[i].c_name_shown;
+
+		if (name != NULL && (m = name_prefix(s + k + 1, name)) > 0) {
+			cut(s, 0, k + 1 + m);
+			return;
+		}
+	}
+}
+
 static void
 district(struct nef *n, char *s, struct arena *a)
 {
 	const struct nef_case *c = &n->n_cases[0];
-	size_t		 k;
+	size_t		 k, i;
+	char		 buf[SUBJ_MAX];
 
 	if (!strip_prefix_ci(s, "Activity in Case"))
 		return;
-	if (c->c_number_shown != NULL &&
-	    strncmp(s, c->c_number_shown, strlen(c->c_number_shown)) == 0)
+	for (i = 0; i < n->n_ncases; i++) {
+		const char *dk = n->n_cases[i].c_number_shown;
+
+		if (dk != NULL && strncmp(s, dk, strlen(dk)) == 0) {
+			c = &n->n_cases[i];
+			break;
+		}
+	}
+	if (i < n->n_ncases)
 		cut(s, 0, strlen(c->c_number_shown));
 	else {
 		for (k = 0; s[k] != '\0' && s[k] != ' '; k++)
@@ -253,42 +284,42 @@ district(struct nef *n, char *s, struct arena *a)
 	}
 	trim(s);
 	if (c->c_name_shown != NULL) {
-		char	buf[SUBJ_MAX];
-		size_t	m;
-
 		fold(c->c_name_shown, buf, sizeof buf);
-		m = name_prefix(s, buf);
-		if (m == 0)
+		k = name_prefix(s, buf);
+		if (k == 0)
 			return;
-		cut(s, 0, m);
+		cut(s, 0, k);
 	}
 	trim(s);
 	n->n_short_desc = arena_strdup(a, s);
 }
 
+/* The longer of the quoted subject text and the first document's
+ * description (underscores read as blanks). */
 static void
 appellate(struct nef *n, char *s, struct arena *a)
 {
-	char	*q1, *q2;
-	size_t	 i;
+	char	*q1, *q2, *d = NULL;
+	size_t	 i, qn = 0;
 
 	if (n->n_ndocs > 0 && n->n_docs[0].d_desc != NULL &&
 	    n->n_docs[0].d_desc[0] != '\0') {
-		char *d = arena_strdup(a, n->n_docs[0].d_desc);
-
+		d = arena_strdup(a, n->n_docs[0].d_desc);
 		for (i = 0; d != NULL && d[i] != '\0'; i++)
 			if (d[i] == '_')
 				d[i] = ' ';
-		n->n_short_desc = d;
-		return;
 	}
 	q1 = strchr(s, '"');
 	q2 = q1 == NULL ? NULL : strrchr(q1 + 1, '"');
-	if (q1 == NULL)
-		return;
-	if (q2 == NULL)
-		q2 = s + strlen(s);
-	n->n_short_desc = arena_strndup(a, q1 + 1, (size_t)(q2 - (q1 + 1)));
+	if (q1 != NULL) {
+		if (q2 == NULL)
+			q2 = s + strlen(s);
+		qn = (size_t)(q2 - (q1 + 1));
+	}
+	if (d != NULL && strlen(d) >= qn)
+		n->n_short_desc = d;
+	else if (q1 != NULL)
+		n->n_short_desc = arena_strndup(a, q1 + 1, qn);
 }
 
 /* CASE-NAME DOCKET - [NNN - ]DESCRIPTION[ - NUMBER] */
@@ -330,11 +361,24 @@ acms(struct nef *n, char *s, struct arena *a)
 	n->n_short_desc = arena_strdup(a, p);
 }
 
+/* Does s start with the name (whole or cut) of one of the cases? */
+static int
+is_name(const struct nef *n, const char *s)
+{
+	size_t	i;
+
+	for (i = 0; i < n->n_ncases; i++)
+		if (n->n_cases[i].c_name_shown != NULL &&
+		    name_prefix(s, n->n_cases[i].c_name_shown) > 0)
+			return 1;
+	return 0;
+}
+
 static void
 bankruptcy(struct nef *n, char *s, struct arena *a)
 {
-	const char	*name = n->n_cases[0].c_name_shown;
-	char		*q1, *q2, *re;
+	char	*q1, *q2, *re;
+	size_t	 i;
 
 	strip_prefix_ci(s, "NEF:");
 	if (strip_prefix_ci(s, "Multiple Cases")) {
@@ -347,24 +391,31 @@ bankruptcy(struct nef *n, char *s, struct arena *a)
 	}
 	remove_tokens(s);
 	trim(s);
+	remove_chapter_name(s, n);
 	/* "DESC Re: NAME", "DESC; NAME" */
 	if ((re = strstr(s, " Re: ")) != NULL)
 		*re = '\0';
-	if ((re = strrchr(s, ';')) != NULL && name != NULL &&
-	    name_prefix(re + 1 + (re[1] == ' '), name) > 0)
+	if ((re = strrchr(s, ';')) != NULL && is_name(n, re + 1 +
+	    (re[1] == ' ')))
 		*re = '\0';
-	/* "DESC - NAME": the last segment, when it is the name */
+	/* "DESC - NAME": the last segment, when it is a name */
 	if ((re = strstr(s, " - ")) != NULL) {
 		char *last = re, *nx;
 
 		while ((nx = strstr(last + 3, " - ")) != NULL)
 			last = nx;
-		if (name != NULL && name_prefix(last + 3, name) > 0)
+		if (is_name(n, last + 3))
 			*last = '\0';
 	}
 	trim(s);
-	remove_name(s, name);
-	trim(s);
+	for (i = 0; i < n->n_ncases; i++) {
+		size_t before = strlen(s);
+
+		remove_name(s, n->n_cases[i].c_name_shown);
+		trim(s);
+		if (strlen(s) != before)
+			break;
+	}
 	if (*s != '\0')
 		n->n_short_desc = arena_strdup(a, s);
 }

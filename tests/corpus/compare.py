@@ -29,7 +29,7 @@ import sys
 
 ENTRY_FIELDS = ["document_number", "date_filed", "description",
                 "pacer_case_id", "pacer_doc_id", "pacer_magic_num",
-                "pacer_seq_no", "document_url"]
+                "pacer_seq_no", "document_url", "short_description"]
 DOCKET_FIELDS = ["docket_number", "case_name"]
 TOP_FIELDS = ["court_id", "appellate", "contains_attachments"]
 
