@@ -9,9 +9,11 @@
  *	store_open() makes (with so_create) or finds the state directory
  *	(0700) with its db/, docs/ and tmp/ subdirectories, then opens the
  *	LMDB environment through store_db.  Files are created 0600.  The
- *	other parts of the store live in store_doc.c (documents,
- *	tombstones, purge, expiry, check), store_case.c (cases, listed
- *	recipients, teams) and store_audit.c (the audit trail).
+ *	other parts of the store live in store_db.c (the LMDB layer),
+ *	store_rec.c (record encoding), store_doc.c (documents, tombstones),
+ *	store_purge.c (purge, expiry), store_check.c (integrity),
+ *	store_case.c (cases, listed recipients, teams) and store_audit.c
+ *	(the audit trail).
  * DIAGNOSTICS
  *	Statuses as in store.h; failures to create or open the directory
  *	are logged with the path and strerror().
