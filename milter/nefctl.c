@@ -32,6 +32,7 @@
 
 static void	usage(FILE *);
 static int	cmd_case(struct ctl *, int, char **);
+static int	case_list(struct ctl *);
 static int	cmd_purge(struct ctl *, int, char **);
 static int	cmd_audit(struct ctl *, int, char **);
 static int	cmd_stats(struct ctl *, int, char **);
@@ -176,29 +177,39 @@ print_audit_json(FILE *fp, const struct store_audit *a)
 }
 
 static int
+case_list(struct ctl *c)
+{
+	struct store_case *cv;
+	char t[32];
+	size_t i, n;
+	int rc;
+
+	if ((rc = store_case_list(c->c_st, &cv, &n)) != 0)
+		return ctl_fail(ctl_exit(rc), "case list: %s",
+		    store_strerror(rc));
+	for (i = 0; i < n; i++)
+		fprintf(c->c_out, "%s\t%s\t%s\t%s\n", cv[i].c_court,
+		    cv[i].c_docket, ctl_fmt_time(cv[i].c_last, t, sizeof(t)),
+		    cv[i].c_name);
+	free(cv);
+	return CTL_OK;
+}
+
+static int
 cmd_case(struct ctl *c, int argc, char **argv)
 {
 	char court[STORE_COURT_MAX + 1], docket[STORE_DOCKET_MAX + 1], t[32];
 	char t2[32];
 	struct store_audit_query q;
 	struct store_audit_list al;
-	struct store_case sc, *cv;
+	struct store_case sc;
 	struct store_addr *lv, *tv;
 	struct store_doc *dv;
-	size_t i, n, nl, nt, nd;
+	size_t i, nl, nt, nd;
 	int rc, found;
 
-	if (argc == 1 && strcmp(argv[0], "list") == 0) {
-		if ((rc = store_case_list(c->c_st, &cv, &n)) != 0)
-			return ctl_fail(ctl_exit(rc), "case list: %s",
-			    store_strerror(rc));
-		for (i = 0; i < n; i++)
-			fprintf(c->c_out, "%s\t%s\t%s\t%s\n", cv[i].c_court,
-			    cv[i].c_docket, ctl_fmt_time(cv[i].c_last, t,
-			    sizeof(t)), cv[i].c_name);
-		free(cv);
-		return CTL_OK;
-	}
+	if (argc == 1 && strcmp(argv[0], "list") == 0)
+		return case_list(c);
 	if (argc != 3 || strcmp(argv[0], "show") != 0)
 		return ctl_fail(CTL_USAGE, "usage: case list | case show "
 		    "COURT CASE");
