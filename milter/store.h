@@ -203,7 +203,8 @@ int	 store_purge_case(struct store *, const char *court,
 /*
  * Retention: delete documents stored before now - so_retention (files
  * and index; tombstones and the audit stay), orphan files left by a
- * crash, and temp files older than a day.  Works in small transactions.
+ * crash, and temp files older than a day; clear the reader slots of dead
+ * processes.  Works in small transactions.  Meant to run once a day.
  * *ndocs (may be NULL) receives the number of documents deleted.
  */
 int	 store_expire(struct store *, int64_t now, size_t *ndocs);

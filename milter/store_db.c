@@ -560,6 +560,20 @@ sdb_count_reader(const char *msg, void *ctx)
 }
 
 int
+sdb_reader_check(struct store *st, int *dead)
+{
+	int rc, n = 0;
+
+	rc = mdb_reader_check(st->s_env, &n);
+	if (rc == 0 && n > 0)
+		log_notice(NULL, "store: cleared %d stale reader slot%s", n,
+		    n == 1 ? "" : "s");
+	if (dead != NULL)
+		*dead = n;
+	return sdb_status(rc, "mdb_reader_check");
+}
+
+int
 sdb_info(struct store *st, struct store_stats *s)
 {
 	MDB_envinfo info;

@@ -110,6 +110,8 @@ int	 sdb_scan(struct store *, int table, sdb_scan_fn, void *arg);
 /* Number of records in a table. */
 int	 sdb_count(struct sdb_txn *, int table, uint64_t *n);
 
+/* Clear the reader slots of dead processes (logged); *dead may be NULL. */
+int	 sdb_reader_check(struct store *, int *dead);
 /* Map and reader figures for store_stats(). */
 int	 sdb_info(struct store *, struct store_stats *);
 

@@ -423,6 +423,8 @@ store_expire(struct store *st, int64_t now, size_t *ndocs)
 	} while (rc == 0 && x->x_more);
 	if (rc == 0)
 		rc = doc_sweep(st, now);
+	if (rc == 0)
+		rc = sdb_reader_check(st, NULL);
 	if (x->x_count > 0)
 		log_notice(NULL, "store: expired %zu document%s", x->x_count,
 		    x->x_count == 1 ? "" : "s");
