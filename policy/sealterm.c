@@ -581,7 +581,8 @@ sealterm_scan(const struct sealterm *st, const struct sealterm_case *cases,
 			if (phrase_match(t, n, i, ph, &e) && e > covered)
 				covered = e;
 		}
-		if (i > 0 && is_alpha(t[i - 1]))
+		if (i > 0 && is_alpha(t[i - 1]) && !(t[i - 1] >= 'a' &&
+		    t[i - 1] <= 'z' && t[i] >= 'A' && t[i] <= 'Z'))
 			continue;	/* not a word start */
 		if (try_terms(st, t, n, i, covered, &term, &e)) {
 			report(t, n, i, e, term, m);

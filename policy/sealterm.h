@@ -14,7 +14,11 @@
  *   - A match must start a word: the byte before it is not an ASCII
  *     letter (digits, punctuation, markup leftovers and non-ASCII bytes
  *     all start a word, so "(Sealed)", "*SEALED*", "SEALED-DOCUMENT",
- *     "2Sealed", "ECF_sealed" and "Un-Redacted" match).
+ *     "2Sealed", "ECF_sealed" and "Un-Redacted" match), or it is a
+ *     lower-case letter and the match starts with a capital, as when
+ *     markup was removed without a blank ("OrderSEALED",
+ *     "MotionToSeal").  Capitals run together ("ORDERSEALED") are not
+ *     split.
  *   - It is a prefix match: the word may go on ("sealed", "redactions").
  *   - Built-in words: "seal" and "redact", each alone or after one of the
  *     prefixes un, re, non, under, pre written as one word ("unsealed",
@@ -40,6 +44,8 @@
  *   "resealable", "presealed"				restricted (prefixes)
  *   "Sea-Land", "sea-level"				restricted: joiners
  *	are skipped inside a word, which makes these read "sealand"
+ *   "McSeal", "OrderSEALED"				restricted (a capital
+ *	after a lower-case letter starts a word)
  *   "conceal", "concealed", "counseled"			not restricted: no
  *	word starts with a stem ("conceal" holds no "seal" at all)
  *   "Chelsea Lane", "research", "predicate"		not restricted

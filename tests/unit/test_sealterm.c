@@ -73,6 +73,12 @@ static const struct tcase builtin_cases[] = {
 	{ "Sea\xe2\x80\x8bled", "Sea\xe2\x80\x8bled", "seal" },	/* ZWSP */
 	{ "S E A L E D DOCUMENT", "S E A L", "seal" },
 	{ "\xef\xbb\xbfsealed", "sealed", "seal" },	/* BOM before */
+	{ "OrderSEALED", "SEALED", "seal" },	/* markup removed, no blank */
+	{ "MotionToSeal", "Seal", "seal" },
+	{ "ExhibitUnredacted", "Unredacted", "redact" },
+	{ "McSeal", "Seal", "seal" },
+	{ "ORDERSEALED", NULL, NULL },	/* capitals run together */
+	{ "counsealing", NULL, NULL },
 	/* traps, decided towards restricted (see sealterm.h) */
 	{ "Sealy Corporation v. Doe", "Sealy", "seal" },
 	{ "Bobby Seale", "Seale", "seal" },
