@@ -146,6 +146,7 @@ docs_add_link(struct docs_set *s, struct link_info **lip, size_t *cap,
 			l->dl_url = u;
 			l->dl_case = ci;
 			(*lip)[i].li_usable = 1;
+			l->dl_usable = 1;
 		}
 		return 0;
 	}
@@ -174,6 +175,9 @@ docs_add_link(struct docs_set *s, struct link_info **lip, size_t *cap,
 	text_strlcpy(l->dl_key, key, sizeof(l->dl_key));
 	li->li_usable = usable;
 	li->li_acms = acms;
+	l->dl_usable = usable;
+	l->dl_acms = acms;
+	text_strlcpy(l->dl_match, acms ? dl->dl_magic : key, sizeof(l->dl_match));
 	if (acms) {
 		for (i = 0; i < s->ds_nlinks; i++)
 			if ((*lip)[i].li_acms)

@@ -57,6 +57,11 @@ struct docs_link {
 	char		 dl_court[STORE_COURT_MAX + 1];
 	char		 dl_key[STORE_DOCKEY_MAX + 1];
 	int		 dl_fetched;	/* 1: asked the court this time */
+	int		 dl_usable;	/* a free look can be asked for */
+	int		 dl_acms;	/* an ACMS link (dl_key is shared) */
+	char		 dl_match[STORE_DOCKEY_MAX + 1];	/* what identifies
+					   the link in the text: the doc id
+					   with 4th digit 0, or the GUID */
 };
 
 struct docs_set {

@@ -40,7 +40,7 @@ struct rw_out {
 struct rw_walk {
 	const struct rewrite_req *req;
 	int			 did_plain, did_html;
-	size_t			 stripped, parts;
+	size_t			 stripped, parts, dropped;
 	int			 err;
 };
 
@@ -53,6 +53,7 @@ static void	rw_html_summary(const char *, size_t, const char *, struct strbuf *)
 static int	rw_doc(struct rw_out *, const struct rewrite_doc *, const char *b);
 static void	rw_filename(struct strbuf *, const char *);
 static int	rw_is_ascii(const char *);
+static int	rw_is_pdf(GMimeObject *);
 static void	rw_boundary(char *, size_t);
 
 #define RW_MAX_DEPTH	32
@@ -169,9 +170,18 @@ rw_walk(struct rw_walk *w, GMimeObject *obj, int depth)
 		return;
 	if (GMIME_IS_MULTIPART(obj)) {
 		n = g_mime_multipart_get_count(GMIME_MULTIPART(obj));
-		for (i = 0; i < n; i++)
-			rw_walk(w, g_mime_multipart_get_part(GMIME_MULTIPART(obj), i),
-			    depth + 1);
+		for (i = 0; i < n; i++) {
+			GMimeObject *p = g_mime_multipart_get_part(GMIME_MULTIPART(obj), i);
+
+			if (w->req->rr_drop_pdfs && rw_is_pdf(p)) {
+				g_mime_multipart_remove_at(GMIME_MULTIPART(obj), i);
+				w->dropped++;
+				i--;
+				n--;
+				continue;
+			}
+			rw_walk(w, p, depth + 1);
+		}
 	} else if (GMIME_IS_MESSAGE_PART(obj)) {
 		GMimeMessage *m = g_mime_message_part_get_message(GMIME_MESSAGE_PART(obj));
 
@@ -185,6 +195,24 @@ rw_walk(struct rw_walk *w, GMimeObject *obj, int depth)
 		else if (g_mime_content_type_is_type(ct, "text", "plain"))
 			rw_text(w, GMIME_TEXT_PART(obj), 0);
 	}
+}
+
+/* An attached PDF: by type, or by a file name ending in ".pdf". */
+static int
+rw_is_pdf(GMimeObject *o)
+{
+	GMimeContentType	*ct = g_mime_object_get_content_type(o);
+	const char		*fn;
+	size_t			 n;
+
+	if (!GMIME_IS_PART(o))
+		return 0;
+	if (ct != NULL && g_mime_content_type_is_type(ct, "application", "pdf"))
+		return 1;
+	if ((fn = g_mime_part_get_filename(GMIME_PART(o))) != NULL &&
+	    (n = strlen(fn)) > 4 && g_ascii_strcasecmp(fn + n - 4, ".pdf") == 0)
+		return 1;
+	return 0;
 }
 
 static int
@@ -372,6 +400,7 @@ rewrite_body(const struct rewrite_req *r, rewrite_write_fn fn, void *arg,
 	    "multipart/mixed; boundary=\"%s\"", bnd);
 	res->rs_stripped = w.stripped;
 	res->rs_textparts = w.parts;
+	res->rs_dropped = w.dropped;
 	res->rs_bytes = o->total;
 	rc = 0;
 out:

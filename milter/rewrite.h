@@ -38,12 +38,17 @@ struct rewrite_req {
 	const struct rewrite_doc *rr_docs;
 	size_t			 rr_ndocs;
 	const char		*rr_boundary;	/* NULL: a fresh random one */
+	int			 rr_drop_pdfs;	/* remove application/pdf parts
+						   the message already carries
+						   (a forward of a processed
+						   notice) */
 };
 
 struct rewrite_res {
 	char		rs_ctype[160];	/* new top-level Content-Type value */
 	size_t		rs_stripped;	/* links removed */
 	size_t		rs_textparts;	/* text bodies rewritten */
+	size_t		rs_dropped;	/* PDF parts removed */
 	uint64_t	rs_bytes;	/* body bytes written */
 };
 

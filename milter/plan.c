@@ -1,0 +1,690 @@
+/*
+ * NAME
+ *	plan 3 - one notice's state and the computing steps of the pipeline
+ * SYNOPSIS
+ *	#include "plan.h"
+ * DESCRIPTION
+ *	See plan.h.  The audit line is one line per message:
+ *
+ *	QID: notice court=C case=D entry=N kind=K trust=T restricted=R
+ *	 docs=N attached=N login=N failed=N added=A removed=R action=X
+ *
+ *	followed by one line per document (result, source, label, sha256)
+ *	and one per recipient removed, all starting with the queue id.
+ * DIAGNOSTICS
+ *	plan_attachments() fails only when memory runs out or no document
+ *	file can be opened at all.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "addr.h"
+#include "cfg.h"
+#include "docs.h"
+#include "doclink.h"
+#include "fetch.h"
+#include "label.h"
+#include "linkstrip.h"
+#include "log.h"
+#include "mime.h"
+#include "nef.h"
+#include "plan.h"
+#include "session.h"
+#include "store.h"
+#include "summary.h"
+#include "text.h"
+#include "xnef.h"
+
+#define PLAN_NOTE_STRIP	"[link removed: the court asked for a login; " \
+	"the document is sealed or restricted, or its free look was used]"
+#define PLAN_NOTE_RESTR	"[link removed: restricted entry (seal/redact); " \
+	"not for every recipient of this message]"
+
+static void	plan_list_free(struct plan_list *);
+static int	plan_strip_match(const char *, void *);
+static const struct nef_case *plan_case(const struct plan *, int);
+static void	plan_summary(struct plan *);
+static const char *plan_action(const struct plan *);
+static void	plan_doc_name(const struct plan *, size_t, char *, size_t);
+static int	plan_add_strip(struct plan *, const char *);
+
+struct plan *
+plan_new(void *ctx, struct conn *c, struct msg *m, struct store *st)
+{
+	struct plan	*p;
+
+	if ((p = calloc(1, sizeof(*p))) == NULL)
+		return NULL;
+	p->p_ctx = ctx;
+	p->p_conn = c;
+	p->p_msg = m;
+	p->p_cfg = c->c_cfg;
+	p->p_qid = m->m_qid;
+	p->p_store = st;
+	p->p_body_fd = -1;
+	p->p_class = DECIDE_OTHER;
+	return p;
+}
+
+static void
+plan_list_free(struct plan_list *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->pl_n; i++)
+		free(l->pl_v[i]);
+	free(l->pl_v);
+	l->pl_v = NULL;
+	l->pl_n = 0;
+}
+
+struct plan *
+plan_free(struct plan *p)
+{
+	size_t	i;
+
+	if (p == NULL)
+		return NULL;
+	mime_notice_free(p->p_mime);
+	nef_free(p->p_nef);
+	plan_list_free(&p->p_rcpts);
+	plan_list_free(&p->p_listed);
+	plan_list_free(&p->p_learned);
+	plan_list_free(&p->p_team);
+	decide_free(p->p_dout);
+	docs_free(p->p_docs);
+	free(p->p_results);
+	free(p->p_over_cap);
+	for (i = 0; i < p->p_natt; i++) {
+		if (p->p_att[i].pa_fd >= 0)
+			close(p->p_att[i].pa_fd);
+		free(p->p_att[i].pa_name);
+		free(p->p_att[i].pa_desc);
+	}
+	free(p->p_att);
+	strbuf_free(&p->p_sum_text);
+	strbuf_free(&p->p_sum_html);
+	for (i = 0; i < p->p_nstrip; i++)
+		free(p->p_strip[i]);
+	free(p->p_strip);
+	free(p->p_rwdocs);
+	if (p->p_body_fd >= 0)
+		close(p->p_body_fd);
+	free(p);
+	return NULL;
+}
+
+int
+plan_list_add(struct plan_list *l, const char *addr)
+{
+	char	 a[ADDR_SIZE], **v;
+	size_t	 i;
+
+	if (addr_clean(addr, a, sizeof(a)) != 0 || strchr(a, '@') == NULL)
+		return 0;
+	for (i = 0; i < l->pl_n; i++)
+		if (addr_equal(l->pl_v[i], a))
+			return 0;
+	if (l->pl_n >= DECIDE_LIST_MAX)
+		return 0;
+	if ((v = realloc(l->pl_v, (l->pl_n + 1) * sizeof(*v))) == NULL)
+		return -1;
+	l->pl_v = v;
+	if ((v[l->pl_n] = strdup(a)) == NULL)
+		return -1;
+	l->pl_n++;
+	return 0;
+}
+
+void
+plan_list_view(const struct plan_list *l, struct decide_list *d)
+{
+	d->dl_v = (const char *const *)l->pl_v;
+	d->dl_n = l->pl_n;
+}
+
+int
+plan_trust_new(const struct cfg *cf, struct trust **out, char *err, size_t errsz)
+{
+	struct trust_cfg	 tc;
+	struct trust		*t = NULL;
+	int			 rc;
+
+	memset(&tc, 0, sizeof(tc));
+	tc.tc_court_domains = (const char *const *)cf->cf_court_domains.l_v;
+	tc.tc_ncourt = cf->cf_court_domains.l_n;
+	tc.tc_authserv_id = cf->cf_trusted_authserv_id;
+	tc.tc_clients = (const char *const *)cf->cf_trusted_clients.l_v;
+	tc.tc_nclients = cf->cf_trusted_clients.l_n;
+	tc.tc_firm_domains = (const char *const *)cf->cf_firm_domains.l_v;
+	tc.tc_nfirm = cf->cf_firm_domains.l_n;
+	rc = trust_new(&tc, &t, err, errsz);
+	if (out != NULL)
+		*out = t;
+	else
+		trust_free(t);
+	return rc;
+}
+
+void
+plan_decide_cfg(const struct plan *p, struct decide_cfg *dc)
+{
+	const struct cfg	*cf = p->p_cfg;
+
+	memset(dc, 0, sizeof(*dc));
+	dc->dc_scope = cf->cf_restricted_scope == SCOPE_ADDRESS ?
+	    DECIDE_SCOPE_ADDRESS : DECIDE_SCOPE_FIRM;
+	dc->dc_raction = cf->cf_restricted_action == RACTION_HOLD ?
+	    DECIDE_RACTION_HOLD : DECIDE_RACTION_REMOVE;
+	dc->dc_login = cf->cf_sealed_link_action == LINK_HOLD ? DECIDE_LOGIN_HOLD :
+	    cf->cf_sealed_link_action == LINK_KEEP ? DECIDE_LOGIN_KEEP :
+	    DECIDE_LOGIN_STRIP;
+	dc->dc_team_expand = cf->cf_team_expand;
+	dc->dc_firm_domains.dl_v = (const char *const *)cf->cf_firm_domains.l_v;
+	dc->dc_firm_domains.dl_n = cf->cf_firm_domains.l_n;
+}
+
+int
+plan_doc_results(struct plan *p)
+{
+	const struct docs_set	*ds = p->p_docs;
+	size_t			 i;
+
+	free(p->p_results);
+	p->p_nresults = 0;
+	if ((p->p_results = calloc(ds->ds_nitems + 1, sizeof(int))) == NULL)
+		return -1;
+	for (i = 0; i < ds->ds_nitems; i++) {
+		const struct docs_item *it = &ds->ds_items[i];
+		const struct docs_link *l = &ds->ds_links[it->di_link];
+		int r;
+
+		switch (it->di_result) {
+		case FETCH_PDF: r = DECIDE_DOC_PDF; break;
+		case FETCH_LOGIN: r = DECIDE_DOC_LOGIN; break;
+		case FETCH_UNAVAILABLE: r = DECIDE_DOC_UNAVAILABLE; break;
+		case FETCH_ERROR: r = DECIDE_DOC_ERROR; break;
+		case FETCH_TOO_LARGE: r = DECIDE_DOC_TOO_LARGE; break;
+		case FETCH_REFUSED: r = DECIDE_DOC_REFUSED; break;
+		case DOCS_TOMBSTONED: r = DECIDE_DOC_UNAVAILABLE; break;
+		default:	/* no document: sealed when the link says so */
+			r = !l->dl_usable ? DECIDE_DOC_SEALED :
+			    p->p_dout != NULL && !p->p_dout->do_fetch ?
+			    DECIDE_DOC_PENDING : DECIDE_DOC_NODOC;
+			break;
+		}
+		p->p_results[i] = r;
+	}
+	p->p_nresults = ds->ds_nitems;
+	return 0;
+}
+
+static const struct nef_case *
+plan_case(const struct plan *p, int ci)
+{
+	const struct nef	*n = p->p_nef;
+
+	if (n->n_ncases == 0)
+		return NULL;
+	if (ci < 0 || (size_t)ci >= n->n_ncases)
+		ci = 0;
+	return &n->n_cases[ci];
+}
+
+void
+plan_label(void *arg, const struct nef *n, int attno, const char *desc,
+    char *label, size_t size)
+{
+	struct plan		*p = arg;
+	struct label_doc	 d;
+	const struct nef_case	*c = plan_case(p, 0);
+
+	memset(&d, 0, sizeof(d));
+	d.ld_date = n->n_date_filed[0] ? n->n_date_filed : NULL;
+	d.ld_court = n->n_court;
+	d.ld_case = c ? (c->c_number_shown ? c->c_number_shown : c->c_key) : NULL;
+	d.ld_entry = c ? c->c_doc_number : NULL;
+	d.ld_att = attno > 0 ? (unsigned)attno : 0;
+	d.ld_desc = (desc != NULL && *desc) ? desc :
+	    (attno == 0 && n->n_short_desc ? n->n_short_desc : NULL);
+	d.ld_docid = c && c->c_has_link ? c->c_link.dl_doc_id : NULL;
+	if (label_make(p->p_cfg->cf_label_template, &d, label, size) != 0)
+		snprintf(label, size, "document-%d.pdf", attno);
+}
+
+static void
+plan_doc_name(const struct plan *p, size_t i, char *buf, size_t size)
+{
+	const struct docs_item	*it = &p->p_docs->ds_items[i];
+
+	if (it->di_doc.d_label[0])
+		text_strlcpy(buf, it->di_doc.d_label, size);
+	else if (it->di_attno == 0)
+		snprintf(buf, size, "Main document%s%s",
+		    it->di_desc && *it->di_desc ? ": " : "",
+		    it->di_desc ? it->di_desc : "");
+	else
+		snprintf(buf, size, "Attachment %d%s%s", it->di_attno,
+		    it->di_desc && *it->di_desc ? ": " : "",
+		    it->di_desc ? it->di_desc : "");
+}
+
+int
+plan_attachments(struct plan *p)
+{
+	const struct docs_set	*ds = p->p_docs;
+	const struct decide_out	*d = p->p_dout;
+	uint64_t		 cap = p->p_cfg->cf_max_attach_bytes;
+	struct label_doc	 ld;
+	struct plan_att		*a;
+	char			 desc[LABEL_DESCRIPTION_SIZE];
+	size_t			 i;
+	int			 fd, rc;
+
+	p->p_hold = d->do_hold;
+	text_strlcpy(p->p_hold_reason, d->do_hold_reason, sizeof(p->p_hold_reason));
+	if ((p->p_over_cap = calloc(ds->ds_nitems + 1, 1)) == NULL ||
+	    (p->p_att = calloc(ds->ds_nitems + 1, sizeof(*p->p_att))) == NULL)
+		goto nomem;
+	for (i = 0; i < ds->ds_nitems && i < d->do_ndocs; i++) {
+		const struct docs_item *it = &ds->ds_items[i];
+
+		if (!d->do_docs[i].dd_attach || it->di_result != FETCH_PDF)
+			continue;
+		if (p->p_att_bytes + it->di_doc.d_size > cap) {
+			p->p_over_cap[i] = 1;
+			continue;
+		}
+		fd = -1;
+		if (it->di_path != NULL)
+			fd = open(it->di_path, O_RDONLY | O_CLOEXEC);
+		else if (p->p_store != NULL &&
+		    (rc = store_doc_open(p->p_store, &it->di_doc, &fd)) != STORE_OK) {
+			log_err(p->p_qid, "document %s/%s#%u cannot be read from "
+			    "the store: %s", it->di_doc.d_court, it->di_doc.d_key,
+			    it->di_doc.d_att, store_strerror(rc));
+			fd = -1;
+		}
+		if (fd < 0)
+			continue;
+		a = &p->p_att[p->p_natt++];
+		a->pa_item = i;
+		a->pa_fd = fd;
+		a->pa_size = it->di_doc.d_size;
+		a->pa_name = strdup(it->di_doc.d_label[0] ? it->di_doc.d_label :
+		    "document.pdf");
+		memset(&ld, 0, sizeof(ld));
+		ld.ld_court = p->p_nef->n_court;
+		ld.ld_case = plan_case(p, 0) ? plan_case(p, 0)->c_number_shown : NULL;
+		ld.ld_entry = plan_case(p, 0) ? plan_case(p, 0)->c_doc_number : NULL;
+		ld.ld_att = (unsigned)it->di_attno;
+		ld.ld_desc = it->di_desc;
+		label_description(&ld, desc, sizeof(desc));
+		a->pa_desc = strdup(desc);
+		if (a->pa_name == NULL || a->pa_desc == NULL)
+			goto nomem;
+		p->p_att_bytes += a->pa_size;
+	}
+	return 0;
+nomem:
+	snprintf(p->p_why, sizeof(p->p_why), "out of memory (attachments)");
+	return -1;
+}
+
+int
+plan_needs_body(const struct plan *p)
+{
+	if (p->p_class == DECIDE_OTHER)
+		return 0;
+	return p->p_docs->ds_nitems > 0 || p->p_dout->do_strip;
+}
+
+static int
+plan_add_strip(struct plan *p, const char *match)
+{
+	char	**v;
+	size_t	  i;
+
+	for (i = 0; i < p->p_nstrip; i++)
+		if (strcmp(p->p_strip[i], match) == 0)
+			return 0;
+	if ((v = realloc(p->p_strip, (p->p_nstrip + 1) * sizeof(*v))) == NULL)
+		return -1;
+	p->p_strip = v;
+	if ((v[p->p_nstrip] = strdup(match)) == NULL)
+		return -1;
+	p->p_nstrip++;
+	return 0;
+}
+
+/* linkstrip_fn: is url one of the entry's links to remove? */
+static int
+plan_strip_match(const char *url, void *arg)
+{
+	const struct plan	*p = arg;
+	struct doclink		 dl;
+	const char		*id;
+	size_t			 i;
+
+	if (doclink_parse(url, strlen(url), &dl) != 0)
+		return 0;
+	if (dl.dl_kind != DOCLINK_DOC1 && dl.dl_kind != DOCLINK_DOCS1 &&
+	    dl.dl_kind != DOCLINK_ACMS)
+		return 0;
+	if (p->p_strip_all)
+		return 1;
+	id = dl.dl_kind == DOCLINK_ACMS ? dl.dl_magic :
+	    (dl.dl_doc_id_norm[0] ? dl.dl_doc_id_norm : dl.dl_doc_id);
+	for (i = 0; i < p->p_nstrip; i++)
+		if (strcmp(p->p_strip[i], id) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+plan_summary(struct plan *p)
+{
+	const struct docs_set	*ds = p->p_docs;
+	const struct decide_out	*d = p->p_dout;
+	const struct nef_case	*c = plan_case(p, 0);
+	struct summary_item	*it;
+	struct summary_head	 h;
+	char			 note[200], (*names)[256];
+	size_t			 i, j;
+
+	it = calloc(ds->ds_nitems + 1, sizeof(*it));
+	names = calloc(ds->ds_nitems + 1, sizeof(*names));
+	if (it == NULL || names == NULL)
+		goto out;
+	for (i = 0; i < ds->ds_nitems; i++) {
+		const struct docs_item *x = &ds->ds_items[i];
+
+		plan_doc_name(p, i, names[i], sizeof(names[i]));
+		it[i].si_name = names[i];
+		it[i].si_size = x->di_doc.d_size;
+		it[i].si_detail = x->di_detail[0] ? x->di_detail : NULL;
+		switch (x->di_result) {
+		case FETCH_PDF:
+			it[i].si_state = p->p_over_cap[i] ? SUM_OVER_CAP :
+			    SUM_WITHHELD;
+			it[i].si_detail = NULL;
+			for (j = 0; j < p->p_natt; j++)
+				if (p->p_att[j].pa_item == i)
+					it[i].si_state = SUM_ATTACHED;
+			break;
+		case FETCH_LOGIN: it[i].si_state = SUM_LOGIN; it[i].si_detail = NULL; break;
+		case FETCH_UNAVAILABLE: it[i].si_state = SUM_UNAVAILABLE; break;
+		case DOCS_TOMBSTONED: it[i].si_state = SUM_TOMBSTONED; it[i].si_detail = NULL; break;
+		case FETCH_NO_DOCUMENT:
+			it[i].si_state = p->p_results[i] == DECIDE_DOC_PENDING ?
+			    SUM_NOT_FETCHED : SUM_NO_DOCUMENT;
+			if (it[i].si_state == SUM_NOT_FETCHED)
+				it[i].si_detail = NULL;
+			break;
+		default: it[i].si_state = SUM_FAILED; break;
+		}
+	}
+	memset(&h, 0, sizeof(h));
+	h.sh_court = p->p_nef->n_court;
+	h.sh_case = c ? (c->c_number_shown ? c->c_number_shown : c->c_key) : NULL;
+	h.sh_entry = c ? c->c_doc_number : NULL;
+	h.sh_restricted = p->p_restricted;
+	h.sh_unverified = p->p_class == DECIDE_UNVERIFIED;
+	if (d->do_strip) {
+		snprintf(note, sizeof(note), "Documents and links of this entry "
+		    "were removed: not every recipient of this message may see them.");
+		h.sh_notice = note;
+	} else if (p->p_hold) {
+		snprintf(note, sizeof(note), "This message was held for review.");
+		h.sh_notice = note;
+	}
+	summary_text(&h, it, ds->ds_nitems, &p->p_sum_text);
+	summary_html(&h, it, ds->ds_nitems, &p->p_sum_html);
+out:
+	free(it);
+	free(names);
+}
+
+int
+plan_rewrite_req(struct plan *p, struct rewrite_req *r, struct linkstrip *ls)
+{
+	const struct docs_set	*ds = p->p_docs;
+	const struct decide_out	*d = p->p_dout;
+	size_t			 i, k;
+
+	plan_summary(p);
+	p->p_strip_all = d->do_strip;
+	/* A link goes when every document behind it met a login prompt (or
+	 * is otherwise not public): a menu whose main document and other
+	 * attachments came through stays, and the summary names the rest. */
+	for (k = 0; k < ds->ds_nlinks; k++) {
+		size_t nstrip = 0, nall = 0;
+
+		for (i = 0; i < ds->ds_nitems && i < d->do_ndocs; i++) {
+			if (ds->ds_items[i].di_link != k)
+				continue;
+			nall++;
+			nstrip += d->do_docs[i].dd_link == DECIDE_LINK_STRIP;
+		}
+		if (nall > 0 && nstrip == nall &&
+		    plan_add_strip(p, ds->ds_links[k].dl_match) != 0)
+			return -1;
+	}
+	if ((p->p_rwdocs = calloc(p->p_natt + 1, sizeof(*p->p_rwdocs))) == NULL)
+		return -1;
+	for (i = 0; i < p->p_natt; i++) {
+		p->p_rwdocs[i].rd_fd = p->p_att[i].pa_fd;
+		p->p_rwdocs[i].rd_size = p->p_att[i].pa_size;
+		p->p_rwdocs[i].rd_filename = p->p_att[i].pa_name;
+		p->p_rwdocs[i].rd_description = p->p_att[i].pa_desc;
+	}
+	ls->ls_match = plan_strip_match;
+	ls->ls_arg = p;
+	ls->ls_note = d->do_strip ? PLAN_NOTE_RESTR : PLAN_NOTE_STRIP;
+	r->rr_msg = p->p_msg->m_spool.sb_s;
+	r->rr_len = p->p_msg->m_spool.sb_len;
+	r->rr_sum_text = strbuf_str(&p->p_sum_text);
+	r->rr_sum_html = strbuf_str(&p->p_sum_html);
+	r->rr_strip = (p->p_nstrip > 0 || p->p_strip_all) ? ls : NULL;
+	r->rr_docs = p->p_rwdocs;
+	r->rr_ndocs = p->p_natt;
+	r->rr_drop_pdfs = d->do_strip;
+	return strbuf_error(&p->p_sum_text) || strbuf_error(&p->p_sum_html) ? -1 : 0;
+}
+
+void
+plan_rewrite_done(struct plan *p)
+{
+	(void)p;
+}
+
+static const char *
+plan_action(const struct plan *p)
+{
+	if (p->p_hold)
+		return "held";
+	if (p->p_natt > 0)
+		return "attached";
+	if (p->p_rw.rs_stripped > 0 || p->p_rw.rs_dropped > 0)
+		return "stripped";
+	if (p->p_dout != NULL && p->p_dout->do_ndel > 0)
+		return "restricted";
+	return p->p_body_fd >= 0 ? "summary" : "unchanged";
+}
+
+void
+plan_xnef(const struct plan *p, struct xnef *x)
+{
+	const struct nef_case	*c = p->p_nef ? plan_case(p, 0) : NULL;
+	const struct docs_set	*ds = p->p_docs;
+	size_t			 i;
+
+	memset(x, 0, sizeof(*x));
+	x->x_court = p->p_nef && p->p_nef->n_court[0] ? p->p_nef->n_court : NULL;
+	x->x_case = c ? c->c_key : NULL;
+	x->x_entry = c ? c->c_doc_number : NULL;
+	x->x_trust = decide_class_name(p->p_class);
+	x->x_restricted = p->p_restricted;
+	for (i = 0; ds != NULL && i < ds->ds_nitems; i++) {
+		switch (ds->ds_items[i].di_result) {
+		case FETCH_PDF: x->x_count[XNEF_PDF]++; break;
+		case FETCH_LOGIN: x->x_count[XNEF_LOGIN]++; break;
+		case FETCH_UNAVAILABLE: x->x_count[XNEF_UNAVAILABLE]++; break;
+		case FETCH_ERROR: x->x_count[XNEF_ERROR]++; break;
+		case FETCH_TOO_LARGE: x->x_count[XNEF_TOO_LARGE]++; break;
+		case FETCH_REFUSED: x->x_count[XNEF_REFUSED]++; break;
+		case DOCS_TOMBSTONED: x->x_count[XNEF_TOMBSTONED]++; break;
+		default: x->x_count[XNEF_NO_DOCUMENT]++; break;
+		}
+	}
+	x->x_action = plan_action(p);
+}
+
+const char *
+plan_rcpt_raw(const struct plan *p, const char *clean)
+{
+	char	a[ADDR_SIZE];
+	size_t	i;
+
+	for (i = 0; i < p->p_msg->m_nrcpts; i++)
+		if (addr_clean(p->p_msg->m_rcpts[i], a, sizeof(a)) == 0 &&
+		    addr_equal(a, clean))
+			return p->p_msg->m_rcpts[i];
+	return clean;
+}
+
+void
+plan_log_not_notice(const struct plan *p)
+{
+	char	subj[LOG_CLEAN_SIZE];
+
+	log_info(p->p_qid, "not a notice (%s: %s); passed unchanged, subject=\"%s\"",
+	    nef_reason_name(p->p_nef->n_reason), p->p_why,
+	    log_cleans(subj, p->p_mime ? p->p_mime->mn_outer_subject : NULL));
+}
+
+/* The audit: one line for the message, one per document and per
+ * recipient removed; then the record in the store. */
+void
+plan_audit(struct plan *p)
+{
+	const struct nef	*n = p->p_nef;
+	const struct docs_set	*ds = p->p_docs;
+	const struct decide_out	*d = p->p_dout;
+	const struct nef_case	*c = plan_case(p, 0);
+	struct store_audit	 a;
+	struct strbuf		 add = STRBUF_INIT, del = STRBUF_INIT;
+	struct xnef		 x;
+	char			 name[256], buf[LOG_CLEAN_SIZE];
+	size_t			 i, j, nr;
+
+	plan_xnef(p, &x);
+	for (i = 0; i < d->do_nadd; i++)
+		strbuf_printf(&add, "%s<%s>", i ? "," : "", d->do_add[i].dr_addr);
+	for (i = 0; i < d->do_ndel; i++)
+		strbuf_printf(&del, "%s<%s>", i ? "," : "", d->do_del[i].dr_addr);
+	log_notice(p->p_qid, "notice court=%s case=%s entry=%s kind=%s trust=%s "
+	    "(%s) restricted=%s%s%s%s docs=%zu attached=%zu login=%u failed=%u "
+	    "added=%s removed=%s action=%s",
+	    n->n_court[0] ? n->n_court : "-", c && c->c_key[0] ? c->c_key : "-",
+	    c && c->c_doc_number ? c->c_doc_number : "-",
+	    nef_kind_name(n->n_kind), decide_class_name(p->p_class),
+	    p->p_tv.tv_reason, p->p_restricted ? "yes(" : "no",
+	    p->p_restricted ? p->p_seal.sm_word : "",
+	    p->p_restricted ? ")" : "", n->n_ncases > 1 ? " multi-docket" : "",
+	    ds->ds_nitems, p->p_natt, x.x_count[XNEF_LOGIN],
+	    x.x_count[XNEF_ERROR] + x.x_count[XNEF_UNAVAILABLE] +
+	    x.x_count[XNEF_TOO_LARGE] + x.x_count[XNEF_REFUSED],
+	    add.sb_len ? strbuf_str(&add) : "-", del.sb_len ? strbuf_str(&del) : "-",
+	    x.x_action);
+	log_info(p->p_qid, "decision: %s", d->do_audit);
+	for (i = 0; i < ds->ds_nitems; i++) {
+		const struct docs_item *it = &ds->ds_items[i];
+		int att = 0;
+
+		for (j = 0; j < p->p_natt; j++)
+			att |= p->p_att[j].pa_item == i;
+		plan_doc_name(p, i, name, sizeof(name));
+		log_info(p->p_qid, "document %s/%s#%d %s%s%s label=\"%s\" sha256=%s "
+		    "size=%llu%s%s", ds->ds_links[it->di_link].dl_court,
+		    ds->ds_links[it->di_link].dl_key, it->di_attno,
+		    docs_result_name(it->di_result),
+		    it->di_result == FETCH_PDF ? (it->di_from_store ?
+		    " from-store" : " fetched") : "",
+		    att ? " attached" : p->p_over_cap[i] ? " over-cap" : "",
+		    log_cleans(buf, name),
+		    it->di_doc.d_sha256[0] ? it->di_doc.d_sha256 : "-",
+		    (unsigned long long)it->di_doc.d_size,
+		    it->di_detail[0] && it->di_result != FETCH_PDF ?
+		    " detail=" : "",
+		    it->di_result != FETCH_PDF ? it->di_detail : "");
+	}
+	for (i = 0; i < d->do_ndenied; i++)
+		log_notice(p->p_qid, "recipient <%s> %s: %s", d->do_denied[i].dr_addr,
+		    d->do_ndel ? "removed" : "not allowed, kept",
+		    d->do_denied[i].dr_reason);
+	if (p->p_hold)
+		log_notice(p->p_qid, "held (Postfix hold queue): %s", p->p_hold_reason);
+	strbuf_free(&add);
+	strbuf_free(&del);
+	if (p->p_store == NULL)
+		return;
+
+	memset(&a, 0, sizeof(a));
+	a.a_time = (int64_t)time(NULL);
+	text_strlcpy(a.a_qid, p->p_qid, sizeof(a.a_qid));
+	text_strlcpy(a.a_court, n->n_court, sizeof(a.a_court));
+	a.a_restricted = p->p_restricted;
+	text_strlcpy(a.a_trust, decide_class_name(p->p_class), sizeof(a.a_trust));
+	text_strlcpy(a.a_action, x.x_action, sizeof(a.a_action));
+	a.a_ncase = n->n_ncases < STORE_AUDIT_CASES ? n->n_ncases : STORE_AUDIT_CASES;
+	nr = p->p_rcpts.pl_n + d->do_nadd;
+	if (nr > STORE_AUDIT_RCPTS)
+		nr = STORE_AUDIT_RCPTS;
+	a.a_case = calloc(a.a_ncase + 1, sizeof(*a.a_case));
+	a.a_rcpt = calloc(nr + 1, sizeof(*a.a_rcpt));
+	a.a_doc = calloc(p->p_natt + 1, sizeof(*a.a_doc));
+	if (a.a_case == NULL || a.a_rcpt == NULL || a.a_doc == NULL)
+		goto out;
+	for (i = 0; i < a.a_ncase; i++) {
+		text_strlcpy(a.a_case[i].ac_docket, n->n_cases[i].c_key,
+		    sizeof(a.a_case[i].ac_docket));
+		a.a_case[i].ac_entry = n->n_cases[i].c_doc_number ?
+		    (uint32_t)strtoul(n->n_cases[i].c_doc_number, NULL, 10) : 0;
+	}
+	for (i = 0; i < p->p_rcpts.pl_n && a.a_nrcpt < nr; i++) {
+		struct store_audit_rcpt *r = &a.a_rcpt[a.a_nrcpt++];
+
+		text_strlcpy(r->ar_addr, p->p_rcpts.pl_v[i], sizeof(r->ar_addr));
+		for (j = 0; j < d->do_ndel; j++)
+			if (addr_equal(d->do_del[j].dr_addr, p->p_rcpts.pl_v[i]))
+				r->ar_removed = 1;
+	}
+	for (i = 0; i < d->do_nadd && a.a_nrcpt < nr; i++)
+		text_strlcpy(a.a_rcpt[a.a_nrcpt++].ar_addr, d->do_add[i].dr_addr,
+		    sizeof(a.a_rcpt[0].ar_addr));
+	for (i = 0; i < p->p_natt && i < STORE_AUDIT_DOCS; i++) {
+		const struct docs_item *it = &ds->ds_items[p->p_att[i].pa_item];
+
+		text_strlcpy(a.a_doc[i].ad_key, it->di_doc.d_key, sizeof(a.a_doc[i].ad_key));
+		a.a_doc[i].ad_att = it->di_doc.d_att;
+		text_strlcpy(a.a_doc[i].ad_sha256, it->di_doc.d_sha256,
+		    sizeof(a.a_doc[i].ad_sha256));
+		text_strlcpy(a.a_doc[i].ad_label, p->p_att[i].pa_name,
+		    sizeof(a.a_doc[i].ad_label));
+		a.a_ndoc++;
+	}
+	if ((j = (size_t)store_audit_add(p->p_store, &a, NULL)) != STORE_OK)
+		log_warn(p->p_qid, "audit record not stored: %s",
+		    store_strerror((int)j));
+out:
+	free(a.a_case);
+	free(a.a_rcpt);
+	free(a.a_doc);
+}
