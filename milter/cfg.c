@@ -23,7 +23,9 @@
 #include "cfg.h"
 #include "strbuf.h"
 
-enum cfg_type { T_STR, T_BOOL, T_INT, T_SIZE, T_TIME, T_ENUM, T_LIST };
+enum cfg_type { T_STR, T_BOOL, T_INT, T_SIZE, T_TIME, T_ENUM, T_LIST, T_LINES };
+/* T_LINES: a repeatable key whose every line is one whole entry (blanks
+ * and commas included). */
 
 struct cfg_def {
 	const char		*d_name;
@@ -131,11 +133,13 @@ S(ENUM, "restricted_scope", "firm", 0, 0, cf_restricted_scope, e_scope, 0,
 S(ENUM, "restricted_action", "remove", 0, 0, cf_restricted_action, e_raction, 0,
   "What happens to recipients a restricted entry may not reach: remove drops them\n"
   "from the message, hold puts the whole message in the hold queue."),
-S(LIST, "restricted_terms", "", 0, 0, cf_restricted_terms, NULL, 1,
-  "Extra words that make an entry restricted, besides seal and redact."),
-S(LIST, "restricted_exceptions", "", 0, 0, cf_restricted_exceptions, NULL, 1,
-  "Phrases that do not make an entry restricted (for a party named \"Sealy\").\n"
-  "\"PHRASE\" applies everywhere; \"COURT CASE PHRASE\" to one case.  Repeatable."),
+S(LINES, "restricted_terms", "", 0, 0, cf_restricted_terms, NULL, 1,
+  "An extra word or phrase that makes an entry restricted, besides seal and\n"
+  "redact (for example: ex parte).  One per line; repeatable."),
+S(LINES, "restricted_exceptions", "", 0, 0, cf_restricted_exceptions, NULL, 1,
+  "A phrase that does not make an entry restricted (for a party named \"Sealy\").\n"
+  "PHRASE applies everywhere; COURT CASE PHRASE to one case (cand 4:22-cv-05541\n"
+  "Sealy Corp); * * PHRASE forces a global phrase.  One per line; repeatable."),
 S(BOOL, "team_expand", "yes", 0, 0, cf_team_expand, NULL, 0,
   "Add the case team's addresses as recipients of verified notices."),
 /* END SETTINGS */
@@ -287,6 +291,12 @@ cfg_apply(struct cfg *c, const struct cfg_def *d, const char *val, int append,
 			strbuf_printf(err, " %s", d->d_enum[i]);
 		strbuf_printf(err, ", not \"%s\"\n", val);
 		return -1;
+	case T_LINES:
+		if (!append)
+			cfg_list_clear(p);
+		if (*val == '\0')
+			return 0;
+		return cfg_list_add(p, val);
 	case T_LIST:
 		if (!append || !d->d_repeat)
 			cfg_list_clear(p);
@@ -414,7 +424,8 @@ cfg_load(const char *path, struct cfg **out, struct strbuf *err)
 			bad = 1;
 			continue;
 		}
-		if (seen[d - cfg_defs] && !(d->d_type == T_LIST && d->d_repeat)) {
+		if (seen[d - cfg_defs] && !((d->d_type == T_LIST ||
+		    d->d_type == T_LINES) && d->d_repeat)) {
 			strbuf_printf(err, "%s: %s: set twice\n", where, key);
 			bad = 1;
 			continue;
@@ -444,7 +455,8 @@ cfg_free(struct cfg *c)
 
 		if (cfg_defs[i].d_type == T_STR)
 			free(*(char **)p);
-		else if (cfg_defs[i].d_type == T_LIST)
+		else if (cfg_defs[i].d_type == T_LIST ||
+		    cfg_defs[i].d_type == T_LINES)
 			cfg_list_clear(p);
 	}
 	free(c->cf_path);
@@ -530,6 +542,7 @@ cfg_value(const struct cfg *c, const struct cfg_def *d, struct strbuf *sb)
 		strbuf_puts(sb, d->d_enum[*(const int *)p]);
 		break;
 	case T_LIST:
+	case T_LINES:
 		l = p;
 		for (i = 0; i < l->l_n; i++)
 			strbuf_printf(sb, "%s%s", i ? ", " : "", l->l_v[i]);
@@ -544,6 +557,17 @@ cfg_dump(const struct cfg *c, FILE *fp)
 	size_t		i;
 
 	for (i = 0; i < NDEFS; i++) {
+		if (cfg_defs[i].d_type == T_LINES) {
+			const struct cfg_list *l = (const void *)((const char *)c +
+			    cfg_defs[i].d_off);
+			size_t j;
+
+			if (l->l_n == 0)
+				fprintf(fp, "%s =\n", cfg_defs[i].d_name);
+			for (j = 0; j < l->l_n; j++)
+				fprintf(fp, "%s = %s\n", cfg_defs[i].d_name, l->l_v[j]);
+			continue;
+		}
 		strbuf_reset(&sb);
 		cfg_value(c, &cfg_defs[i], &sb);
 		fprintf(fp, "%s = %s\n", cfg_defs[i].d_name, strbuf_str(&sb));

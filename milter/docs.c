@@ -30,6 +30,7 @@
 #include "text.h"
 
 #define DOCS_CLAIM_MARGIN_MS	30000
+#define DOCS_OUTCOME		(-100)	/* a stored outcome, not a status */
 
 struct claim {
 	struct claim	*cl_next;
@@ -59,14 +60,17 @@ static struct docs_item *docs_item_new(struct docs_set *);
 static int	docs_from_store(const struct docs_req *, struct docs_set *,
 		    size_t, struct link_info *);
 static int	docs_from_store2(const struct docs_req *, struct docs_set *,
-		    size_t, struct link_info *, struct store_doc *, int *, int,
-		    int);
+		    size_t, struct link_info *, struct store_doc *, int *, int *,
+		    int, int);
 static void	docs_claim(const char *court, const char *key, long wait_ms,
 		    const char *id);
 static void	docs_release(const char *court, const char *key);
 static void	docs_keep(const struct docs_req *, struct docs_set *,
 		    struct fetch_set *, struct link_info *, size_t *map);
 static uint32_t	docs_entry(const struct nef *, int ci);
+static void	docs_outcome(const struct docs_req *, const struct docs_link *,
+		    const struct fetch_set *, const struct fetch_doc *, int, int,
+		    const char *);
 static const char *docs_docket(const struct nef *, int ci);
 static int	docs_cmp_links(const void *, const void *);
 
@@ -218,7 +222,7 @@ docs_from_store(const struct docs_req *r, struct docs_set *s, size_t k,
     struct link_info *li)
 {
 	struct store_doc	*d;
-	int			 rc[NEF_MAX_DOCS], natt, a0, ret;
+	int			 rc[NEF_MAX_DOCS], oc[NEF_MAX_DOCS], natt, a0, ret;
 
 	if (r->dr_store == NULL)
 		return 0;
@@ -228,14 +232,15 @@ docs_from_store(const struct docs_req *r, struct docs_set *s, size_t k,
 		natt = NEF_MAX_DOCS;
 	if ((d = calloc((size_t)natt, sizeof(*d))) == NULL)
 		return -1;
-	ret = docs_from_store2(r, s, k, li, d, rc, natt, a0);
+	ret = docs_from_store2(r, s, k, li, d, rc, oc, natt, a0);
 	free(d);
 	return ret;
 }
 
 static int
 docs_from_store2(const struct docs_req *r, struct docs_set *s, size_t k,
-    struct link_info *li, struct store_doc *d, int *rc, int natt, int a0)
+    struct link_info *li, struct store_doc *d, int *rc, int *oc, int natt,
+    int a0)
 {
 	const struct docs_link	*l = &s->ds_links[k];
 	struct docs_item	*it;
@@ -252,7 +257,13 @@ docs_from_store2(const struct docs_req *r, struct docs_set *s, size_t k,
 			    l->dl_court, l->dl_key, att);
 			rc[i] = STORE_EMISSING;
 		}
-		if (rc[i] != STORE_OK && rc[i] != STORE_ETOMBSTONED)
+		if (rc[i] == STORE_ENOTFOUND && li->li_usable &&
+		    store_outcome_get(r->dr_store, l->dl_court, l->dl_key,
+		    (unsigned)att, &oc[i], d[i].d_desc,
+		    sizeof(d[i].d_desc)) == STORE_OK)
+			rc[i] = DOCS_OUTCOME;
+		if (rc[i] != STORE_OK && rc[i] != STORE_ETOMBSTONED &&
+		    rc[i] != DOCS_OUTCOME)
 			return 0;
 	}
 	if (li->li_expected == 0 && rc[0] == STORE_OK) {
@@ -293,6 +304,13 @@ docs_from_store2(const struct docs_req *r, struct docs_set *s, size_t k,
 			text_strlcpy(it->di_detail, "purged by the firm",
 			    sizeof(it->di_detail));
 			it->di_desc = strdup("");
+			continue;
+		}
+		if (rc[i] == DOCS_OUTCOME) {
+			it->di_result = oc[i];
+			text_strlcpy(it->di_detail, "as for an earlier copy",
+			    sizeof(it->di_detail));
+			it->di_desc = strdup(d[i].d_desc);
 			continue;
 		}
 		it->di_result = FETCH_PDF;
@@ -355,6 +373,32 @@ docs_release(const char *court, const char *key)
 	pthread_mutex_unlock(&docs_lock);
 }
 
+/* Remember a lasting non-PDF outcome, so that later copies of the notice
+ * do not ask again.  A link that gave one answer where several documents
+ * were expected failed as a whole (its menu). */
+static void
+docs_outcome(const struct docs_req *r, const struct docs_link *l,
+    const struct fetch_set *fs, const struct fetch_doc *fd, int expected,
+    int att, const char *desc)
+{
+	size_t		i, n = 0;
+	unsigned	a = (unsigned)att;
+	int		rc;
+
+	if (r->dr_store == NULL || (fd->fd_result != FETCH_LOGIN &&
+	    fd->fd_result != FETCH_UNAVAILABLE && fd->fd_result != FETCH_TOO_LARGE &&
+	    fd->fd_result != FETCH_REFUSED))
+		return;
+	for (i = 0; i < fs->fs_ndocs; i++)
+		n += fs->fs_docs[i].fd_link == fd->fd_link;
+	if (n == 1 && expected != 1)
+		a = STORE_ATT_ANY;
+	if ((rc = store_outcome_put(r->dr_store, l->dl_court, l->dl_key, a,
+	    fd->fd_result, desc, r->dr_now)) != STORE_OK)
+		log_warn(r->dr_id, "store: outcome of %s/%s#%d not recorded: %s",
+		    l->dl_court, l->dl_key, att, store_strerror(rc));
+}
+
 /* Store what was fetched and turn it into items. */
 static void
 docs_keep(const struct docs_req *r, struct docs_set *s, struct fetch_set *fs,
@@ -378,8 +422,11 @@ docs_keep(const struct docs_req *r, struct docs_set *s, struct fetch_set *fs,
 		it->di_result = fd->fd_result;
 		text_strlcpy(it->di_detail, fd->fd_detail, sizeof(it->di_detail));
 		it->di_desc = strdup(fd->fd_desc ? fd->fd_desc : "");
-		if (fd->fd_result != FETCH_PDF)
+		if (fd->fd_result != FETCH_PDF) {
+			docs_outcome(r, l, fs, fd, li[map[fd->fd_link]].li_expected,
+			    att, it->di_desc);
 			continue;
+		}
 		s->ds_nfetched++;
 		text_strlcpy(it->di_doc.d_court, l->dl_court, sizeof(it->di_doc.d_court));
 		text_strlcpy(it->di_doc.d_key, l->dl_key, sizeof(it->di_doc.d_key));
