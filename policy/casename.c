@@ -13,7 +13,8 @@
  *
  *	1. White space (and U+00A0) folds to single spaces.
  *	2. Whole words, ASCII case-insensitively: "et al", "et. al.",
- *	   "et al.", "et.al" (with a comma and blanks before) are dropped;
+ *	   "et al.", "et.al" (with a comma and blanks before) are dropped
+ *	   ("Etal" is a word and stays);
  *	   "vs", "vs." and "versus" become "v."; "USA", "U.S.A." (also
  *	   spaced, with or without the last dot) and "United States of
  *	   America" become "United States".  "U.S." alone is kept ("U.S.
@@ -83,6 +84,8 @@ match_et_al(const char *s, size_t len, size_t i)
 		j++;
 	while (j < len && s[j] == ' ')
 		j++;
+	if (j == i + 2)		/* "etal": no separator, a word */
+		return 0;
 	if (len - j < 2 || strncasecmp(s + j, "al", 2) != 0 ||
 	    !word_end(s, len, j + 2))
 		return 0;

@@ -138,6 +138,7 @@ static void	set_court(struct nef *, const char *, size_t,
 static enum nef_kind find_kind(struct ctx *, const struct nef_input *);
 static char	*clean_text(struct ctx *, const char *, size_t, int);
 static void	name_commas(char *);
+static void	buf_add(struct ctx *, const char *, size_t);
 static int	same_number(struct ctx *, const char *, size_t);
 static char	*desc_html(struct ctx *, size_t, size_t, int);
 static void	printed(struct ctx *, struct nef_recipient *, const char *,
@@ -276,8 +277,8 @@ line_other(struct ctx *x, const struct nefline *l)
 	case M_TEXT:
 	case M_STAMP:
 		if (x->x_buf.sb_len > 0 && x->x_mode == M_TEXT)
-			strbuf_putc(&x->x_buf, ' ');
-		strbuf_append(&x->x_buf, s, l->l_len);
+			buf_add(x, " ", 1);
+		buf_add(x, s, l->l_len);
 		if (x->x_mode == M_STAMP &&
 		    memmem(strbuf_str(&x->x_buf), x->x_buf.sb_len, "]]", 2))
 			end_mode(x, l->l_src);
@@ -343,7 +344,7 @@ line_label(struct ctx *x, const struct nefline *l)
 		x->x_mode = M_TEXT;
 		x->x_text_src = l->l_src;
 		strbuf_reset(&x->x_buf);
-		strbuf_append(&x->x_buf, v, vn);
+		buf_add(x, v, vn);
 		break;
 	case NL_ACMS_DOC:
 		acms_doc(x, l);
@@ -359,7 +360,7 @@ line_label(struct ctx *x, const struct nefline *l)
 	case NL_STAMP:
 		x->x_mode = M_STAMP;
 		strbuf_reset(&x->x_buf);
-		strbuf_append(&x->x_buf, v, vn);
+		buf_add(x, v, vn);
 		break;
 	case NL_WARNING:
 		c = x->x_case;
@@ -471,6 +472,23 @@ new_doc(struct ctx *x)
 	memset(x->x_doc, 0, sizeof *x->x_doc);
 	x->x_doc->d_attno = -1;
 	return x->x_doc;
+}
+
+/* Append to the text buffer, cut at NEF_TEXT_MAX on a UTF-8 boundary. */
+static void
+buf_add(struct ctx *x, const char *s, size_t n)
+{
+	size_t	room = NEF_TEXT_MAX - 1 - x->x_buf.sb_len;
+
+	if (x->x_buf.sb_len >= NEF_TEXT_MAX - 1)
+		room = 0;
+	if (n > room) {
+		n = room;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+		x->x_n->n_trunc |= NEF_TRUNC_TEXT;
+	}
+	strbuf_append(&x->x_buf, s, n);
 }
 
 /* A copy with blanks trimmed, cut at max bytes (0: NEF_FIELD_MAX). */
@@ -848,6 +866,8 @@ desc_html(struct ctx *x, size_t start, size_t end, int direct)
 				stop = 1;
 		}
 	}
+	if (strbuf_error(&sb))
+		x->x_n->n_trunc |= NEF_TRUNC_TEXT;
 	lab = nefline_find(strbuf_str(&sb), sb.sb_len, "docket text:");
 	off = lab == NULL ? 0 : (size_t)(lab - strbuf_str(&sb)) + 12;
 	r = clean_text(x, strbuf_str(&sb) + off, sb.sb_len - off, 1);
@@ -1020,9 +1040,9 @@ finish(struct ctx *x, const struct nef_input *in)
 		c->c_case_id = c->c_has_link && c->c_link.dl_case_id[0] ?
 		    arena_strdup(x->x_a, c->c_link.dl_case_id) :
 		    c->c_case_link_id;
-		if (c->c_doc_number == NULL && c->c_has_link == 0 &&
-		    c->c_text != NULL && nefline_find(c->c_text,
-		    strlen(c->c_text), "text-only entry") != NULL)
+		if (!c->c_has_link && c->c_text != NULL &&
+		    nefline_find(c->c_text, strlen(c->c_text),
+		    "text-only entry") != NULL)
 			c->c_no_document = 1;
 	}
 	n->n_description = n->n_cases[0].c_text;
