@@ -120,6 +120,11 @@ S(SIZE, "max_attach_bytes", "6M", 0, 1024 * MB, cf_max_attach_bytes, NULL, 0,
   "Total size of the PDFs attached to one message.  Documents over the cap stay\n"
   "in the store and the summary says so.  Keep base64 (x1.37) below Postfix's\n"
   "message_size_limit (10240000 by default)."),
+S(SIZE, "message_size_limit", "10240000", 0, 64 * 1024 * MB, cf_message_size_limit, NULL, 0,
+  "Postfix's message_size_limit: a rewritten notice is kept below it, because\n"
+  "Postfix refuses a message a milter made too large (552) and the court would\n"
+  "get a bounce.  Documents that do not fit stay in the store; the summary says\n"
+  "so.  0: no limit."),
 S(TIME, "retention", "30d", 3600, 3650 * 86400ULL, cf_retention, NULL, 0,
   "How long stored documents are kept; \"nefctl purge --expired\" removes older ones\n"
   "and the daemon does so once a day."),

@@ -71,6 +71,7 @@ struct cfg {
 	int		 cf_sealed_link_action;	/* enum cfg_link_action */
 	char		*cf_label_template;
 	uint64_t	 cf_max_attach_bytes;
+	uint64_t	 cf_message_size_limit;
 
 	/* store */
 	uint64_t	 cf_retention;		/* seconds */

@@ -4,10 +4,11 @@
  * SYNOPSIS
  *	#include "log.h"
  * DESCRIPTION
- *	See log.h.  The socket sink sends one datagram per line in the BSD
- *	syslog format "<PRI>Mmm dd hh:mm:ss IDENT[PID]: TEXT" with facility
- *	mail; a send that fails falls back to standard error so that no
- *	line is lost silently.
+ *	See log.h.  The socket sink sends one datagram per line in the form
+ *	Postfix's postlogd writes verbatim into maillog_file, the form of
+ *	Postfix's own lines: "Mmm dd hh:mm:ss HOST IDENT[PID]: TEXT" (HOST is
+ *	the short host name).  A send that fails falls back to standard
+ *	error so that no line is lost silently.
  * DIAGNOSTICS
  *	log_open() returns 0, or -1 with errno set when the socket sink
  *	cannot be created.
@@ -107,16 +108,20 @@ log_close(void)
 static void
 log_socket_send(enum log_level lvl, const char *line)
 {
-	char		 buf[2048], stamp[32];
+	char		 buf[2048], stamp[32], host[256];
 	struct tm	 tm;
 	time_t		 now = time(NULL);
 	int		 n;
 
+	(void)lvl;
 	localtime_r(&now, &tm);
 	strftime(stamp, sizeof(stamp), "%b %e %H:%M:%S", &tm);
-	n = snprintf(buf, sizeof(buf), "<%d>%s %s[%ld]: %s",
-	    LOG_MAIL | log_syslog_prio[lvl], stamp, log_ident,
-	    (long)getpid(), line);
+	if (gethostname(host, sizeof(host)) != 0)
+		text_strlcpy(host, "localhost", sizeof(host));
+	host[sizeof(host) - 1] = '\0';
+	host[strcspn(host, ".")] = '\0';
+	n = snprintf(buf, sizeof(buf), "%s %s %s[%ld]: %s", stamp, host,
+	    log_ident, (long)getpid(), line);
 	if (n < 0)
 		return;
 	if ((size_t)n >= sizeof(buf))

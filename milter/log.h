@@ -7,9 +7,10 @@
  * printable and caps it at TEXT_LOG_MAX bytes.
  *
  * Sinks: syslog(3) with LOG_MAIL (the daemon), standard error (offline mode
- * and the tools), or a datagram socket speaking syslog's wire format, such
- * as Postfix's postlog socket, so that the lines land in Postfix's own
- * maillog_file.  A hook lets tests capture lines.
+ * and the tools), or Postfix's postlog datagram socket, so that the lines
+ * land in Postfix's own maillog_file next to Postfix's lines (postlogd
+ * writes each datagram as it is; the sender needs group postdrop to reach
+ * the socket).  A hook lets tests capture lines.
  */
 #ifndef NEF_LOG_H
 #define NEF_LOG_H

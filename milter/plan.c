@@ -53,6 +53,7 @@ static void	plan_summary(struct plan *);
 static const char *plan_action(const struct plan *);
 static void	plan_doc_name(const struct plan *, size_t, char *, size_t);
 static int	plan_add_strip(struct plan *, const char *);
+static int	plan_fits(const struct plan *, uint64_t);
 
 struct plan *
 plan_new(void *ctx, struct conn *c, struct msg *m, struct store *st)
@@ -275,6 +276,28 @@ plan_doc_name(const struct plan *p, size_t i, char *buf, size_t size)
 		    it->di_desc ? it->di_desc : "");
 }
 
+/* Base64 with 76-character lines and LF, plus the part's headers. */
+#define PLAN_B64(n)	((n) / 3 * 4 + 4 + ((n) / 57 + 1) + 1024)
+
+/*
+ * Does one more document of size bytes keep the rewritten message below
+ * Postfix's message_size_limit?  The notice itself is counted at 1.25
+ * times its size (re-encoded quoted-printable) plus room for the summary.
+ */
+static int
+plan_fits(const struct plan *p, uint64_t size)
+{
+	uint64_t	limit = p->p_cfg->cf_message_size_limit, used;
+	size_t		i;
+
+	if (limit == 0)
+		return 1;
+	used = p->p_msg->m_spool.sb_len + p->p_msg->m_spool.sb_len / 4 + 32768;
+	for (i = 0; i < p->p_natt; i++)
+		used += PLAN_B64(p->p_att[i].pa_size);
+	return used + PLAN_B64(size) <= limit;
+}
+
 int
 plan_attachments(struct plan *p)
 {
@@ -297,7 +320,8 @@ plan_attachments(struct plan *p)
 
 		if (!d->do_docs[i].dd_attach || it->di_result != FETCH_PDF)
 			continue;
-		if (p->p_att_bytes + it->di_doc.d_size > cap) {
+		if (p->p_att_bytes + it->di_doc.d_size > cap ||
+		    !plan_fits(p, it->di_doc.d_size)) {
 			p->p_over_cap[i] = 1;
 			continue;
 		}
