@@ -108,7 +108,7 @@ tools: $(TOOL_BIN)
 check:
 	@sh mk/deps.sh
 	$(MAKE) all unit tools
-	$(MAKE) BUILD=build-san CC=clang SAN=1 OPT='-O1 -g' unit tools
+	$(MAKE) BUILD=build-san CC=clang SAN=1 OPT='-O1 -g' all unit tools
 	@bash tests/run
 
 test: check
