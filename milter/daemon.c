@@ -322,6 +322,8 @@ daemon_run(struct cfg *cfg, const struct daemon_opts *o)
 		goto fail;
 	}
 	cfg_install(cfg);
+	if (pipeline_maintain() != 0)
+		return 1;
 	if ((rc = pthread_create(&tid, NULL, dmn_reload_thread, NULL)) != 0) {
 		dmn_say("cannot start the reload thread: %s", strerror(rc));
 		return 1;

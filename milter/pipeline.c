@@ -32,6 +32,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,6 +63,17 @@
 #include "xnef.h"
 
 static struct store	*pl_store;
+
+/* Daily maintenance: retention and stale reader slots (store_expire()). */
+#define PL_MAINT_FIRST	60		/* seconds after start */
+#define PL_MAINT_EVERY	86400
+static pthread_mutex_t	 pl_maint_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t	 pl_maint_cv = PTHREAD_COND_INITIALIZER;
+static int		 pl_maint_stop;
+static int		 pl_maint_running;
+static pthread_t	 pl_maint_tid;
+
+static void	*pl_maint(void *);
 
 static enum sess_rc pl_fail(struct plan *, const char *why);
 static int	pl_read(struct plan *);
@@ -102,9 +114,62 @@ pipeline_start(const struct cfg *cfg)
 	return 0;
 }
 
+int
+pipeline_maintain(void)
+{
+	int	rc;
+
+	pl_maint_stop = 0;
+	if ((rc = pthread_create(&pl_maint_tid, NULL, pl_maint, NULL)) != 0) {
+		log_err(NULL, "cannot start the maintenance thread: %s",
+		    strerror(rc));
+		return -1;
+	}
+	pl_maint_running = 1;
+	return 0;
+}
+
+static void *
+pl_maint(void *arg)
+{
+	struct timespec	when;
+	size_t		n;
+	int		rc, wait = PL_MAINT_FIRST;
+
+	(void)arg;
+	pthread_mutex_lock(&pl_maint_lock);
+	while (!pl_maint_stop) {
+		clock_gettime(CLOCK_REALTIME, &when);
+		when.tv_sec += wait;
+		if (pthread_cond_timedwait(&pl_maint_cv, &pl_maint_lock, &when) !=
+		    ETIMEDOUT)
+			continue;
+		pthread_mutex_unlock(&pl_maint_lock);
+		n = 0;
+		if ((rc = store_expire(pl_store, (int64_t)time(NULL), &n)) != STORE_OK)
+			log_warn(NULL, "store maintenance failed: %s",
+			    store_strerror(rc));
+		else
+			log_info(NULL, "store maintenance: %zu document%s past "
+			    "retention removed", n, n == 1 ? "" : "s");
+		pthread_mutex_lock(&pl_maint_lock);
+		wait = PL_MAINT_EVERY;
+	}
+	pthread_mutex_unlock(&pl_maint_lock);
+	return NULL;
+}
+
 void
 pipeline_stop(void)
 {
+	if (pl_maint_running) {
+		pthread_mutex_lock(&pl_maint_lock);
+		pl_maint_stop = 1;
+		pthread_cond_broadcast(&pl_maint_cv);
+		pthread_mutex_unlock(&pl_maint_lock);
+		pthread_join(pl_maint_tid, NULL);
+		pl_maint_running = 0;
+	}
 	pl_store = store_close(pl_store);
 	fetch_cleanup();
 	mime_shutdown();

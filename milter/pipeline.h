@@ -21,6 +21,9 @@ struct strbuf;
  * 0, or -1 after logging why. */
 int	 pipeline_start(const struct cfg *);
 void	 pipeline_stop(void);
+/* Start the daily maintenance thread (retention, stale reader slots);
+ * the daemon calls it, the offline mode does not.  0 or -1. */
+int	 pipeline_maintain(void);
 
 /* Checks a configuration beyond what the table can (templates...).
  * 0, or -1 with "what is wrong" lines appended to err. */
