@@ -35,8 +35,8 @@ MARK_PID=$PF_SPAWN_PID
 check "floormilter (mark) listens" pf_wait_milter 10
 check "pf_start: smtpd listens on 127.0.0.1:$PF_SMTP_PORT" pf_start
 MASTER_PID=$(pf_master_pid)
-check "the master runs with this instance's configuration" \
-    grep -q "configuration $PF_CONF\$" "$(pf_maillog)"
+check "maillog: the master runs with this instance's configuration" \
+    pf_wait_log "master\[$MASTER_PID\]: daemon started -- version [0-9.]+, configuration $PF_CONF\$" 5
 
 # --- 1. delivery through the milter -------------------------------------
 pf_send alice@example.test bob@example.test,carol@example.test "$EML"

@@ -38,7 +38,10 @@
 #   pf_master_pid                print the master's PID
 #   pf_procs                     print the PIDs of live processes of this instance
 #   pf_spawn NAME CMD...         start CMD in the background, output to
-#                                $PF_DIR/log/NAME.log; PID in PF_SPAWN_PID; pf_teardown stops it
+#                                $PF_DIR/log/NAME.log (before pf_setup: a temporary
+#                                directory); PID in PF_SPAWN_PID; pf_teardown stops it.
+#                                CMD must be the process itself (use exec in a bash -c),
+#                                not a wrapper that leaves it behind when killed
 #   pf_kill PID                  SIGTERM, wait at most PF_TERM_WAIT s, then SIGKILL
 #   pf_teardown                  stop spawned processes and Postfix, remove PF_DIR;
 #                                call it from "trap pf_teardown EXIT"
@@ -82,6 +85,7 @@ PF_LAST_RC=
 PF_LAST_QID=
 PF_LAST_LOG=
 PF_SEND_SEQ=0
+PF_SPAWN_TMP=
 
 pf_err() { echo "postfix.sh: $*" >&2; }
 
@@ -322,8 +326,13 @@ pf_reload() {
 
 pf_spawn() {	# NAME CMD...
 	local name=$1; shift
-	local log=${PF_DIR:-/tmp}/log/$name.log
-	[ -d "$(dirname "$log")" ] || log=$(mktemp "/tmp/pfh-$name.XXXXXX")
+	local logdir=${PF_DIR:+$PF_DIR/log}
+	if [ -z "$logdir" ] || [ ! -d "$logdir" ]; then
+		# no instance: logs go to a directory pf_teardown removes
+		[ -n "$PF_SPAWN_TMP" ] || PF_SPAWN_TMP=$(mktemp -d /tmp/pfh-spawn.XXXXXX) || return 1
+		logdir=$PF_SPAWN_TMP
+	fi
+	local log=$logdir/$name.log
 	"$@" >"$log" 2>&1 &
 	PF_SPAWN_PID=$!
 	PF_PIDS+=("$PF_SPAWN_PID")
@@ -351,6 +360,7 @@ pf_teardown() {
 	for pid in "${PF_PIDS[@]}"; do pf_kill "$pid"; done
 	PF_PIDS=()
 	pf_stop
+	[ -n "$PF_SPAWN_TMP" ] && rm -rf "$PF_SPAWN_TMP" && PF_SPAWN_TMP=
 	if [ -n "$PF_DIR" ] && [ "${PF_KEEP:-0}" != 1 ] && [ "$PF_OWN_DIR" = 1 ]; then
 		rm -rf "$PF_DIR"
 	fi

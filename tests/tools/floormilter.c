@@ -111,7 +111,8 @@ static sfsistat	floor_eom(SMFICTX *);
 static sfsistat	floor_close(SMFICTX *);
 static int	floor_replace(SMFICTX *, unsigned long);
 static int	floor_socket_perms(const char *, const char *, const char *);
-static void	*floor_sigwait(void *);
+static void	floor_wait(const sigset_t *);
+static void	*floor_run(void *);
 static int	floor_lookup(const char *, const char *const *,
 		    const unsigned *, size_t, unsigned *);
 static int	floor_options(int, char **, struct floor_opts *);
@@ -321,14 +322,16 @@ floor_socket_perms(const char *path, const char *mode, const char *group)
 }
 
 /*
- * floor_sigwait -- wait for SIGTERM/SIGINT, remove the unix socket and
- * end the process at once.
+ * floor_wait -- in the main thread: wait for SIGTERM/SIGINT, remove the
+ * unix socket and end the process at once.  On Linux a signal sent to
+ * the process goes to the main thread when that thread waits for it, so
+ * libmilter's own signal thread (whose shutdown takes up to 5 s) does not
+ * get it.
  */
-static void *
-floor_sigwait(void *arg)
+static void
+floor_wait(const sigset_t *set)
 {
-	sigset_t	*set = arg;
-	int		 sig;
+	int	sig;
 
 	while (sigwait(set, &sig) != 0)
 		continue;
@@ -337,6 +340,17 @@ floor_sigwait(void *arg)
 	fprintf(stderr, "floormilter: exiting after %lu messages\n",
 	    atomic_load(&floor_count));
 	_exit(0);
+}
+
+/*
+ * floor_run -- the libmilter thread: smfi_main until it returns, then end
+ * the process with its status.
+ */
+static void *
+floor_run(void *arg)
+{
+	(void)arg;
+	_exit(smfi_main() == MI_SUCCESS ? 0 : 1);
 }
 
 /*
@@ -462,7 +476,7 @@ main(int argc, char **argv)
 {
 	struct floor_opts o = { NULL, NULL, NULL };
 	struct smfiDesc	 desc;
-	static sigset_t	 set;
+	sigset_t	 set;
 	pthread_t	 tid;
 	const char	*sock;
 
@@ -493,11 +507,12 @@ main(int argc, char **argv)
 	sigaddset(&set, SIGTERM);
 	sigaddset(&set, SIGINT);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
-	if (pthread_create(&tid, NULL, floor_sigwait, &set) != 0) {
+	if (!floor_quiet)
+		fprintf(stderr, "floormilter: listening on %s\n", sock);
+	if (pthread_create(&tid, NULL, floor_run, NULL) != 0) {
 		fprintf(stderr, "floormilter: pthread_create failed\n");
 		return 1;
 	}
-	if (!floor_quiet)
-		fprintf(stderr, "floormilter: listening on %s\n", sock);
-	return smfi_main() == MI_SUCCESS ? 0 : 1;
+	floor_wait(&set);
+	return 0;
 }
