@@ -130,7 +130,8 @@ count_containers(const char *s, size_t len)
 	const char	*nl;
 
 	while (i < len) {
-		if (len - i > 13 && g_ascii_strncasecmp(s + i,
+		if ((s[i] == 'c' || s[i] == 'C') && len - i > 13 &&
+		    g_ascii_strncasecmp(s + i,
 		    "content-type:", 13) == 0) {
 			for (j = i + 13; j < len && (s[j] == ' ' ||
 			    s[j] == '\t'); j++)
@@ -210,11 +211,16 @@ to_utf8(const char *s, size_t len, char **out, size_t *outlen)
 
 	if (len > (SIZE_MAX - 1) / 3)
 		return -1;
-	if (g_utf8_validate(s, (gssize)len, NULL) && memchr(s, 0, len) == NULL)
-		buf = malloc(len + 1);
-	else
-		buf = malloc(len * 3 + 1);
-	if (buf == NULL)
+	if (memchr(s, 0, len) == NULL && g_utf8_validate(s, (gssize)len, NULL)) {
+		if ((buf = malloc(len + 1)) == NULL)
+			return -1;
+		memcpy(buf, s, len);
+		buf[len] = '\0';
+		*out = buf;
+		*outlen = len;
+		return 0;
+	}
+	if ((buf = malloc(len * 3 + 1)) == NULL)
 		return -1;
 	p = buf;
 	for (i = 0; i < len; ) {
@@ -290,10 +296,15 @@ has_marker(const char *s, size_t len)
 {
 	static const char *const m[] = { "notice of electronic filing",
 	    "notice of docket activity", NULL };
-	gchar	*hay = g_ascii_strdown(s, (gssize)len);
+	gchar	*hay;
 	size_t	 i;
 	int	 found = 0;
 
+	/* as CM/ECF writes them, then in any case */
+	if (memmem(s, len, "Notice of Electronic Filing", 27) != NULL ||
+	    memmem(s, len, "Notice of Docket Activity", 25) != NULL)
+		return 1;
+	hay = g_ascii_strdown(s, (gssize)len);
 	for (i = 0; m[i] != NULL && !found; i++)
 		found = g_strstr_len(hay, (gssize)len, m[i]) != NULL;
 	g_free(hay);

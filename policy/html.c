@@ -106,12 +106,39 @@ static int	is_raw_tag(const char *);
 static size_t	decode_entity(const char *, size_t, int, struct strbuf *);
 static size_t	decode_numeric(const char *, size_t, struct strbuf *);
 static int	tag_in(const char *, const char *const *);
+static int	tag_break(const char *);
 
 static int
 is_ws(int c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
 	    c == '\f' || c == '\v';
+}
+
+/*
+ * What a tag does to the visible text: 2 ends a line (block_tags), 1
+ * separates words (td, th), 0 nothing.  Switching on the first letter
+ * and comparing lengths first keeps this cheap.
+ */
+static int
+tag_break(const char *name)
+{
+	size_t	n = strlen(name), i;
+
+	switch (name[0]) {
+	case 'a': case 'b': case 'c': case 'd': case 'f': case 'h': case 'l':
+	case 'm': case 'n': case 'o': case 'p': case 's': case 't': case 'u':
+		break;
+	default:
+		return 0;
+	}
+	if (name[0] == 't' && n == 2 && (name[1] == 'd' || name[1] == 'h'))
+		return 1;
+	for (i = 0; block_tags[i] != NULL; i++)
+		if (block_tags[i][0] == name[0] &&
+		    memcmp(block_tags[i], name, n + 1) == 0)
+			return 2;
+	return 0;
 }
 
 static int
@@ -131,6 +158,8 @@ is_raw_tag(const char *name)
 	static const char *const raw[] = { "script", "style", "title",
 	    "textarea", NULL };
 
+	if (name[0] != 's' && name[0] != 't')
+		return 0;
 	return tag_in(name, raw);
 }
 
@@ -604,31 +633,45 @@ emit_break(struct emit *em, int kind)
 		em->em_pend = kind;
 }
 
-/* exact: s is the source itself (at em_src), not a decoded copy. */
+/*
+ * exact: s is the source itself (at em_src), not a decoded copy.  Runs
+ * of ordinary bytes are appended in one call.
+ */
 static void
 emit_bytes(struct emit *em, const char *s, size_t len, int exact)
 {
 	struct strbuf	*sb = &em->em_out->ht_text;
-	size_t		 i;
+	size_t		 i, j;
 	unsigned char	 c;
 	struct html_link *k;
 
-	for (i = 0; i < len; i++) {
+	for (i = 0; i < len; i = j) {
 		c = (unsigned char)s[i];
 		if (is_ws(c)) {
 			emit_break(em, c == '\n' && em->em_plain ? 2 : 1);
+			j = i + 1;
 			continue;
 		}
 		if (c == 0xc2 && i + 1 < len && (unsigned char)s[i + 1] == 0xa0) {
 			emit_break(em, 1);
-			i++;
+			j = i + 2;
 			continue;
 		}
-		if (c == '\0')
+		if (c == '\0') {
+			j = i + 1;
 			continue;
-		if (em->em_max != 0 && sb->sb_len + 2 > em->em_max) {
+		}
+		/* the run of ordinary bytes starting at i */
+		for (j = i + 1; j < len; j++) {
+			c = (unsigned char)s[j];
+			if (is_ws(c) || c == 0xc2 || c == '\0')
+				break;
+		}
+		if (em->em_max != 0 && sb->sb_len + 2 + (j - i) > em->em_max) {
 			em->em_out->ht_trunc = 1;
-			return;
+			if (sb->sb_len + 2 >= em->em_max)
+				return;
+			j = i + (em->em_max - sb->sb_len - 2);
 		}
 		if (em->em_pend != 0 && sb->sb_len > 0)
 			strbuf_putc(sb, em->em_pend == 2 ? '\n' : ' ');
@@ -640,7 +683,9 @@ emit_bytes(struct emit *em, const char *s, size_t len, int exact)
 			if (k->k_text_start == NOPOS)
 				k->k_text_start = sb->sb_len;
 		}
-		strbuf_putc(sb, c);
+		strbuf_append(sb, s + i, j - i);
+		if (em->em_out->ht_trunc)
+			return;
 	}
 }
 
@@ -700,12 +745,17 @@ html_text(const char *src, size_t len, int flags, size_t max,
 	struct html_token t;
 	struct strbuf	  scratch = STRBUF_INIT;
 	struct emit	  em;
+	int		  br;
 
 	memset(out, 0, sizeof *out);
 	memset(&em, 0, sizeof em);
 	em.em_out = out;
 	em.em_max = max;
 	em.em_plain = (flags & HTML_TEXT_PLAIN) != 0;
+	/* reserve room for the text at once (copy, then empty) */
+	if (len > 0 && strbuf_append(&out->ht_text, src, max != 0 &&
+	    max < len ? max : len) == 0)
+		strbuf_truncate(&out->ht_text, 0);
 	html_lexer_init(&lx, src, len);
 	while (html_next(&lx, &t) && !out->ht_trunc) {
 		switch (t.t_type) {
@@ -725,12 +775,9 @@ html_text(const char *src, size_t len, int flags, size_t max,
 			break;
 		case HTML_START:
 		case HTML_END:
-			if (strcmp(t.t_name, "td") == 0 ||
-			    strcmp(t.t_name, "th") == 0)
-				emit_break(&em, 1);
-			else if (tag_in(t.t_name, block_tags))
-				emit_break(&em, 2);
-			if (strcmp(t.t_name, "a") == 0) {
+			if ((br = tag_break(t.t_name)) != 0)
+				emit_break(&em, br);
+			if (t.t_name[0] == 'a' && t.t_name[1] == '\0') {
 				if (t.t_type == HTML_START)
 					link_open(&em, &lx, &t);
 				else

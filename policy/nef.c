@@ -986,12 +986,17 @@ name_commas(char *s)
 static char *
 clean_text(struct ctx *x, const char *s, size_t len, int js)
 {
-	struct strbuf	sb = STRBUF_INIT;
-	size_t		i;
-	int		sp = 0;
-	char		*r;
+	size_t	i, n = 0;
+	int	sp = 0;
+	char	*r;
 
-	strbuf_init(&sb, NEF_TEXT_MAX);
+	if (len >= NEF_TEXT_MAX) {
+		len = NEF_TEXT_MAX - 1;
+		x->x_n->n_trunc |= NEF_TRUNC_TEXT;
+	}
+	r = arena_alloc(x->x_a, len + 1);
+	if (r == NULL)
+		return NULL;
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 
@@ -1004,15 +1009,16 @@ clean_text(struct ctx *x, const char *s, size_t len, int js)
 			sp |= isspace(c) != 0;
 			continue;
 		}
-		if (sp && sb.sb_len > 0)
-			strbuf_putc(&sb, ' ');
+		if (sp && n > 0)
+			r[n++] = ' ';
 		sp = 0;
-		strbuf_putc(&sb, c);
+		r[n++] = (char)c;
 	}
-	if (strbuf_error(&sb))
-		x->x_n->n_trunc |= NEF_TRUNC_TEXT;
-	r = arena_strndup(x->x_a, strbuf_str(&sb), sb.sb_len);
-	strbuf_free(&sb);
+	/* a cut in the middle of a UTF-8 sequence is dropped */
+	if (len == NEF_TEXT_MAX - 1)
+		while (n > 0 && ((unsigned char)r[n - 1] & 0xc0) == 0x80)
+			n--;
+	r[n] = '\0';
 	return r;
 }
 

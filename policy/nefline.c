@@ -288,8 +288,11 @@ nefline_prepare(struct nefline_doc *d, const char *src, size_t len,
 	lower = malloc(d->nd_len + 1);
 	if (lower == NULL)
 		goto fail;
-	for (i = 0; i <= d->nd_len; i++)
-		lower[i] = (char)tolower((unsigned char)d->nd_text[i]);
+	for (i = 0; i <= d->nd_len; i++) {
+		char c = d->nd_text[i];
+
+		lower[i] = c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c;
+	}
 	for (start = i = 0; i <= d->nd_len; i++) {
 		if (i < d->nd_len && d->nd_text[i] != '\n')
 			continue;
