@@ -405,8 +405,9 @@ parsecmd_main(int nfiles, char **files)
 		if (n->n_kind == NEF_NOT_NOTICE)
 			fprintf(stderr, "nefmilter: %s: not a notice: %s%s%s\n",
 			    files[i], nef_reason_text(n->n_reason),
-			    ms != MIME_OK ? ": " : "",
-			    ms != MIME_OK ? mime_strerror(ms) : "");
+			    n->n_reason == NEF_R_BAD_MIME ? ": " : "",
+			    n->n_reason == NEF_R_BAD_MIME ? mime_strerror(ms) :
+			    "");
 		js = parsecmd_json(n);
 		if (js == NULL) {
 			fprintf(stderr, "nefmilter: %s: out of memory\n",
