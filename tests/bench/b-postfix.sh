@@ -19,7 +19,10 @@
 #
 # Printed: messages/s for (a) (b) (c); ratio (b)/(a); ratio (c)/(b), which
 # the project keeps >= 0.98; the latency per message at concurrency 1 for
-# each, and the latency (c) adds over (a), which must stay < 0.5 ms.
+# each, and the latency (c) adds over (a), which must stay < 0.5 ms.  Each
+# paired value comes with its interquartile range over the repetitions; a
+# target counts as missed ("FAIL") only when the whole range misses it,
+# since other load on a 2-core machine moves single runs by 20% or more.
 #
 # Settings: BENCH_REPS [9], BENCH_MSGS per throughput run [1000],
 # BENCH_SESSIONS [20], BENCH_LAT_MSGS per latency run [200],
@@ -117,8 +120,8 @@ run() {
 	echo $(((t1 - t0) / 1000))
 }
 
-# iqr: "Q1-Q3" of the values on standard input (nearest rank)
-iqr() { sort -g | awk '{v[NR] = $1} END {if (NR == 0) exit; a = int((NR + 3) / 4); b = int((3 * NR + 3) / 4); print v[a] "-" v[b]}'; }
+# iqr: "Q1..Q3" of the values on standard input (nearest rank)
+iqr() { sort -g | awk '{v[NR] = $1} END {if (NR == 0) exit; a = int((NR + 3) / 4); b = int((3 * NR + 3) / 4); print v[a] ".." v[b]}'; }
 
 median() { sort -g | awk '{v[NR] = $1} END {if (NR == 0) exit; if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
@@ -174,8 +177,13 @@ bench "postfix ratio floor/no milter" "$(paired ratio tput b a | median)" \
     "ratio (IQR $(paired ratio tput b a | iqr), $REPS reps)"
 if [ "${CONFIGS#*c}" != "$CONFIGS" ]; then
 	rc=$(paired ratio tput c b | median)
-	verdict="ratio (keep >= 0.98; IQR $(paired ratio tput c b | iqr))"
-	awk -v x="$rc" 'BEGIN {exit !(x < 0.98)}' && verdict="FAIL: below 0.98"
+	q=$(paired ratio tput c b | iqr)
+	verdict="ratio (keep >= 0.98; IQR $q)"
+	if awk -v x="${q#*..}" 'BEGIN {exit !(x < 0.98)}'; then
+		verdict="FAIL: below 0.98 (IQR $q)"
+	elif awk -v x="$rc" 'BEGIN {exit !(x < 0.98)}'; then
+		verdict="ratio: median below 0.98 but within the noise (IQR $q); rerun on an idle machine"
+	fi
 	bench "postfix ratio milter under test/floor" "$rc" "$verdict"
 fi
 for c in $CONFIGS; do
@@ -186,7 +194,12 @@ bench "postfix added latency floor vs no milter" "$(paired diff lat b a | median
     "ms/msg (IQR $(paired diff lat b a | iqr))"
 if [ "${CONFIGS#*c}" != "$CONFIGS" ]; then
 	d=$(paired diff lat c a | median)
-	verdict="ms/msg (keep < 0.5; IQR $(paired diff lat c a | iqr))"
-	awk -v x="$d" 'BEGIN {exit !(x >= 0.5)}' && verdict="FAIL: not below 0.5 ms"
+	q=$(paired diff lat c a | iqr)
+	verdict="ms/msg (keep < 0.5; IQR $q)"
+	if awk -v x="${q%%..*}" 'BEGIN {exit !(x >= 0.5)}'; then
+		verdict="FAIL: not below 0.5 ms (IQR $q)"
+	elif awk -v x="$d" 'BEGIN {exit !(x >= 0.5)}'; then
+		verdict="ms/msg: median not below 0.5 but within the noise (IQR $q); rerun on an idle machine"
+	fi
 	bench "postfix added latency milter under test vs no milter" "$d" "$verdict"
 fi

@@ -71,8 +71,21 @@
 #    A socket created under root's umask 022 (mode 0755) gives "connect to
 #    Milter service unix:...: Permission denied" and 451 4.7.1 for the client.
 #    Mode 0660 with group postfix works; so does umask 0 (mode 0777).
-#  * Datagrams sent to $PF_DIR/spool/public/postlog by another program land in
-#    the maillog; see the findings in tests/e2e/t-harness.sh for the format.
+#  * postlogd (maillog_file) writes every datagram received on
+#    $PF_DIR/spool/public/postlog verbatim plus a newline: no "<PRI>" parsing,
+#    no timestamp or host added, cut at 4096 bytes, embedded newlines kept.
+#    A line in the maillog's own form is "Mmm dd hh:mm:ss HOST PROG[PID]: TEXT"
+#    (strftime "%b %d %H:%M:%S", HOST = first label of myhostname).  public/
+#    is postfix:postdrop 0710: a non-root sender needs group postdrop.
+#  * message_size_limit also bounds a body a milter replaced at end of
+#    message: past it, cleanup logs "QID: queue file size limit exceeded",
+#    the client gets "552 5.3.4 Error: message file too big" after the final
+#    dot, nothing is queued, and the milter is not told.  The limit counts
+#    the rewritten queue file (new content plus a few hundred bytes of
+#    envelope records), not old plus new.
+#  * A filter that reads headers or body must register xxfi_data: without it
+#    every message waits about 42 ms (see tests/tools/floormilter.c, NOTES).
+#  These facts are checked by tests/e2e/t-postfix-facts.sh.
 #  * After "postfix stop", the master's children are reparented and may show
 #    as zombies for a few seconds; pf_procs ignores zombies.
 
