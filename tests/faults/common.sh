@@ -1,0 +1,225 @@
+# Shared set-up of the fault and bad-input suites (sourced by
+# tests/faults/t-*.sh).  Every case runs through a private Postfix
+# (tests/lib/postfix.sh) with nefmilter as its milter and the fake court
+# (tests/lib/fakecourt.sh) on loopback.  Every case asserts that each
+# recipient got exactly the number of copies it should (one, nearly
+# always) and that nothing is left in the queue.
+#
+#   fx_require                       skip the whole file unless root, postfix,
+#                                    swaks and the binaries are there
+#   fx_court SCENARIO                start the fake court (fc_start), make its
+#                                    CA readable by the unprivileged milter
+#   fx_postfix                       write and start the Postfix instance;
+#                                    PF_DEFAULT_ACTION etc. as in postfix.sh;
+#                                    sets LOG (the maillog), CONF, STATE
+#   fx_conf [KEY = VALUE...]         write $CONF for the court: the defaults
+#                                    below, then the lines given (they win)
+#   fx_milter [BINARY [ENV...]]      start nefmilter -f -c $CONF (as root; it
+#                                    drops to user postfix); NEF_PID; waits
+#                                    for the socket and its start line
+#   fx_milter_stop                   SIGTERM, wait for it
+#   fx_alive                         the milter process is still running
+#   fx_notice NAME FIXTURE [SED...]  $FX/NAME.eml: tests/data/nef/FIXTURE with
+#                                    the firm's domain made example.test and
+#                                    the sed expressions applied
+#   fx_send FROM TO[,TO] FILE        pf_send; PF_LAST_RC, PF_LAST_QID
+#   fx_settle [SECS]                 wait until the queue is empty (incoming,
+#                                    active, deferred, hold); 1 on time-out
+#   fx_count USER                    copies in USER's Maildir
+#   fx_once DESC USER [N]            check: after fx_settle, USER holds exactly
+#                                    N (default 1) more copies than at the last
+#                                    fx_mark; prints the newest file in FX_LAST
+#   fx_mark                          remember every user's count (fx_once
+#                                    counts from here)
+#   fx_parts FILE                    mimecheck.py FILE into $FX/parts
+#   fx_qlog QID                      the maillog lines of QID (into $FX/qlog)
+#   fx_case_routes CC [MENU DOC0 DOC1 DOC2]
+#                                    JSON routes for case CC (two digits): the
+#                                    notice link /doc1/0350209187CC answers the
+#                                    MENU action (default: a menu of three
+#                                    documents), the documents DOC0..2
+#                                    (defaults: PDFs seeded fx-CC-N, and a
+#                                    login page for the third)
+#   fx_scenario FILE ROUTES...       write a scenario file from route objects
+#   fx_link_sed CC                   the sed expression that points
+#                                    district.eml's link at case CC
+#   fx_requests [FILTER]             fc_count: requests the court logged
+#   fx_case_requests CC              requests for case CC's paths
+#
+# Defaults written by fx_conf: state in $STATE, 127.0.0.1 trusted, firm
+# domain example.test, user postfix, the socket and the Postfix postlog
+# socket, short fetch timeouts (1 s connect, 2 s per request, 6 s budget).
+: "${TOP:?run through tests/run, or set TOP}"
+BUILD=${BUILD:-build}
+. "$TOP/tests/lib/tap.sh"
+. "$TOP/tests/lib/fakecourt.sh"
+. "$TOP/tests/lib/postfix.sh"
+NEF=$TOP/$BUILD/nefmilter
+NEFCTL=$TOP/$BUILD/nefctl
+STORETOOL=$TOP/$BUILD/tools/storetool
+MIMECHECK="/usr/bin/python3 $TOP/tests/lib/mimecheck.py"
+DATA=$TOP/tests/data
+LAW=example.test
+PF_USERS=${PF_USERS:-"docketing aokafor bob carol dave"}
+FX=$(mktemp -d /tmp/faults.XXXXXX)
+chmod 755 "$FX"
+NEF_PID=
+FX_LAST=
+declare -A FX_MARK=()
+
+fx_cleanup() {
+	pf_teardown
+	fc_stop
+	rm -rf "$FX"
+}
+trap fx_cleanup EXIT
+
+fx_require() {
+	if [ "$(id -u)" -ne 0 ] || ! command -v postfix >/dev/null ||
+	    ! command -v swaks >/dev/null; then
+		skip "needs root, postfix and swaks (make deps)"; tap_done; exit 0
+	fi
+	local b
+	for b in "$NEF" "$@"; do
+		[ -x "$b" ] || { not_ok "$b is missing (make all tools)"; tap_done; exit 1; }
+	done
+}
+
+fx_court() {
+	fc_start "$1" || { not_ok "the fake court starts"; tap_done; exit 1; }
+	trap fx_cleanup EXIT
+	chmod 755 "$FC_DIR" "$FC_DIR/pki"
+	chmod 644 "$FC_CA"
+}
+
+fx_postfix() {
+	pf_use_unix_milter "$FX/run/nef.sock"
+	mkdir -p "$FX/run"
+	chmod 755 "$FX/run"
+	pf_setup || { not_ok "pf_setup"; tap_done; exit 1; }
+	CONF=$PF_DIR/nef.conf
+	STATE=${STATE:-$PF_DIR/nefstate}
+	LOG=$(pf_maillog)
+	pf_start || { not_ok "Postfix starts"; tap_done; exit 1; }
+}
+
+fx_conf() {
+	fc_conf "$CONF" "state_dir = $STATE" "trusted_clients = 127.0.0.1" \
+	    "firm_domains = $LAW" "user = postfix" "pid_file =" \
+	    "socket = $PF_MILTER_SOCK" "log_socket = $PF_DIR/spool/public/postlog" \
+	    "fetch_connect_timeout = 1s" "fetch_timeout = 2s" "fetch_budget = 6s" \
+	    "$@"
+	# fc_conf keeps a default only when no later line names its key;
+	# the lines above are defaults too: the caller's lines win.
+	/usr/bin/python3 - "$CONF" <<'EOF'
+import sys
+path = sys.argv[1]
+lines = open(path).read().splitlines()
+last = {}
+for i, l in enumerate(lines):
+    k = l.split("=", 1)[0].strip()
+    last[k] = i
+repeat = {"connect_to", "restricted_terms", "restricted_exceptions"}
+out = [l for i, l in enumerate(lines)
+       if l.split("=", 1)[0].strip() in repeat or last[l.split("=", 1)[0].strip()] == i]
+open(path, "w").write("\n".join(out) + "\n")
+EOF
+}
+
+fx_milter() {	# [BINARY [ENV...]]
+	local bin=${1:-$NEF}
+	[ $# -gt 0 ] && shift
+	local n
+	n=$(grep -c 'nefmilter.*starting on' "$LOG")
+	rm -f "$FX/run/nef.sock"
+	pf_spawn nefmilter env "$@" "$bin" -f -c "$CONF"
+	NEF_PID=$PF_SPAWN_PID
+	if ! pf_wait_milter 15 || ! wait_for 10 test "$(grep -c 'nefmilter.*starting on' "$LOG")" -gt "$n"; then
+		not_ok "nefmilter starts"
+		tail -n 20 "$PF_DIR/log/nefmilter.log" | diag "$(cat)"
+		tap_done; exit 1
+	fi
+}
+
+fx_milter_stop() {
+	[ -n "$NEF_PID" ] && pf_kill "$NEF_PID"
+	NEF_PID=
+}
+
+fx_alive() {
+	[ -n "$NEF_PID" ] && kill -0 "$NEF_PID" 2>/dev/null &&
+	    [ "$(awk '{print $3}' "/proc/$NEF_PID/stat" 2>/dev/null)" != Z ]
+}
+
+fx_notice() {	# NAME FIXTURE [SED...]
+	local name=$1 fix=$2
+	shift 2
+	local args=(-e "s/lawfirm\\.example/$LAW/g") e
+	for e in "$@"; do args+=(-e "$e"); done
+	sed "${args[@]}" "$DATA/nef/$fix" >"$FX/$name.eml"
+}
+
+fx_send() { pf_send "$@"; }
+
+fx_settle() {	# [SECS]: the queue is empty
+	local end=$((SECONDS + ${1:-20}))
+	while [ -n "$(find "$PF_DIR/spool/incoming" "$PF_DIR/spool/active" \
+	    "$PF_DIR/spool/deferred" "$PF_DIR/spool/hold" \
+	    "$PF_DIR/spool/maildrop" -type f 2>/dev/null | head -n 1)" ]; do
+		[ $SECONDS -ge $end ] && return 1
+		sleep 0.1
+	done
+	return 0
+}
+
+fx_count() { pf_maildir_files "$1" | wc -l; }
+
+fx_mark() {
+	local u
+	for u in $PF_USERS; do FX_MARK[$u]=$(fx_count "$u"); done
+}
+
+fx_once() {	# DESC USER [N]
+	local d=$1 u=$2 n=${3:-1} want got
+	want=$(( ${FX_MARK[$u]:-0} + n ))
+	wait_for 20 test "$(fx_count "$u")" -ge "$want"
+	fx_settle 20
+	sleep 0.2
+	got=$(fx_count "$u")
+	check_eq "$d: $u has exactly $n new cop$([ "$n" = 1 ] && echo y || echo ies)" \
+	    "$want" "$got"
+	FX_LAST=$(pf_maildir_files "$u" | tail -n 1)
+}
+
+fx_parts() { $MIMECHECK "$1" >"$FX/parts" 2>&1; }
+
+fx_qlog() { grep -F "$1: " "$LOG" >"$FX/qlog"; }
+
+fx_link_sed() { echo "s#/doc1/035020918716#/doc1/0350209187$1#g"; }
+
+fx_requests() { fc_count "${1:-True}"; }
+
+fx_case_requests() { fc_count "r[\"path\"].split(\"?\")[0].endswith(\"$1\")"; }
+
+# The login page the fake court answers for a spent free look.
+FX_LOGIN='{"html": "<html><head><title>CAND-ECF</title></head><body><b>CM/ECF Filer or PACER Login</b><form name=\"GetPass\" method=\"POST\" action=\"/cgi-bin/login.pl\"><input name=\"login\"><input type=\"password\" name=\"key\"><input type=\"submit\" value=\"Login\"></form></body></html>"}'
+
+fx_case_routes() {	# CC [MENU DOC0 DOC1 DOC2]
+	local cc=$1 h='"host": "ecf.cand.uscourts.gov"'
+	local menu=${2:-} d0=${3:-} d1=${4:-} d2=${5:-}
+	[ -n "$menu" ] || menu='{"menu": {"host": "ecf.cand.uscourts.gov", "caseid": "401001", "seq": "213", "magic": "62818321", "docnum": 57, "docs": [["/doc1/0351209187'$cc'", "Main Document"], ["/doc1/0351209188'$cc'", "Declaration of Adaeze Okafor"], ["/doc1/0351209189'$cc'", "Proposed Order"]]}}'
+	[ -n "$d0" ] || d0='{"pdf": "fx-'$cc'-0", "size": 5000}'
+	[ -n "$d1" ] || d1='{"pdf": "fx-'$cc'-1", "size": 7000}'
+	[ -n "$d2" ] || d2=$FX_LOGIN
+	printf '{%s, "path": "/doc1/0350209187%s", "responses": [%s]},\n' "$h" "$cc" "$menu"
+	printf '{%s, "path": "/doc1/0351209187%s", "responses": [%s]},\n' "$h" "$cc" "$d0"
+	printf '{%s, "path": "/doc1/0351209188%s", "responses": [%s]},\n' "$h" "$cc" "$d1"
+	printf '{%s, "path": "/doc1/0351209189%s", "responses": [%s]},\n' "$h" "$cc" "$d2"
+}
+
+fx_scenario() {	# FILE ROUTE-LINES...: the lines end with ","; the last comma goes
+	local f=$1; shift
+	{ echo '{"routes": ['; printf '%s\n' "$@" | sed '$ s/,$//'; echo ']}'; } >"$f"
+	/usr/bin/python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$f" ||
+	    { not_ok "scenario $f is valid JSON"; tap_done; exit 1; }
+}
