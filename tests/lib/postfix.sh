@@ -33,6 +33,9 @@
 #   pf_use_unix_milter PATH      same for a unix socket
 #   pf_wait_milter SECS          wait until PF_MILTER_SOCK accepts (ss or test -S)
 #   pf_setup [DIR]               write the instance (DIR defaults to a new mktemp -d)
+#   pf_write_main / pf_write_master   print main.cf / master.cf from the settings;
+#                                to change a running instance: pf_write_main
+#                                >"$PF_CONF/main.cf" && pf_reload
 #   pf_start / pf_stop / pf_reload
 #   pf_running                   the master process is alive
 #   pf_master_pid                print the master's PID
@@ -49,6 +52,7 @@
 #                                body arrives byte for byte); returns swaks's status
 #                                (0 accepted, 23 error after MAIL FROM, 26 after DATA)
 #   pf_send_text FROM TO[,TO] SUBJECT BODY [SWAKS-ARGS...]
+#                                (another listener: PF_SMTP_PORT=PORT pf_send ...)
 #   pf_wait_delivered USER N SECS   USER's Maildir holds at least N messages
 #   pf_maildir_files USER        print USER's message files, oldest first
 #   pf_maillog                   print the path of the maillog
@@ -70,7 +74,10 @@
 #    permission on the socket and search permission on every parent directory.
 #    A socket created under root's umask 022 (mode 0755) gives "connect to
 #    Milter service unix:...: Permission denied" and 451 4.7.1 for the client.
-#    Mode 0660 with group postfix works; so does umask 0 (mode 0777).
+#    Mode 0660 with group postfix works; so does umask 0 (mode 0777).  Mode
+#    0660 with group root is refused, and so is any socket in a 0700
+#    directory.  smtpd's only group is postfix (/proc/PID/status Groups: the
+#    postfix gid alone).
 #  * postlogd (maillog_file) writes every datagram received on
 #    $PF_DIR/spool/public/postlog verbatim plus a newline: no "<PRI>" parsing,
 #    no timestamp or host added, cut at 4096 bytes, embedded newlines kept.
@@ -85,11 +92,10 @@
 #    envelope records), not old plus new.
 #  * A filter that reads headers or body must register xxfi_data: without it
 #    every message waits about 42 ms (see tests/tools/floormilter.c, NOTES).
-#  These facts are checked by tests/e2e/t-postfix-facts.sh.
 #  * After "postfix stop", the master's children are reparented and may show
 #    as zombies for a few seconds; pf_procs ignores zombies.
+#  The socket, postlog and size facts are checked by tests/e2e/t-postfix-facts.sh.
 
-PF_LIB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 PF_PIDS=()
 PF_DIR=${PF_DIR:-}
 PF_CONF=${PF_CONF:-}
@@ -411,10 +417,9 @@ pf_send_text() {	# FROM TO[,TO] SUBJECT BODY [SWAKS-ARGS...]
 pf_maildir_files() {	# USER
 	local d=$PF_DIR/mail/$1
 	[ -d "$d" ] || return 0
-	# Maildir names start with the delivery time in seconds, then a
-	# sequence, so a numeric sort on the name gives delivery order.
-	find "$d/new" "$d/cur" -type f 2>/dev/null |
-	    awk -F/ '{print $NF "\t" $0}' | sort -t. -k1,1n -k2,2 | cut -f2
+	# delivery order: by modification time (sub-second), then by name
+	find "$d/new" "$d/cur" -type f -printf '%T@ %f %p\n' 2>/dev/null |
+	    sort -k1,1n -k2,2 | cut -d' ' -f3-
 }
 
 pf_wait_delivered() {	# USER N SECS
