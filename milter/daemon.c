@@ -235,6 +235,7 @@ dmn_reload(void)
 {
 	struct cfg	*nc, *oc;
 	struct strbuf	 err = STRBUF_INIT;
+	char		*s;
 
 	if (dmn_conf_path == NULL) {
 		log_notice(NULL, "SIGUSR1: no configuration file; built-in "
@@ -243,6 +244,10 @@ dmn_reload(void)
 	}
 	if (cfg_load(dmn_conf_path, &nc, &err) != 0 ||
 	    pipeline_check_cfg(nc, &err) != 0) {
+		/* one log line: the errors come one per line */
+		for (s = err.sb_s; s != NULL && *s != '\0'; s++)
+			if (*s == '\n')
+				*s = s[1] != '\0' ? ' ' : '\0';
 		log_err(NULL, "reload of %s failed; the configuration in "
 		    "effect is kept: %s", dmn_conf_path, strbuf_str(&err));
 		if (nc != NULL)
