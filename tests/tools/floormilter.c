@@ -97,6 +97,7 @@ static unsigned		floor_omit;	/* FLOOR_OMIT_* bits */
 static atomic_ulong	floor_count;
 static unsigned long	floor_grow = FLOOR_DEFAULT_GROW;
 static char		floor_sockpath[512];
+static unsigned char	floor_chunk[FLOOR_LINE * 1024];	/* grow: text lines */
 
 static void	usage(void);
 static struct floor_msg *floor_priv(SMFICTX *);
@@ -121,8 +122,8 @@ static void	floor_desc(struct smfiDesc *);
 static void
 usage(void)
 {
-	fputs("usage: floormilter -p SOCKET [-m mailfrom|eoh|body|mark|hold|grow] "
-	    "[-q] [-b BYTES]\n"
+	fputs("usage: floormilter -p SOCKET "
+	    "[-m mailfrom|eoh|body|mark|hold|grow] [-q] [-b BYTES]\n"
 	    "                   [-u UMASK] [-M MODE] [-G GROUP] "
 	    "[-X rcpt|data|header|eoh]...\n", stderr);
 }
@@ -233,18 +234,12 @@ floor_body(SMFICTX *ctx, unsigned char *chunk, size_t len)
 static int
 floor_replace(SMFICTX *ctx, unsigned long size)
 {
-	static unsigned char	 chunk[FLOOR_LINE * 1024];
-	unsigned long		 left = size;
-	size_t			 i, n;
+	unsigned long	left = size;
+	size_t		n;
 
-	for (i = 0; i < sizeof(chunk); i += FLOOR_LINE) {
-		memset(chunk + i, 'g', FLOOR_LINE - 2);
-		chunk[i + FLOOR_LINE - 2] = '\r';
-		chunk[i + FLOOR_LINE - 1] = '\n';
-	}
 	while (left > 0) {
-		n = left < sizeof(chunk) ? left : sizeof(chunk);
-		if (smfi_replacebody(ctx, chunk, (int)n) != MI_SUCCESS)
+		n = left < sizeof(floor_chunk) ? left : sizeof(floor_chunk);
+		if (smfi_replacebody(ctx, floor_chunk, (int)n) != MI_SUCCESS)
 			return -1;
 		left -= n;
 	}
@@ -479,6 +474,7 @@ main(int argc, char **argv)
 	sigset_t	 set;
 	pthread_t	 tid;
 	const char	*sock;
+	size_t		 i;
 
 	if (floor_options(argc, argv, &o) != 0) {
 		usage();
@@ -491,6 +487,11 @@ main(int argc, char **argv)
 	else if (sock[0] == '/')
 		snprintf(floor_sockpath, sizeof(floor_sockpath), "%s", sock);
 
+	for (i = 0; i < sizeof(floor_chunk); i += FLOOR_LINE) {
+		memset(floor_chunk + i, 'g', FLOOR_LINE - 2);
+		floor_chunk[i + FLOOR_LINE - 2] = '\r';
+		floor_chunk[i + FLOOR_LINE - 1] = '\n';
+	}
 	floor_desc(&desc);
 	if (smfi_setconn((char *)sock) != MI_SUCCESS ||
 	    smfi_register(desc) != MI_SUCCESS ||
