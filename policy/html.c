@@ -108,6 +108,26 @@ static size_t	decode_numeric(const char *, size_t, struct strbuf *);
 static int	tag_in(const char *, const char *const *);
 static int	tag_break(const char *);
 
+/* ---- visible text ---- */
+
+struct emit {
+	struct html_text *em_out;
+	size_t		  em_max;
+	int		  em_pend;	/* 0 none, 1 space, 2 new line */
+	int		  em_link;	/* a link is open */
+	int		  em_plain;	/* '\n' ends a line */
+	size_t		  em_src;	/* source offset of the bytes fed */
+};
+
+static void	emit_bytes(struct emit *, const char *, size_t, int);
+static void	emit_break(struct emit *, int);
+static void	link_open(struct emit *, const struct html_lexer *,
+		    const struct html_token *);
+static void	link_close(struct emit *);
+static void	line_start(struct emit *, size_t);
+static void	emit_text(struct emit *, const char *, size_t, size_t,
+		    struct strbuf *);
+
 static int
 is_ws(int c)
 {
@@ -123,7 +143,7 @@ is_ws(int c)
 static int
 tag_break(const char *name)
 {
-	size_t	n = strlen(name), i;
+	size_t	i;
 
 	switch (name[0]) {
 	case 'a': case 'b': case 'c': case 'd': case 'f': case 'h': case 'l':
@@ -132,11 +152,12 @@ tag_break(const char *name)
 	default:
 		return 0;
 	}
-	if (name[0] == 't' && n == 2 && (name[1] == 'd' || name[1] == 'h'))
+	if (name[0] == 't' && (name[1] == 'd' || name[1] == 'h') &&
+	    name[2] == '\0')
 		return 1;
 	for (i = 0; block_tags[i] != NULL; i++)
 		if (block_tags[i][0] == name[0] &&
-		    memcmp(block_tags[i], name, n + 1) == 0)
+		    strcmp(block_tags[i], name) == 0)
 			return 2;
 	return 0;
 }
@@ -588,24 +609,6 @@ html_decode(const char *s, size_t len, int attr, struct strbuf *out)
 	}
 }
 
-/* ---- visible text ---- */
-
-struct emit {
-	struct html_text *em_out;
-	size_t		  em_max;
-	int		  em_pend;	/* 0 none, 1 space, 2 new line */
-	int		  em_link;	/* a link is open */
-	int		  em_plain;	/* '\n' ends a line */
-	size_t		  em_src;	/* source offset of the bytes fed */
-};
-
-static void	emit_bytes(struct emit *, const char *, size_t, int);
-static void	emit_break(struct emit *, int);
-static void	link_open(struct emit *, const struct html_lexer *,
-		    const struct html_token *);
-static void	link_close(struct emit *);
-static void	line_start(struct emit *, size_t);
-
 static void
 line_start(struct emit *em, size_t src)
 {
@@ -689,6 +692,35 @@ emit_bytes(struct emit *em, const char *s, size_t len, int exact)
 	}
 }
 
+/*
+ * A text token at source offset off: raw runs go out as they are (their
+ * source offsets exact), each entity decoded on its own.
+ */
+static void
+emit_text(struct emit *em, const char *s, size_t len, size_t off,
+    struct strbuf *scratch)
+{
+	const char	*amp;
+	size_t		 i = 0, n;
+
+	while (i < len) {
+		amp = memchr(s + i, '&', len - i);
+		n = amp == NULL ? len - i : (size_t)(amp - (s + i));
+		em->em_src = off + i;
+		emit_bytes(em, s + i, n, 1);
+		if (amp == NULL)
+			return;
+		i += n + 1;
+		em->em_src = off + i - 1;
+		strbuf_reset(scratch);
+		n = decode_entity(s + i, len - i, em->em_plain, scratch);
+		if (n == 0)
+			strbuf_putc(scratch, '&');
+		emit_bytes(em, strbuf_str(scratch), scratch->sb_len, 0);
+		i += n;
+	}
+}
+
 static void
 link_open(struct emit *em, const struct html_lexer *l,
     const struct html_token *t)
@@ -762,16 +794,8 @@ html_text(const char *src, size_t len, int flags, size_t max,
 		case HTML_TEXT:
 			if (t.t_raw)
 				break;
-			em.em_src = t.t_off;
-			if (memchr(src + t.t_off, '&', t.t_len) == NULL) {
-				emit_bytes(&em, src + t.t_off, t.t_len, 1);
-				break;
-			}
-			strbuf_reset(&scratch);
-			html_decode(src + t.t_off, t.t_len, em.em_plain,
+			emit_text(&em, src + t.t_off, t.t_len, t.t_off,
 			    &scratch);
-			emit_bytes(&em, strbuf_str(&scratch), scratch.sb_len,
-			    0);
 			break;
 		case HTML_START:
 		case HTML_END:

@@ -44,8 +44,12 @@
 #include "casename.h"
 #include "html.h"
 #include "nef.h"
+#include "nefcourt.h"
+#include "nefkind.h"
 #include "nefline.h"
+#include "nefrcpt.h"
 #include "nefsubj.h"
+#include "neftext.h"
 #include "strbuf.h"
 
 enum mode {
@@ -70,10 +74,8 @@ struct ctx {
 	size_t			 x_case_cap, x_doc_cap, x_lcap, x_ucap;
 	struct strbuf		 x_buf;		/* text or stamp */
 	char			*x_shared_text;	/* first docket text */
-	char			*x_heading_case;/* docket in rcpt heading */
+	struct nefrcpt		 x_rcpt;	/* recipient line state */
 	int			 x_section;	/* recipient headings seen */
-	size_t			 x_name_line;	/* plain: pending name line */
-	int			 x_has_name_line;
 	size_t			 x_ndesc;	/* "Document description:" */
 	int			 x_trans_lines;
 	const char		*x_src;		/* the body, for descriptions */
@@ -85,39 +87,12 @@ struct ctx {
 	int			 x_has_shared;
 };
 
-struct reject {
-	const char	*rj_text;	/* lowercase */
-	enum nef_reason	 rj_reason;
-};
-
-static const struct reject rejects[] = {
-	{ "notice of electronic claims filing", NEF_R_CLAIMS },
-	{ "this is an announcement e-mail message", NEF_R_ANNOUNCEMENT },
-	{ "join zoomgov meeting", NEF_R_ZOOM },
-	{ "modified dkt text from", NEF_R_MODIFIED },
-	{ "modified date filed from", NEF_R_MODIFIED },
-	{ "added correct pdf to document", NEF_R_MODIFIED },
-	{ NULL, NEF_R_NONE }
-};
-
-struct court_map {
-	const char	*cm_pacer, *cm_id;
-};
-
-static const struct court_map court_map[] = {
-	{ "azb", "arb" }, { "cofc", "uscfc" }, { "cfc", "uscfc" },
-	{ "neb", "nebraskab" }, { "nysb-mega", "nysb" }, { "txs", "txsd" },
-	{ "mow", "mowd" }, { "gas", "gasd" }, { "id", "idd" }, { NULL, NULL }
-};
-
-static const char *const sender_ignore[] = { "usdoj", "law", "psc",
-	"updates", "miwd", "ao", NULL };
-
 static int	run(struct ctx *);
-static enum nef_reason reject_reason(struct ctx *, const struct nef_input *);
 static void	line(struct ctx *, size_t);
 static void	line_other(struct ctx *, const struct nefline *);
 static void	line_label(struct ctx *, const struct nefline *);
+static int	label_case(struct ctx *, const struct nefline *, const char *,
+		    size_t);
 static void	end_mode(struct ctx *, size_t);
 static struct nef_case *new_case(struct ctx *);
 static struct nef_doc *new_doc(struct ctx *);
@@ -132,17 +107,11 @@ static void	transaction(struct ctx *, const char *, size_t);
 static void	finish_stamp(struct ctx *);
 static void	finish(struct ctx *, const struct nef_input *);
 static void	find_court(struct ctx *, const struct nef_input *);
-static void	court_from_sender(struct nef *, const char *);
-static void	set_court(struct nef *, const char *, size_t,
-		    enum nef_court_src);
-static enum nef_kind find_kind(struct ctx *, const struct nef_input *);
+static void	set_court(struct nef *, const char *, enum nef_court_src);
 static char	*clean_text(struct ctx *, const char *, size_t, int);
-static void	name_commas(char *);
 static void	buf_add(struct ctx *, const char *, size_t);
 static int	same_number(struct ctx *, const char *, size_t);
 static char	*desc_html(struct ctx *, size_t, size_t, int);
-static void	printed(struct ctx *, struct nef_recipient *, const char *,
-		    size_t);
 
 int
 nef_parse(const struct nef_input *in, struct nef **out)
@@ -181,7 +150,7 @@ nef_parse(const struct nef_input *in, struct nef **out)
 	if (x.x_d.nd_trunc)
 		n->n_trunc |= NEF_TRUNC_LINES;
 	strbuf_init(&x.x_buf, NEF_TEXT_MAX);
-	n->n_reason = reject_reason(&x, in);
+	n->n_reason = nefkind_reject(&x.x_d, in->ni_subject, in->ni_has_image);
 	rc = 0;
 	if (n->n_reason == NEF_R_NONE) {
 		rc = run(&x);
@@ -196,35 +165,6 @@ nef_parse(const struct nef_input *in, struct nef **out)
 	}
 	*out = n;
 	return 0;
-}
-
-static enum nef_reason
-reject_reason(struct ctx *x, const struct nef_input *in)
-{
-	const struct nefline_doc *d = &x->x_d;
-	const char	*subj = in->ni_subject;
-	size_t		 i;
-
-	if (d->nd_len == 0)
-		return NEF_R_EMPTY;
-	for (i = 0; rejects[i].rj_text != NULL; i++)
-		if (nefline_doc_find(d, 0, d->nd_len, rejects[i].rj_text))
-			return rejects[i].rj_reason;
-	if (subj != NULL) {
-		size_t sl = strnlen(subj, NEF_SUBJECT_MAX);
-		const char *p = nefline_find(subj, sl, "docket entry #");
-
-		if (p != NULL && nefline_find(p, sl - (size_t)(p - subj),
-		    "has been updated") != NULL)
-			return NEF_R_MODIFIED;
-	}
-	if (nefline_doc_find(d, 0, d->nd_len, "notice of electronic filing") ==
-	    NULL && nefline_doc_find(d, 0, d->nd_len,
-	    "notice of docket activity") == NULL)
-		return NEF_R_NO_MARKER;
-	if (in->ni_has_image)
-		return NEF_R_IMAGE;
-	return NEF_R_NONE;
 }
 
 static int
@@ -299,47 +239,66 @@ line_other(struct ctx *x, const struct nefline *l)
 	}
 }
 
-static void
-line_label(struct ctx *x, const struct nefline *l)
+/* Labels of a case table; returns 0 when l is not one of them. */
+static int
+label_case(struct ctx *x, const struct nefline *l, const char *v, size_t vn)
 {
-	const char	*t = x->x_d.nd_text;
-	const char	*v = t + l->l_val;
-	size_t		 vn = l->l_off + l->l_len - l->l_val;
 	struct nef_case	*c;
+	const char	*on;
 
 	switch (l->l_kind) {
 	case NL_CASE_NAME:
 		if (x->x_case == NULL || x->x_case->c_name_shown != NULL)
 			new_case(x);
 		set_pending(x, P_CASE_NAME, v, vn);
-		break;
+		return 1;
 	case NL_CASE_NUMBER:
 		if (x->x_case != NULL && x->x_case->c_number_shown != NULL &&
 		    same_number(x, v, vn))
-			break;	/* repeated further down: not a new case */
+			return 1;	/* repeated further down: not a case */
 		if (x->x_case == NULL || x->x_case->c_number_shown != NULL)
 			new_case(x);
 		set_pending(x, P_CASE_NUMBER, v, vn);
 		if (vn > 0)
 			set_case_number(x, v, vn, l->l_val);
-		break;
+		return 1;
 	case NL_FILER:
 		x->x_mode = M_FILER;
 		set_pending(x, P_FILER, v, vn);
-		break;
+		return 1;
 	case NL_DOC_NUMBER:
 	case NL_NDA_DOCS:
 		if (x->x_case == NULL)
 			new_case(x);
 		if (l->l_kind == NL_DOC_NUMBER)
 			set_pending(x, P_DOC_NUMBER, v, vn);
-		x->x_mode = M_DOCNUM;
-		scan_doc_link(x, l->l_off, l->l_len);
-		break;
+		/* FALLTHROUGH */
 	case NL_COPY_URL:
 		x->x_mode = M_DOCNUM;
 		scan_doc_link(x, l->l_off, l->l_len);
-		break;
+		return 1;
+	case NL_WARNING:
+		if ((c = x->x_case) != NULL) {
+			on = nefline_find(v, vn, " on ");
+			c->c_closed = on == NULL ? dup_trim(x, v, vn, 0) :
+			    dup_trim(x, on + 4, vn - (size_t)(on + 4 - v), 0);
+		}
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static void
+line_label(struct ctx *x, const struct nefline *l)
+{
+	const char	*t = x->x_d.nd_text, *no;
+	const char	*v = t + l->l_val;
+	size_t		 vn = l->l_off + l->l_len - l->l_val;
+
+	if (label_case(x, l, v, vn))
+		return;
+	switch (l->l_kind) {
 	case NL_DOCKET_TEXT:
 		x->x_mode = M_TEXT;
 		x->x_text_src = l->l_src;
@@ -362,15 +321,6 @@ line_label(struct ctx *x, const struct nefline *l)
 		strbuf_reset(&x->x_buf);
 		buf_add(x, v, vn);
 		break;
-	case NL_WARNING:
-		c = x->x_case;
-		if (c != NULL) {
-			const char *on = nefline_find(v, vn, " on ");
-
-			c->c_closed = on == NULL ? dup_trim(x, v, vn, 0) :
-			    dup_trim(x, on + 4, vn - (size_t)(on + 4 - v), 0);
-		}
-		break;
 	case NL_TRANSACTION:
 		x->x_mode = M_TRANSACTION;
 		x->x_trans_lines = 0;
@@ -380,18 +330,16 @@ line_label(struct ctx *x, const struct nefline *l)
 		x->x_n->n_regenerated = 1;
 		break;
 	case NL_RCPT_LISTED:
-	case NL_RCPT_UNLISTED: {
-		const char *no = nefline_find(t + l->l_off, l->l_len, "notice");
-
+	case NL_RCPT_UNLISTED:
+		no = nefline_find(t + l->l_off, l->l_len, "notice");
 		x->x_mode = l->l_kind == NL_RCPT_LISTED ? M_LISTED : M_UNLISTED;
-		x->x_section++;
-		x->x_has_name_line = 0;
-		x->x_heading_case = NULL;
+		x->x_rcpt.rc_section = x->x_section++;
+		x->x_rcpt.rc_name_line = NULL;
+		x->x_rcpt.rc_heading_case = NULL;
 		if (no != NULL && no > t + l->l_off)
-			x->x_heading_case = dup_trim(x, t + l->l_off,
+			x->x_rcpt.rc_heading_case = dup_trim(x, t + l->l_off,
 			    (size_t)(no - (t + l->l_off)), 0);
 		break;
-	}
 	default:
 		break;
 	}
@@ -697,20 +645,14 @@ static void
 recipient(struct ctx *x, const struct nefline *l, int listed)
 {
 	struct nef		*n = x->x_n;
-	const char		*s = x->x_d.nd_text + l->l_off;
-	struct nefline_addr	 a[NEF_MAX_ADDRS];
-	struct nef_recipient	*r, **list;
-	size_t			*count, *cap, na, i, nl;
-	int			 more;
+	struct nef_recipient	 one, *r, **list;
+	size_t			*count, *cap;
+	int			 rc;
 
-	na = nefline_addrs(s, l->l_len, a, NEF_MAX_ADDRS, &more);
-	if (more)
-		n->n_trunc |= NEF_TRUNC_ADDRS;
-	if (na == 0 && listed) {
-		x->x_name_line = (size_t)(l - x->x_d.nd_lines);
-		x->x_has_name_line = 1;
+	rc = nefrcpt_line(&x->x_rcpt, &x->x_d, l, listed, x->x_a, &one,
+	    &n->n_trunc);
+	if (rc <= 0)
 		return;
-	}
 	list = listed ? &n->n_listed : &n->n_unlisted;
 	count = listed ? &n->n_nlisted : &n->n_nunlisted;
 	cap = listed ? &x->x_lcap : &x->x_ucap;
@@ -722,86 +664,7 @@ recipient(struct ctx *x, const struct nefline *l, int listed)
 	if (r == NULL)
 		return;
 	*list = r;
-	r = &r[(*count)++];
-	memset(r, 0, sizeof *r);
-	nl = na > 0 ? a[0].a_off : l->l_len;
-	while (nl > 0 && (isspace((unsigned char)s[nl - 1]) ||
-	    s[nl - 1] == ';'))
-		nl--;
-	if (nl == 0 && x->x_has_name_line) {
-		const struct nefline *nm = &x->x_d.nd_lines[x->x_name_line];
-
-		r->r_name = dup_trim(x, x->x_d.nd_text + nm->l_off,
-		    nm->l_len, 0);
-	} else
-		r->r_name = dup_trim(x, s, nl, 0);
-	if (r->r_name != NULL)
-		name_commas(r->r_name);
-	r->r_node_name = r->r_name;
-	if (na > 0 && nl > 0) {
-		/* juriscraper: the text node holding the addresses */
-		size_t k, from = l->l_off;
-
-		for (k = nefline_link_at(&x->x_d, 0); k < x->x_d.nd_nlinks &&
-		    x->x_d.nd_links[k].k_start < l->l_off + nl; k++)
-			if (x->x_d.nd_links[k].k_end > from &&
-			    x->x_d.nd_links[k].k_end <= l->l_off + nl)
-				from = x->x_d.nd_links[k].k_end;
-		if (from > l->l_off) {
-			r->r_node_name = dup_trim(x, x->x_d.nd_text + from,
-			    l->l_off + nl - from, 0);
-			if (r->r_node_name != NULL)
-				name_commas(r->r_node_name);
-		}
-	}
-	x->x_has_name_line = 0;
-	r->r_heading_case = x->x_heading_case;
-	r->r_section = x->x_section - 1;
-	if (na == 0)
-		return;
-	r->r_addrs = arena_alloc(x->x_a, na * sizeof *r->r_addrs);
-	if (r->r_addrs == NULL)
-		return;
-	for (i = 0; i < na; i++)
-		r->r_addrs[i] = arena_strndup(x->x_a, s + a[i].a_off,
-		    a[i].a_len);
-	r->r_naddrs = na;
-	printed(x, r, s + a[0].a_off, l->l_len - a[0].a_off);
-}
-
-/* The address text split as juriscraper splits it (see nef.h). */
-static void
-printed(struct ctx *x, struct nef_recipient *r, const char *s, size_t len)
-{
-	const char	*p = s, *end = s + len, *sep;
-	char		 tok[NEF_FIELD_MAX];
-	size_t		 n, i, max = 0;
-
-	for (i = 0; i + 1 < len; i++)
-		if (s[i] == ',' && s[i + 1] == ' ')
-			max++;
-	max++;
-	if (max > NEF_MAX_ADDRS)
-		max = NEF_MAX_ADDRS;
-	r->r_printed = arena_alloc(x->x_a, max * sizeof *r->r_printed);
-	if (r->r_printed == NULL)
-		return;
-	while (p < end && r->r_nprinted < max) {
-		sep = p;
-		while (sep + 1 < end && !(sep[0] == ',' && sep[1] == ' '))
-			sep++;
-		if (sep + 1 >= end)
-			sep = end;
-		for (n = 0; p < sep && n < sizeof tok - 1; p++)
-			if (*p != ',' && !(n == 0 && *p == ' '))
-				tok[n++] = *p;
-		while (n > 0 && tok[n - 1] == ' ')
-			n--;
-		if (n > 0 && memchr(tok, '@', n) != NULL)
-			r->r_printed[r->r_nprinted++] =
-			    arena_strndup(x->x_a, tok, n);
-		p = sep < end ? sep + 2 : end;
-	}
+	r[(*count)++] = one;
 }
 
 /* Is v the docket number of a case already read? */
@@ -825,169 +688,67 @@ same_number(struct ctx *x, const char *v, size_t vn)
 	return 0;
 }
 
-/*
- * The docket text of source [start, end) as juriscraper reads it: all
- * text (direct = 0), or only the text directly in the paragraph
- * (direct = 1, bankruptcy); then the label is cut and the text cleaned.
- */
+/* The docket text of source [start, end) as juriscraper reads it. */
 static char *
 desc_html(struct ctx *x, size_t start, size_t end, int direct)
 {
-	static const char *const void_tags[] = { "br", "img", "hr", "wbr",
-	    "input", "meta", "link", "area", "col", NULL };
-	struct html_lexer lx;
-	struct html_token t;
-	struct strbuf	  sb;
-	const char	 *lab;
-	int		  depth = 0, stop = 0;
-	size_t		  i, off;
-	char		 *r;
+	struct strbuf	sb;
+	char		*r;
 
 	if (start >= end || end > x->x_srclen)
 		return NULL;
 	strbuf_init(&sb, NEF_TEXT_MAX);
-	html_lexer_init(&lx, x->x_src + start, end - start);
-	while (!stop && html_next(&lx, &t)) {
-		if (t.t_type == HTML_TEXT && !t.t_raw &&
-		    (!direct || depth == 0))
-			html_decode(x->x_src + start + t.t_off, t.t_len, 0, &sb);
-		else if (t.t_type == HTML_START && direct && !t.t_selfclose) {
-			for (i = 0; void_tags[i] != NULL; i++)
-				if (strcmp(t.t_name, void_tags[i]) == 0)
-					break;
-			if (void_tags[i] == NULL)
-				depth++;
-		} else if (t.t_type == HTML_END && direct) {
-			if (depth > 0)
-				depth--;
-			else if (strcmp(t.t_name, "p") == 0 ||
-			    strcmp(t.t_name, "div") == 0 ||
-			    strcmp(t.t_name, "td") == 0)
-				stop = 1;
-		}
-	}
+	neftext_desc_html(x->x_src, start, end, direct, &sb);
 	if (strbuf_error(&sb))
 		x->x_n->n_trunc |= NEF_TRUNC_TEXT;
-	lab = nefline_find(strbuf_str(&sb), sb.sb_len, "docket text:");
-	off = lab == NULL ? 0 : (size_t)(lab - strbuf_str(&sb)) + 12;
-	r = clean_text(x, strbuf_str(&sb) + off, sb.sb_len - off, 1);
+	r = clean_text(x, strbuf_str(&sb), sb.sb_len, 1);
 	strbuf_free(&sb);
 	return r;
 }
 
-/*
- * "The following transaction was entered by X on 8/10/2022 at 12:42 PM
- * CDT and filed on 8/10/2022", "... was received from X entered on ...",
- * "... was filed on 07/27/2022".
- */
+/* The transaction line: dates, time, who entered it. */
 static void
 transaction(struct ctx *x, const char *s, size_t len)
 {
-	struct nef	*n = x->x_n;
-	const char	*p, *e, *by, *on;
-	size_t		 rest;
+	struct nef		*n = x->x_n;
+	struct neftext_trans	 t;
 
-	p = nefline_find(s, len, "filed on ");
-	if (p != NULL && n->n_date_filed[0] == '\0')
-		nefline_date(p + 9, len - (size_t)(p + 9 - s), n->n_date_filed);
-	e = nefline_find(s, len, "entered");
-	if (e == NULL || n->n_date_entered[0] != '\0')
+	neftext_transaction(s, len, &t);
+	if (n->n_date_filed[0] == '\0')
+		memcpy(n->n_date_filed, t.t_filed, sizeof n->n_date_filed);
+	if (n->n_date_entered[0] != '\0' || t.t_entered[0] == '\0')
 		return;
-	rest = len - (size_t)(e - s);
-	on = nefline_find(e, rest, " on ");
-	if (on == NULL)
-		return;
-	if (nefline_date(on + 4, len - (size_t)(on + 4 - s),
-	    n->n_date_entered) == 0)
-		return;
-	p = on + 4;
-	while (p < s + len && *p != ' ')
-		p++;
-	if (p + 4 < s + len && strncasecmp(p, " at ", 4) == 0) {
-		const char *q = nefline_find(p, len - (size_t)(p - s), " and ");
-
-		n->n_time_entered = dup_trim(x, p + 4, (q == NULL ? s + len :
-		    q) - (p + 4), 64);
-	}
-	by = nefline_find(s, (size_t)(on - s), "entered by ");
-	if (by != NULL)
-		n->n_entered_by = dup_trim(x, by + 11,
-		    (size_t)(on - (by + 11)), 0);
-	else if ((by = nefline_find(s, (size_t)(e - s), "received from ")))
-		n->n_entered_by = dup_trim(x, by + 14,
-		    (size_t)(e - (by + 14)), 0);
+	memcpy(n->n_date_entered, t.t_entered, sizeof n->n_date_entered);
+	if (t.t_time_len > 0)
+		n->n_time_entered = dup_trim(x, s + t.t_time_off, t.t_time_len,
+		    64);
+	if (t.t_by_len > 0)
+		n->n_entered_by = dup_trim(x, s + t.t_by_off, t.t_by_len, 0);
 }
 
-/* "[STAMP dcecfStamp_ID=1091133085 [Date=8/10/2022] [FileNumber=114-0] */
+/* The stamp collected for the current document. */
 static void
 finish_stamp(struct ctx *x)
 {
-	struct nef_doc	*d = x->x_doc;
-	const char	*s = strbuf_str(&x->x_buf), *p, *q;
-	size_t		 len = x->x_buf.sb_len;
+	struct nef_doc		*d = x->x_doc;
+	struct neftext_stamp	 st;
+	const char		*s = strbuf_str(&x->x_buf);
 
 	if (d == NULL)
 		return;
-	p = nefline_find(s, len, "[stamp ");
-	if (p != NULL) {
-		p += 7;
-		q = p;
-		while (q < s + len && *q != ' ' && *q != '[' && *q != ']')
-			q++;
-		d->d_stamp_id = dup_trim(x, p, (size_t)(q - p), 64);
-	}
-	p = nefline_find(s, len, "filenumber=");
-	if (p != NULL) {
-		char	 num[48];
-		size_t	 n = 0;
-		const char *dash = NULL;
-
-		for (p += 11; p < s + len && *p != ']' && n < sizeof num - 1;
-		    p++) {
-			if (*p == ' ')
-				continue;
-			if (*p == '-' && dash == NULL)
-				dash = num + n;
-			num[n++] = *p;
-		}
-		num[n] = '\0';
-		d->d_file_number = arena_strdup(x->x_a, num);
-		if (dash != NULL && isdigit((unsigned char)dash[1]) &&
-		    strlen(dash + 1) <= 4)
-			d->d_attno = (int)strtol(dash + 1, NULL, 10);
-	}
+	neftext_stamp(s, x->x_buf.sb_len, &st);
+	if (st.st_id_len > 0)
+		d->d_stamp_id = dup_trim(x, s + st.st_id_off, st.st_id_len, 64);
+	if (st.st_file_number[0] != '\0')
+		d->d_file_number = arena_strdup(x->x_a, st.st_file_number);
+	if (st.st_attno >= 0)
+		d->d_attno = st.st_attno;
 }
 
-/*
- * "Frank Daniel Wood , Jr" (a name the court wrapped before its suffix)
- * -> "Frank Daniel Wood Jr": a comma with a blank on both sides goes.
- */
-static void
-name_commas(char *s)
-{
-	char	*r = s, *w = s;
-
-	while (*r != '\0') {
-		if (r[0] == ' ' && r[1] == ',' && r[2] == ' ') {
-			r += 2;
-			continue;
-		}
-		*w++ = *r++;
-	}
-	*w = '\0';
-}
-
-/*
- * Folded docket text: markup is already gone; white space (U+00A0
- * included) folds to one blank.  js: as juriscraper writes descriptions,
- * without "#" and "*" ("(Attachments: # (1) Exhibit A" -> "(Attachments:
- * (1) Exhibit A", "**TEXT ONLY** ORDER" -> "TEXT ONLY ORDER").
- */
+/* Folded text in the arena (see neftext_fold()), cut at NEF_TEXT_MAX. */
 static char *
 clean_text(struct ctx *x, const char *s, size_t len, int js)
 {
-	size_t	i, n = 0;
-	int	sp = 0;
 	char	*r;
 
 	if (len >= NEF_TEXT_MAX) {
@@ -995,30 +756,8 @@ clean_text(struct ctx *x, const char *s, size_t len, int js)
 		x->x_n->n_trunc |= NEF_TRUNC_TEXT;
 	}
 	r = arena_alloc(x->x_a, len + 1);
-	if (r == NULL)
-		return NULL;
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c == 0xc2 && i + 1 < len && (unsigned char)s[i + 1] == 0xa0) {
-			i++;
-			sp = 1;
-			continue;
-		}
-		if (isspace(c) || (js && (c == '#' || c == '*'))) {
-			sp |= isspace(c) != 0;
-			continue;
-		}
-		if (sp && n > 0)
-			r[n++] = ' ';
-		sp = 0;
-		r[n++] = (char)c;
-	}
-	/* a cut in the middle of a UTF-8 sequence is dropped */
-	if (len == NEF_TEXT_MAX - 1)
-		while (n > 0 && ((unsigned char)r[n - 1] & 0xc0) == 0x80)
-			n--;
-	r[n] = '\0';
+	if (r != NULL)
+		neftext_fold(s, len, js, r);
 	return r;
 }
 
@@ -1061,7 +800,7 @@ finish(struct ctx *x, const struct nef_input *in)
 			d->d_attno = (int)att;
 		att = (size_t)d->d_attno + 1;
 	}
-	n->n_kind = find_kind(x, in);
+	n->n_kind = nefkind_detect(&x->x_d, n, in->ni_from);
 	for (i = 0; i < n->n_ncases; i++) {
 		struct nef_case *c = &n->n_cases[i];
 		size_t *rg = x->x_range[i][1] > 0 ? x->x_range[i] :
@@ -1092,89 +831,17 @@ finish(struct ctx *x, const struct nef_input *in)
 	n->n_reason = NEF_R_NONE;
 }
 
-static enum nef_kind
-find_kind(struct ctx *x, const struct nef_input *in)
-{
-	struct nef		*n = x->x_n;
-	const struct nefline_doc *d = &x->x_d;
-	size_t			 i;
-
-	for (i = 0; i < d->nd_nlinks; i++)
-		if (d->nd_links[i].k_dl.dl_kind == DOCLINK_ACMS)
-			return NEF_ACMS;
-	if (nefline_doc_find(d, 0, d->nd_len, "notice of docket activity")) {
-		if (in->ni_from != NULL && nefline_find(in->ni_from,
-		    strlen(in->ni_from), ".fedcourts.us") != NULL)
-			return NEF_ACMS;
-		for (i = 0; i < n->n_ncases; i++)
-			if (n->n_cases[i].c_case_link_id == NULL &&
-			    nefline_doc_find(d, 0, d->nd_len,
-			    "will not receive this electronic notice"))
-				return NEF_ACMS;
-		return NEF_APPELLATE;
-	}
-	if (nefline_doc_find(d, 0, d->nd_len, "bankruptcy court") ||
-	    nefline_doc_find(d, 0, d->nd_len, "transaction was received from") ||
-	    nefline_doc_find(d, 0, d->nd_len, "bkecfstamp"))
-		return NEF_BANKRUPTCY;
-	for (i = 0; i < n->n_ncases; i++) {
-		const char *t = n->n_cases[i].c_docket.d_type;
-
-		if (strcmp(t, "bk") == 0 || strcmp(t, "ap") == 0)
-			return NEF_BANKRUPTCY;
-	}
-	return NEF_DISTRICT;
-}
-
 static void
-set_court(struct nef *n, const char *s, size_t len, enum nef_court_src src)
+set_court(struct nef *n, const char *court, enum nef_court_src src)
 {
-	size_t	i;
+	size_t	len = strlen(court), i;
 
 	if (len == 0 || len >= sizeof n->n_court)
 		return;
-	for (i = 0; i < len; i++)
-		n->n_court[i] = (char)tolower((unsigned char)s[i]);
-	n->n_court[len] = '\0';
-	for (i = 0; court_map[i].cm_pacer != NULL; i++)
-		if (strcmp(n->n_court, court_map[i].cm_pacer) == 0) {
-			memcpy(n->n_court, court_map[i].cm_id,
-			    strlen(court_map[i].cm_id) + 1);
-			break;
-		}
+	for (i = 0; i <= len; i++)
+		n->n_court[i] = (char)tolower((unsigned char)court[i]);
+	nefcourt_map(n->n_court, sizeof n->n_court);
 	n->n_court_src = src;
-}
-
-/* "ecfnotices@areb.uscourts.gov" -> "areb". */
-static void
-court_from_sender(struct nef *n, const char *from)
-{
-	const char	*at, *dot, *end;
-	size_t		 len, i;
-
-	if (from == NULL || (at = strrchr(from, '@')) == NULL)
-		return;
-	at++;
-	len = strlen(at);
-	while (len > 0 && (at[len - 1] == '>' || isspace((unsigned char)
-	    at[len - 1])))
-		len--;
-	if (len > 13 && strncasecmp(at + len - 13, ".uscourts.gov", 13) == 0)
-		end = at + len - 13;
-	else if (len > 13 && strncasecmp(at + len - 13, ".fedcourts.us", 13)
-	    == 0)
-		end = at + len - 13;
-	else
-		return;
-	/* The label just before the court domain (em4346.ca9 -> ca9). */
-	dot = end;
-	while (dot > at && dot[-1] != '.')
-		dot--;
-	for (i = 0; sender_ignore[i] != NULL; i++)
-		if ((size_t)(end - dot) == strlen(sender_ignore[i]) &&
-		    strncasecmp(dot, sender_ignore[i], (size_t)(end - dot)) == 0)
-			return;
-	set_court(n, dot, (size_t)(end - dot), NEF_COURT_SENDER);
 }
 
 static void
@@ -1182,13 +849,13 @@ find_court(struct ctx *x, const struct nef_input *in)
 {
 	struct nef	*n = x->x_n;
 	const struct nefline_doc *d = &x->x_d;
+	char		 court[DOCLINK_COURT_SIZE];
 	size_t		 i;
 
 	for (i = 0; i < n->n_ncases; i++)
 		if (n->n_cases[i].c_has_link &&
 		    n->n_cases[i].c_link.dl_court[0] != '\0') {
 			set_court(n, n->n_cases[i].c_link.dl_court,
-			    strlen(n->n_cases[i].c_link.dl_court),
 			    NEF_COURT_LINK);
 			return;
 		}
@@ -1196,27 +863,20 @@ find_court(struct ctx *x, const struct nef_input *in)
 		const struct doclink *dl = &d->nd_links[i].k_dl;
 
 		if (dl->dl_court[0] != '\0' && dl->dl_kind != DOCLINK_OTHER) {
-			set_court(n, dl->dl_court, strlen(dl->dl_court),
-			    NEF_COURT_LINK);
+			set_court(n, dl->dl_court, NEF_COURT_LINK);
 			return;
 		}
 	}
-	court_from_sender(n, in->ni_from);
-	if (n->n_court[0] != '\0')
-		return;
-	for (i = 0; i < n->n_ndocs; i++) {
-		const char *s = n->n_docs[i].d_stamp_id, *u;
-
-		if (s == NULL || (u = strchr(s, 'S')) == NULL ||
-		    strncmp(u, "Stamp_ID", 8) != 0 || u == s)
-			continue;
-		if ((size_t)(u - s) == 5 && (strncasecmp(s, "dcecf", 5) == 0 ||
-		    strncasecmp(s, "bkecf", 5) == 0 ||
-		    strncasecmp(s, "acecf", 5) == 0))
-			continue;
-		set_court(n, s, (size_t)(u - s), NEF_COURT_STAMP);
+	if (nefcourt_from_sender(in->ni_from, court, sizeof court) == 0) {
+		set_court(n, court, NEF_COURT_SENDER);
 		return;
 	}
+	for (i = 0; i < n->n_ndocs; i++)
+		if (nefcourt_from_stamp(n->n_docs[i].d_stamp_id, court,
+		    sizeof court) == 0) {
+			set_court(n, court, NEF_COURT_STAMP);
+			return;
+		}
 }
 
 struct nef *

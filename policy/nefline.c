@@ -263,6 +263,10 @@ plain_links(struct nefline_doc *d, const char *lower, struct arena *a)
 			end++;
 		while (end > i && strchr(".,;)", lower[end - 1]) != NULL)
 			end--;
+		if (end <= (size_t)(h + 3 - lower)) {	/* nothing after "://" */
+			off = end + 1;
+			continue;
+		}
 		if (end - i <= DOCLINK_URL_MAX && add_link(d, &cap,
 		    d->nd_text + i, end - i, i, end, a) != 0)
 			return -1;
@@ -371,13 +375,14 @@ nefline_addrs(const char *s, size_t len, struct nefline_addr *out,
 			;
 		while (l < at && (s[l] == '.' || s[l] == '\''))
 			l++;
-		dot = 0;
 		for (r = at + 1; r < len && r - at < ADDR_DOMAIN_MAX &&
 		    is_domain_char((unsigned char)s[r]); r++)
-			if (s[r] == '.')
-				dot = r;
+			;
 		while (r > at + 1 && (s[r - 1] == '.' || s[r - 1] == '-'))
 			r--;
+		for (dot = r; dot > at && s[dot - 1] != '.'; dot--)
+			;
+		dot = dot > at ? dot - 1 : 0;	/* the last dot, or none */
 		if (l < at && dot > at + 1 && dot < r - 1) {
 			if (n < max) {
 				out[n].a_off = l;

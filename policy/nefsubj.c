@@ -91,8 +91,11 @@ fold(const char *s, char *buf, size_t size)
 			sp = 1;
 			continue;
 		}
-		if (sp && n > 0)
+		if (sp && n > 0) {
+			if (n + 2 >= size)
+				break;
 			buf[n++] = ' ';
+		}
 		sp = 0;
 		buf[n++] = *s;
 	}

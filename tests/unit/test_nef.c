@@ -668,6 +668,24 @@ test_subjects(void **state)
 			assert_string_equal(c->c_doc_number, sc->docnum);
 		nef_free(n);
 	}
+	/* A subject longer than the parser's buffer, blanks everywhere. */
+	{
+		struct nef	*n = nef_new_rejected(NEF_R_NONE);
+		struct nef_case	*c = arena_alloc(n->n_arena, sizeof *c);
+		char		*subj = arena_alloc(n->n_arena, 5000);
+		size_t		 k;
+
+		for (k = 0; k < 4999; k++)
+			subj[k] = k < 17 ? "Activity in Case "[k] :
+			    (k % 2 ? ' ' : 'x');
+		n->n_kind = NEF_DISTRICT;
+		n->n_subject = subj;
+		c->c_name_shown = subj + 17;
+		n->n_cases = c;
+		n->n_ncases = 1;
+		nefsubj_parse(n, n->n_arena);
+		nef_free(n);
+	}
 	assert_int_equal(nefsubj_prefix_len("Fwd: FW:  RE: x"), 14);
 	assert_int_equal(nefsubj_prefix_len("x"), 0);
 }
