@@ -47,7 +47,9 @@
 #                                not a wrapper that leaves it behind when killed
 #   pf_kill PID                  SIGTERM, wait at most PF_TERM_WAIT s, then SIGKILL
 #   pf_teardown                  stop spawned processes and Postfix, remove PF_DIR;
-#                                call it from "trap pf_teardown EXIT"
+#                                call it from "trap pf_teardown EXIT".  Should the
+#                                shell die without it (SIGKILL), a watchdog started by
+#                                pf_setup/pf_spawn does the same (see pf_watch)
 #   pf_send FROM TO[,TO] FILE    send a whole RFC 5322 file with swaks, unchanged (the
 #                                body arrives byte for byte); returns swaks's status
 #                                (0 accepted, 23 error after MAIL FROM, 26 after DATA)
@@ -201,6 +203,9 @@ pf_setup() {
 	done
 	pf_write_main >"$PF_CONF/main.cf" || return 1
 	pf_write_master >"$PF_CONF/master.cf" || return 1
+	pf_watch "conf $PF_CONF"
+	[ "$PF_OWN_DIR" = 1 ] && [ "${PF_KEEP:-0}" != 1 ] && pf_watch "rmdir $PF_DIR"
+	return 0
 }
 
 pf_write_main() {
@@ -343,6 +348,62 @@ pf_reload() {
 	done
 }
 
+# The watchdog: a detached process (its own session) that waits for the
+# test's shell ($$) to end.  If that shell dies without running
+# pf_teardown (killed with SIGKILL, for instance), the watchdog stops what
+# the shell had started: the spawned processes (checked by start time, so a
+# reused PID is never hit), the Postfix instance, and the directory.
+# pf_teardown ends the watchdog first.  What it must clean is listed in the
+# file $PF_WATCH_FILE ("pid PID STARTTIME", "conf DIR", "rmdir DIR").
+PF_WATCH_PID=
+PF_WATCH_FILE=
+
+pf_starttime() {	# PID: field 22 of /proc/PID/stat (after the command name)
+	sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | awk '{print $20}'
+}
+
+pf_watch() {	# LINE: start the watchdog if needed and record LINE
+	if [ -z "$PF_WATCH_PID" ] || ! kill -0 "$PF_WATCH_PID" 2>/dev/null; then
+		PF_WATCH_FILE=$(mktemp /tmp/pfh-watch.XXXXXX) || return 1
+		setsid bash -c '
+owner=$1 file=$2
+while kill -0 "$owner" 2>/dev/null; do sleep 1; done
+pids=() conf= rmdir=
+while read -r kind a b; do
+	case $kind in
+	pid) [ -n "$a" ] && [ "$(sed "s/.*) //" "/proc/$a/stat" 2>/dev/null | awk "{print \$20}")" = "$b" ] &&
+	    pids+=("$a") ;;
+	conf) conf=$a ;;
+	rmdir) rmdir=$a ;;
+	esac
+done <"$file"
+for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null; done
+[ -n "$conf" ] && [ -f "$conf/main.cf" ] &&
+    MAIL_CONFIG=$conf timeout 20 postfix -c "$conf" stop >/dev/null 2>&1
+sleep 1
+for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null; done
+if [ -n "$conf" ]; then
+	for d in /proc/[0-9]*; do
+		tr "\0" "\n" 2>/dev/null <"$d/environ" | grep -qxF "MAIL_CONFIG=$conf" &&
+		    kill -KILL "${d#/proc/}" 2>/dev/null
+	done
+fi
+[ -n "$rmdir" ] && rm -rf "$rmdir"
+rm -f "$file"' pf-watchdog "$$" "$PF_WATCH_FILE" </dev/null >/dev/null 2>&1 &
+		PF_WATCH_PID=$!
+	fi
+	echo "$1" >>"$PF_WATCH_FILE"
+}
+
+pf_unwatch() {	# end the watchdog without letting it clean anything
+	if [ -n "$PF_WATCH_PID" ]; then
+		kill -TERM "$PF_WATCH_PID" 2>/dev/null
+		wait "$PF_WATCH_PID" 2>/dev/null
+	fi
+	[ -n "$PF_WATCH_FILE" ] && rm -f "$PF_WATCH_FILE"
+	PF_WATCH_PID= PF_WATCH_FILE=
+}
+
 pf_spawn() {	# NAME CMD...
 	local name=$1; shift
 	local logdir=${PF_DIR:+$PF_DIR/log}
@@ -355,6 +416,9 @@ pf_spawn() {	# NAME CMD...
 	"$@" >"$log" 2>&1 &
 	PF_SPAWN_PID=$!
 	PF_PIDS+=("$PF_SPAWN_PID")
+	[ -n "$PF_SPAWN_TMP" ] && [ "$logdir" = "$PF_SPAWN_TMP" ] &&
+	    pf_watch "rmdir $PF_SPAWN_TMP"
+	pf_watch "pid $PF_SPAWN_PID $(pf_starttime "$PF_SPAWN_PID")"
 }
 
 pf_kill() {	# PID
@@ -376,6 +440,7 @@ pf_kill() {	# PID
 
 pf_teardown() {
 	local pid
+	pf_unwatch
 	for pid in "${PF_PIDS[@]}"; do pf_kill "$pid"; done
 	PF_PIDS=()
 	pf_stop
