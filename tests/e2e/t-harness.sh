@@ -52,8 +52,10 @@ if cmp -s <(pf_body "$BOB") <(pf_body "$EML"); then ok "bob's copy: body byte fo
 else not_ok "bob's copy: body byte for byte"; diff <(pf_body "$EML") <(pf_body "$BOB") | head -10 | diag "$(cat)"; fi
 check "carol's copy: same body" cmp -s <(pf_body "$(pf_maildir_files carol | head -n 1)") <(pf_body "$EML")
 body_crlf=$(( $(pf_body "$EML" | wc -c) + $(pf_body "$EML" | wc -l) ))
+# header values as Postfix passes them (no SMFIP_HDR_LEADSPC): after ": "
+hval=$(sed '/^$/q' "$EML" | sed -n 's/^[^:]*: //p' | awk '{n += length($0)} END {print n}')
 check_grep "the milter saw the message under Postfix's queue id, body as CRLF" \
-    "^X-Floor: qid=$QID hdrs=7 body=$body_crlf\$" "$BOB"
+    "^X-Floor: qid=$QID hdrs=7 hval=$hval body=$body_crlf\$" "$BOB"
 check_grep "headers kept (Subject)" '^Subject: harness self-test: plain message$' "$BOB"
 check_grep "Return-Path is the envelope sender" '^Return-Path: <alice@example.test>$' "$BOB"
 check_grep "Delivered-To is bob" '^Delivered-To: bob@example.test$' "$BOB"

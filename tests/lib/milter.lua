@@ -31,17 +31,24 @@
 --       and any macros.mail), RCPT for each of rcpts (macros.rcpt), DATA,
 --       each header, end of headers, the body (LF turned into CRLF, in
 --       chunks of at most 65535 bytes; a SKIP reply ends the body early),
---       end of message.  headers is a list
---       of {name, value} pairs.  macros.i sets the queue id (default
---       lib.next_qid()).  Steps the filter negotiated away are skipped.  The
---       transaction stops at the first reply that is not CONTINUE, as the
---       MTA would.  result = { stage = "mail"|"rcpt"|"data"|"header"|"eoh"|
---       "body"|"eom", reply = SMFIR_* (a number), qid = the i macro sent }.
+--       end of message.  Steps the filter negotiated away are skipped.
+--       headers is a list of {name, value[, raw]}: value without the blank
+--       that follows the colon, raw (optional) the exact text after the
+--       colon.  When the filter negotiated SMFIP_HDR_LEADSPC the filter
+--       gets raw (or " " .. value), as from Postfix; otherwise value.
+--       (miltertest adds a space itself in that case, so a raw value that
+--       starts with a tab, or with no blank, arrives with a space instead
+--       of the tab, or in front.)  macros.i
+--       sets the queue id (default lib.next_qid()).  The transaction stops
+--       at the first reply that is not CONTINUE, as the MTA would.
+--       result = { stage = "mail"|"rcpt"|"data"|"header"|"eoh"|"body"|
+--       "eom", reply = SMFIR_* (a number), qid = the i macro sent }.
 --       Raises an error when miltertest reports a protocol failure.
 --   lib.read_file(path) -> string
 --   lib.split_message(text) -> headers, body
 --       A whole RFC 5322 message (e.g. a tests/data/*.eml file) as the
---       headers list (folded lines joined, as a milter sees them) and body.
+--       headers list ({name, value, raw}; folded lines joined with LF, as a
+--       milter sees them) and the body.
 --   lib.next_qid() -> a fresh Postfix-like hexadecimal queue id
 --   lib.reply_name(code) -> "continue", "accept", "reject", ...
 --   lib.check(desc, cond[, diag])          cond true -> ok
@@ -233,9 +240,18 @@ function lib.send_message(conn, headers, body, from, rcpts, macros)
 		if done("data", step(conn, "data", mt.data)) then return res end
 	end
 	if not mt.test_option(conn, SMFIP_NOHDRS) then
+		-- With SMFIP_HDR_LEADSPC, Postfix sends the value exactly as
+		-- it follows the colon, and miltertest itself puts one blank
+		-- in front of what it is given: hand it raw minus that blank.
+		local lead = SMFIP_HDR_LEADSPC ~= nil and
+		    mt.test_option(conn, SMFIP_HDR_LEADSPC)
 		for _, h in ipairs(headers or {}) do
+			local v = h[2]
+			if lead and h[3] ~= nil then
+				v = h[3]:gsub("^[ \t]", "", 1)
+			end
 			if done("header", step(conn, "header " .. h[1], mt.header,
-			    h[1], h[2])) then
+			    h[1], v)) then
 				return res
 			end
 		end
@@ -274,10 +290,12 @@ function lib.split_message(text)
 		if line:match("^[ \t]") and #headers > 0 then
 			local h = headers[#headers]
 			h[2] = h[2] .. "\n" .. line
+			h[3] = h[3] .. "\n" .. line
 		else
-			local name, value = line:match("^([^:]+):[ \t]?(.*)$")
+			local name, raw = line:match("^([^:]+):(.*)$")
 			if name ~= nil then
-				headers[#headers + 1] = { name, value }
+				headers[#headers + 1] =
+				    { name, (raw:gsub("^[ \t]", "", 1)), raw }
 			end
 		end
 	end

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Self-test of the miltertest library (tests/lib/milter.lua) and of
-# mt_run (tests/lib/miltertest.sh) against floormilter: one filter in
-# "mark" mode and one in "mailfrom" mode.  A second script whose checks
+# mt_run (tests/lib/miltertest.sh) against floormilter: filters in "mark"
+# mode (with and without SMFIP_HDR_LEADSPC) and in "mailfrom" mode.  A second script whose checks
 # are all wrong on purpose shows that failures and errors are reported.
 set -u
 TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -15,14 +15,16 @@ if ! mt_available; then skip "miltertest is not installed (make deps)"; tap_done
 if [ ! -x "$FLOOR" ]; then not_ok "$FLOOR is missing (make tools)"; tap_done; exit; fi
 
 trap pf_teardown EXIT
-P1=$(pf_free_port) P2=$(pf_free_port)
+P1=$(pf_free_port) P2=$(pf_free_port) P3=$(pf_free_port)
 pf_spawn floor-mark "$FLOOR" -m mark -p "inet:$P1@127.0.0.1"
 pf_spawn floor-mailfrom "$FLOOR" -m mailfrom -p "inet:$P2@127.0.0.1"
+pf_spawn floor-leadspc "$FLOOR" -m mark -L -p "inet:$P3@127.0.0.1"
 check "floormilter (mark) listens" pf_wait_listen "$P1" 10
 check "floormilter (mailfrom) listens" pf_wait_listen "$P2" 10
+check "floormilter (mark, leading blank) listens" pf_wait_listen "$P3" 10
 
 mt_run "$TOP/tests/milter/lib-selftest.lua" "inet:$P1@127.0.0.1" \
-    "SOCK_MAILFROM=inet:$P2@127.0.0.1"
+    "SOCK_MAILFROM=inet:$P2@127.0.0.1" "SOCK_LEADSPC=inet:$P3@127.0.0.1"
 check_eq "lib-selftest.lua: miltertest exit status" 0 "$?"
 
 # The negative script: run it in a subshell with its own TAP counters and

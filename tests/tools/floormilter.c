@@ -5,7 +5,7 @@
  * SUMMARY
  *	the cheapest milter Postfix can talk to, plus a few test modes
  * SYNOPSIS
- *	floormilter -p SOCKET [-m MODE] [-q] [-b BYTES] [-u UMASK]
+ *	floormilter -p SOCKET [-m MODE] [-q] [-L] [-b BYTES] [-u UMASK]
  *	    [-M MODE] [-G GROUP] [-X STEP]...
  * DESCRIPTION
  *	SOCKET uses libmilter syntax: "inet:PORT@127.0.0.1" or
@@ -19,8 +19,9 @@
  *	body	  read the whole message (every body chunk), continue at
  *		  end of message without changing anything.
  *	mark	  like body, and add the header
- *		  "X-Floor: qid=QID hdrs=N body=BYTES" at end of message,
- *		  where QID is the macro {i} and BYTES the body size seen.
+ *		  "X-Floor: qid=QID hdrs=N hval=HBYTES body=BYTES" at end of
+ *		  message: QID is the macro {i}, N the number of headers,
+ *		  HBYTES the bytes of their values, BYTES the body size.
  *	hold	  like mark, and ask for the message to be quarantined
  *		  (Postfix puts it in the hold queue).
  *	grow	  like body, and replace the body at end of message with
@@ -28,6 +29,8 @@
  *		  what the MTA does with a body that grows past its limits.
  *
  *	-q silences the per-message lines on standard error.
+ *	-L asks for SMFIP_HDR_LEADSPC (header values with the blank that
+ *	follows the colon) through xxfi_negotiate.
  *	-u UMASK sets the process umask before the socket is created; -M and
  *	-G change the mode (octal) and group of a unix socket once it
  *	exists.  Used to find the socket permissions the MTA needs.
@@ -80,6 +83,7 @@ enum floor_mode { FM_MAILFROM, FM_EOH, FM_BODY, FM_MARK, FM_GROW, FM_HOLD };
 
 struct floor_msg {
 	unsigned long	fm_hdrs;
+	unsigned long	fm_hval;	/* bytes of header values */
 	unsigned long	fm_rcpts;
 	unsigned long	fm_body;
 	char		fm_from[256];
@@ -93,6 +97,8 @@ struct floor_opts {
 
 static enum floor_mode	floor_mode = FM_MAILFROM;
 static int		floor_quiet;
+static int		floor_leadspc;
+static unsigned long	floor_actions;	/* SMFIF_* asked for */
 static unsigned		floor_omit;	/* FLOOR_OMIT_* bits */
 static atomic_ulong	floor_count;
 static unsigned long	floor_grow = FLOOR_DEFAULT_GROW;
@@ -110,6 +116,9 @@ static sfsistat	floor_eoh(SMFICTX *);
 static sfsistat	floor_body(SMFICTX *, unsigned char *, size_t);
 static sfsistat	floor_eom(SMFICTX *);
 static sfsistat	floor_close(SMFICTX *);
+static sfsistat	floor_negotiate(SMFICTX *, unsigned long, unsigned long,
+		    unsigned long, unsigned long, unsigned long *,
+		    unsigned long *, unsigned long *, unsigned long *);
 static int	floor_replace(SMFICTX *, unsigned long);
 static int	floor_socket_perms(const char *, const char *, const char *);
 static void	floor_wait(const sigset_t *);
@@ -123,7 +132,7 @@ static void
 usage(void)
 {
 	fputs("usage: floormilter -p SOCKET "
-	    "[-m mailfrom|eoh|body|mark|hold|grow] [-q] [-b BYTES]\n"
+	    "[-m mailfrom|eoh|body|mark|hold|grow] [-q] [-L] [-b BYTES]\n"
 	    "                   [-u UMASK] [-M MODE] [-G GROUP] "
 	    "[-X rcpt|data|header|eoh]...\n", stderr);
 }
@@ -194,10 +203,10 @@ floor_header(SMFICTX *ctx, char *name, char *value)
 	struct floor_msg *m = floor_priv(ctx);
 
 	(void)name;
-	(void)value;
 	if (m == NULL)
 		return SMFIS_TEMPFAIL;
 	m->fm_hdrs++;
+	m->fm_hval += strlen(value);
 	return SMFIS_CONTINUE;
 }
 
@@ -255,8 +264,8 @@ floor_eom(SMFICTX *ctx)
 	if (m == NULL)
 		return SMFIS_TEMPFAIL;
 	if (floor_mode == FM_MARK || floor_mode == FM_HOLD) {
-		snprintf(hdr, sizeof(hdr), "qid=%s hdrs=%lu body=%lu",
-		    floor_id(ctx), m->fm_hdrs, m->fm_body);
+		snprintf(hdr, sizeof(hdr), "qid=%s hdrs=%lu hval=%lu body=%lu",
+		    floor_id(ctx), m->fm_hdrs, m->fm_hval, m->fm_body);
 		if (smfi_addheader(ctx, "X-Floor", hdr) != MI_SUCCESS)
 			return SMFIS_TEMPFAIL;
 	}
@@ -282,6 +291,39 @@ floor_close(SMFICTX *ctx)
 {
 	free(smfi_getpriv(ctx));
 	smfi_setpriv(ctx, NULL);
+	return SMFIS_CONTINUE;
+}
+
+/*
+ * floor_negotiate -- (-L only) ask for the steps the registered callbacks
+ * need, as libmilter would without xxfi_negotiate, and for header values
+ * with their leading blank.
+ */
+static sfsistat
+floor_negotiate(SMFICTX *ctx, unsigned long f0, unsigned long f1,
+    unsigned long f2, unsigned long f3, unsigned long *pf0,
+    unsigned long *pf1, unsigned long *pf2, unsigned long *pf3)
+{
+	(void)ctx;
+	(void)f2;
+	(void)f3;
+	unsigned long	steps = SMFIP_NOCONNECT | SMFIP_NOHELO |
+			    SMFIP_NOUNKNOWN | SMFIP_HDR_LEADSPC;
+
+	if (floor_mode == FM_MAILFROM || (floor_omit & FLOOR_OMIT_RCPT))
+		steps |= SMFIP_NORCPT;
+	if (floor_omit & FLOOR_OMIT_DATA)
+		steps |= SMFIP_NODATA;
+	if (floor_mode == FM_MAILFROM || (floor_omit & FLOOR_OMIT_HEADER))
+		steps |= SMFIP_NOHDRS;
+	if (floor_mode == FM_MAILFROM || (floor_omit & FLOOR_OMIT_EOH))
+		steps |= SMFIP_NOEOH;
+	if (floor_mode == FM_MAILFROM || floor_mode == FM_EOH)
+		steps |= SMFIP_NOBODY;
+	*pf0 = f0 & floor_actions;
+	*pf1 = f1 & steps;
+	*pf2 = 0;
+	*pf3 = 0;
 	return SMFIS_CONTINUE;
 }
 
@@ -385,7 +427,7 @@ floor_options(int argc, char **argv, struct floor_opts *o)
 	long		 um;
 	int		 ch;
 
-	while ((ch = getopt(argc, argv, "b:G:m:M:p:qu:X:")) != -1) {
+	while ((ch = getopt(argc, argv, "b:G:Lm:M:p:qu:X:")) != -1) {
 		switch (ch) {
 		case 'b':
 			floor_grow = strtoul(optarg, &end, 10);
@@ -400,6 +442,9 @@ floor_options(int argc, char **argv, struct floor_opts *o)
 			if (floor_lookup(optarg, mnames, mvals, 6, &v) != 0)
 				return -1;
 			floor_mode = (enum floor_mode)v;
+			break;
+		case 'L':
+			floor_leadspc = 1;
 			break;
 		case 'M':
 			o->fo_mode = optarg;
@@ -458,12 +503,15 @@ floor_desc(struct smfiDesc *desc)
 		desc->xxfi_header = NULL;
 	if (floor_omit & FLOOR_OMIT_EOH)
 		desc->xxfi_eoh = NULL;
+	if (floor_leadspc)
+		desc->xxfi_negotiate = floor_negotiate;
 	if (floor_mode == FM_MARK)
 		desc->xxfi_flags = SMFIF_ADDHDRS;
 	if (floor_mode == FM_HOLD)
 		desc->xxfi_flags = SMFIF_ADDHDRS | SMFIF_QUARANTINE;
 	if (floor_mode == FM_GROW)
 		desc->xxfi_flags = SMFIF_CHGBODY;
+	floor_actions = desc->xxfi_flags;
 }
 
 int
