@@ -71,7 +71,6 @@ PF_MASTER_EXTRA="127.0.0.1:$PORT_A inet n - n - - smtpd -o smtpd_milters=
 pf_setup >/dev/null || { note "FAIL: cannot set up Postfix"; exit 1; }
 
 pf_spawn floormilter "$FLOOR" -q -m mailfrom -p "inet:$MPORT_B@127.0.0.1"
-
 if ! pf_wait_listen "$MPORT_B" 10; then
 	note "FAIL: floormilter does not listen"; cat "$PF_DIR/log/floormilter.log"; exit 1
 fi
