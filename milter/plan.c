@@ -328,7 +328,9 @@ plan_attachments(struct plan *p)
 		fd = -1;
 		if (it->di_path != NULL)
 			fd = open(it->di_path, O_RDONLY | O_CLOEXEC);
-		else if (p->p_store != NULL &&
+		/* A put that failed after moving the temporary file left it
+		 * at its content address: attach it from there. */
+		if (fd < 0 && p->p_store != NULL &&
 		    (rc = store_doc_open(p->p_store, &it->di_doc, &fd)) != STORE_OK) {
 			log_err(p->p_qid, "document %s/%s#%u cannot be read from "
 			    "the store: %s", it->di_doc.d_court, it->di_doc.d_key,
