@@ -1,47 +1,170 @@
 #!/usr/bin/env bash
-# make demo (first version): run "nefmilter --parse" on the sample notices
-# of tests/data/nef/ and print what was read, one line per file: kind,
-# court, case(s), entry number, documents, recipients the court listed,
-# whether the entry looks restricted (seal/redact in the docket text or a
-# document description), or why the file is not a notice.
+# contrib/demo.sh: nefmilter at work, on loopback only ("make demo").
+#
+# Starts three things, all on 127.0.0.1 and all stopped at the end:
+#   - the fake court (contrib/fakecourt.py) with contrib/demo/scenario.json:
+#     HTTPS for ecf.cand.uscourts.gov, a throwaway CA;
+#   - a private Postfix instance (tests/lib/postfix.sh) in a temporary
+#     directory, delivering to Maildirs for lawfirm.example (the firm),
+#     counsel.example and outside.example;
+#   - nefmilter with its built-in defaults, plus only what loopback needs
+#     (the court's address and CA, 127.0.0.1 as the trusted relay, paths in
+#     the temporary directory, the postfix user and Postfix's log socket).
+# Then sends, with swaks, notices made from the project's sample
+# tests/data/nef/district.eml (public documents behind an attachment menu;
+# a main document with 12 attachments; a document behind a login prompt; an
+# entry that mentions seal, to listed and unlisted recipients, and to an
+# unlisted recipient only) and a court message that is not a notice.
+# Prints what each recipient received and nefmilter's lines from the mail
+# log, and leaves the results in ./demo-out/: maildirs/ADDRESS/, held/
+# (the held messages), maillog, nefmilter.conf and report.txt.
+#
+# Must run as root (Postfix).  BUILD selects the build directory [build].
 set -u
-cd "$(dirname "$0")/.."
+TOP=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BUILD:-build}
-BIN=$BUILD/nefmilter
-DATA=${1:-tests/data/nef}
-if [ ! -x "$BIN" ]; then
-	echo "demo: $BIN is not built (make all)" >&2
-	exit 1
-fi
-printf '%-26s %-11s %-5s %-34s %5s %4s %5s %s\n' file kind court \
-    "case(s)" entry docs rcpts restricted?
-printf '%-26s %-11s %-5s %-34s %5s %4s %5s %s\n' ---- ---- ----- \
-    ------- ----- ---- ----- -----------
-for f in "$DATA"/*; do
-	[ -f "$f" ] || continue
-	name=$(basename "$f")
-	err=$("$BIN" --parse "$f" 2>&1 >/dev/null)
-	json=$("$BIN" --parse "$f" 2>/dev/null)
-	if [ "$json" = "{}" ] || [ -z "$json" ]; then
-		printf '%-26s %s\n' "$name" "not a notice: ${err##*not a notice: }"
-		continue
-	fi
-	/usr/bin/python3 -c '
-import json, re, sys
-name, d = sys.argv[1], json.loads(sys.argv[2])
-cases = ", ".join(x["docket_number"] or "?" for x in d["dockets"])
-if len(cases) > 34:
-    cases = cases[:31] + "..."
-e = d["dockets"][0]["docket_entries"][0]
-texts = [e.get("docket_text") or ""] + [x.get("description") or "" for x in d["documents"]]
-hit = None
-for t in texts:
-    m = re.search(r"\b(un)?(seal|redact)\w*", t, re.I)
-    if m:
-        hit = m.group(0)
-        break
-print("%-26s %-11s %-5s %-34s %5s %4d %5d %s" % (name, d["kind"], d["court_id"],
-      cases, e["document_number"] or "-", len(d["documents"]), len(d["recipients"]),
-      "yes (%s)" % hit if hit else "no"))
-' "$name" "$json"
+OUT=$TOP/demo-out
+DEMO=$TOP/contrib/demo
+NEF=$TOP/$BUILD/nefmilter
+SAMPLE=$TOP/tests/data/nef
+COURT=ecf-noreply@cand.uscourts.gov
+. "$TOP/tests/lib/tap.sh"	# wait_for
+. "$TOP/tests/lib/fakecourt.sh"
+. "$TOP/tests/lib/postfix.sh"
+
+say() { printf 'demo: %s\n' "$*"; }
+die() { printf 'demo: %s\n' "$*" >&2; exit 1; }
+
+[ "$(id -u)" -eq 0 ] || die "run as root: the demo starts a private Postfix instance"
+for c in postfix swaks openssl /usr/bin/python3; do
+	command -v "$c" >/dev/null || die "$c is missing (sh mk/deps.sh installs it)"
 done
+[ -x "$NEF" ] || die "$NEF is missing (make all)"
+
+RUN=
+cleanup() {
+	pf_teardown
+	fc_stop
+	[ -n "$RUN" ] && rm -rf "$RUN"
+	RUN=
+}
+trap cleanup EXIT
+rm -rf "$OUT"
+mkdir -p "$OUT/maildirs" "$OUT/held"
+
+# --- start ----------------------------------------------------------------
+t0=$SECONDS
+fc_start "$DEMO/scenario.json" || die "the fake court did not start"
+trap cleanup EXIT
+chmod 755 "$FC_DIR" "$FC_DIR/pki"	# nefmilter runs as postfix
+chmod 644 "$FC_CA"
+RUN=$(mktemp -d /tmp/nefdemo-run.XXXXXX) && chmod 755 "$RUN" || die "mktemp"
+PF_DOMAIN=lawfirm.example
+PF_USERS="docketing aokafor bob"
+PF_MAIN_EXTRA="virtual_mailbox_domains = lawfirm.example, counsel.example, outside.example"
+pf_use_unix_milter "$RUN/nef.sock"
+pf_setup || die "cannot set up Postfix"
+: >"$PF_CONF/vmailbox"
+for a in docketing@lawfirm.example aokafor@lawfirm.example bob@lawfirm.example \
+    cruiz@counsel.example eve@outside.example; do
+	echo "$a $a/" >>"$PF_CONF/vmailbox"
+done
+cat >"$PF_DIR/nefmilter.conf" <<EOF
+# nefmilter for the demo: built-in defaults, and only what loopback needs.
+# The courts' hosts are sent to the fake court, whose CA is this one:
+connect_to = ::127.0.0.1:$FC_PORT
+ca_file = $FC_CA
+# The demo's SMTP client (swaks, on 127.0.0.1) stands for the firm's gateway
+# that checked the court's SPF/DKIM:
+trusted_clients = 127.0.0.1
+# Paths in the demo's temporary directory; the log goes to Postfix's maillog:
+state_dir = $PF_DIR/nefstate
+socket = $PF_MILTER_SOCK
+pid_file =
+user = postfix
+log_socket = $PF_DIR/spool/public/postlog
+EOF
+pf_start || die "Postfix did not start"
+pf_spawn nefmilter "$NEF" -f -c "$PF_DIR/nefmilter.conf"
+pf_wait_milter 10 || { cat "$PF_DIR/log/nefmilter.log" >&2; die "nefmilter did not start"; }
+say "fake court on 127.0.0.1:$FC_PORT, Postfix on 127.0.0.1:$PF_SMTP_PORT," \
+    "nefmilter on $PF_MILTER_SOCK ($((SECONDS - t0)) s)"
+
+# --- the messages ---------------------------------------------------------
+# variant NAME SED-SCRIPT: the district sample, changed, in $PF_DIR/NAME.eml
+variant() {
+	sed -e "$2" "$SAMPLE/district.eml" >"$PF_DIR/$1.eml"
+}
+# send TITLE FROM TO[,TO] FILE
+SENT=$OUT/sent.tsv
+: >"$SENT"
+send() {
+	pf_send "$2" "$3" "$4"
+	if [ "$PF_LAST_RC" -ne 0 ] || [ -z "$PF_LAST_QID" ]; then
+		die "Postfix refused \"$1\" (swaks exit $PF_LAST_RC; see $PF_LAST_LOG)"
+	fi
+	printf '%s\t%s\t%s\t%s\n' "$PF_LAST_QID" "$2" "$3" "$1" >>"$SENT"
+	say "sent \"$1\" to $3: queue id $PF_LAST_QID"
+}
+LINK57='035020918716?caseid=401001\&de_seq_num=213'
+variant public ''
+variant many "s/$LINK57/035020918800?caseid=401001\&de_seq_num=214/; s/^>57<\/a>/>58<\/a>/;
+s/Motion to Compel/Motion for Summary Judgment/; s/MOTION to Compel Production of Documents/MOTION for Summary Judgment/"
+variant login "s/$LINK57/035020918900?caseid=401001\&de_seq_num=215/; s/^>57<\/a>/>59<\/a>/;
+s/Motion to Compel/Declaration/; s/MOTION to Compel Production of Documents/DECLARATION of Brian T. Lindqvist/"
+variant restricted "s/$LINK57/035020918950?caseid=401001\&de_seq_num=216/; s/^>57<\/a>/>60<\/a>/;
+s/Motion to Compel/Administrative Motion to File Under Seal/;
+s/MOTION to Compel Production of Documents/Administrative MOTION to File Under Seal Exhibit 4/"
+
+send "Public documents behind an attachment menu (entry 57)" "$COURT" \
+    docketing@lawfirm.example,aokafor@lawfirm.example "$PF_DIR/public.eml"
+send "A main document and 12 attachments (entry 58)" "$COURT" \
+    docketing@lawfirm.example "$PF_DIR/many.eml"
+send "A document behind a login prompt: sealed, or its free look used (entry 59)" "$COURT" \
+    docketing@lawfirm.example "$PF_DIR/login.eml"
+send "An entry that mentions seal, to listed and unlisted recipients (entry 60)" "$COURT" \
+    docketing@lawfirm.example,cruiz@counsel.example,eve@outside.example "$PF_DIR/restricted.eml"
+send "The same entry, to an unlisted recipient only" "$COURT" \
+    eve@outside.example "$PF_DIR/restricted.eml"
+send "A court message that is not a notice" cmecfhelpdesk@ohsd.uscourts.gov \
+    docketing@lawfirm.example "$SAMPLE/announcement.eml"
+
+# --- wait until Postfix has delivered or held every message ---------------
+done_with() {	# QID
+	grep -Eq "postfix/qmgr\[[0-9]+\]: $1: removed" "$(pf_maillog)" ||
+	    pf_hold_ids | grep -qx "$1"
+}
+all_done() {
+	local q
+	for q in $(cut -f1 "$SENT"); do done_with "$q" || return 1; done
+}
+wait_for 30 all_done || say "some messages were still in the queue after 30 s"
+sleep 0.3	# postlogd writes asynchronously
+
+# --- collect --------------------------------------------------------------
+for d in "$PF_DIR"/mail/*@*; do
+	[ -d "$d" ] && cp -r "$d" "$OUT/maildirs/"
+done
+for q in $(pf_hold_ids); do
+	MAIL_CONFIG=$PF_CONF postcat -c "$PF_CONF" -bh -q "$q" >"$OUT/held/$q.eml" 2>/dev/null
+	MAIL_CONFIG=$PF_CONF postcat -c "$PF_CONF" -e -q "$q" 2>/dev/null |
+	    sed -n 's/^recipient: //p' >"$OUT/held/$q.rcpts"
+done
+cp "$(pf_maillog)" "$OUT/maillog"
+cp "$PF_DIR/nefmilter.conf" "$OUT/nefmilter.conf"
+echo
+/usr/bin/python3 "$DEMO/report.py" "$OUT" | tee "$OUT/report.txt"
+echo
+
+# --- stop -----------------------------------------------------------------
+NEF_PID=${PF_PIDS[0]}
+COURT_PID=$FC_PID
+cleanup
+trap - EXIT
+left=""
+kill -0 "$NEF_PID" 2>/dev/null && left="$left nefmilter($NEF_PID)"
+kill -0 "$COURT_PID" 2>/dev/null && left="$left fakecourt($COURT_PID)"
+[ -n "$(pf_procs)" ] && left="$left postfix($(pf_procs | tr '\n' ' '))"
+[ -n "$left" ] && die "still running:$left"
+say "stopped the fake court, nefmilter and Postfix; nothing left running ($((SECONDS - t0)) s)"
+say "results in ${OUT#$PWD/}/: maildirs/ADDRESS/new/ (one file per message), held/, maillog, report.txt"
