@@ -292,9 +292,10 @@ parsecmd_json(const struct nef *n)
 			    docket_json(n, &n->n_cases[i]));
 		json_object_set_new(o, "dockets", dockets);
 		json_object_set_new(o, "email_recipients",
-		    n->n_kind == NEF_BANKRUPTCY ?
+		    n->n_kind == NEF_BANKRUPTCY && n->n_html ?
 		    lumped_json(n->n_listed, n->n_nlisted) :
-		    n->n_kind == NEF_ACMS ? json_array() :
+		    n->n_kind == NEF_BANKRUPTCY || n->n_kind == NEF_ACMS ?
+		    json_array() :
 		    recipients_json(n->n_listed, n->n_nlisted, 0));
 		extras(o, n);
 	}

@@ -7,7 +7,8 @@
  * JSON line; a message that is not a notice prints "{}" and a line
  * "nefmilter: FILE: not a notice: REASON" on standard error.  The exit
  * status is 0 when every file was read (not-a-notice is not an error), 1
- * when a file could not be read.  It calls mime_init() itself.
+ * when a file could not be read, 2 when no file was named.  It calls
+ * mime_init() itself.
  *
  * JSON fields: first those of juriscraper's NotificationEmail (court_id,
  * appellate, acms, contains_attachments, dockets[] with docket_number,
@@ -18,8 +19,10 @@
  * juriscraper's shape: names and address items as juriscraper reads the
  * lines (struct nef_recipient r_node_name, r_printed), and in a
  * bankruptcy notice, where juriscraper does not separate the recipients,
- * one entry with an empty name and every address item; recipients[]
- * always has them one per person, with names and single addresses.
+ * one entry with an empty name and every address item; none in an ACMS
+ * notice or a plain-text bankruptcy notice, whose recipients juriscraper
+ * does not read.  recipients[] always has them one per person, with
+ * names and single addresses.
  * "description" is juriscraper's reading of the docket text
  * (c_description), "docket_text" nefmilter's (c_text).
  *

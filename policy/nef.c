@@ -130,6 +130,7 @@ nef_parse(const struct nef_input *in, struct nef **out)
 	x.x_a = n->n_arena;
 	x.x_src = in->ni_text;
 	x.x_html = in->ni_is_html;
+	n->n_html = in->ni_is_html != 0;
 	if (in->ni_subject != NULL)
 		n->n_subject = arena_strndup(x.x_a, in->ni_subject,
 		    strnlen(in->ni_subject, NEF_SUBJECT_MAX));

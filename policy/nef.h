@@ -173,6 +173,7 @@ struct nef {
 	int		 n_appellate;	/* CurrentGen or ACMS */
 	int		 n_acms;
 	int		 n_regenerated;	/* "This is a re-generated NEF" */
+	int		 n_html;	/* the body was HTML */
 	int		 n_contains_attachments; /* > 1 "Document description" */
 	char		*n_subject;	/* as given, or NULL */
 	char		*n_from;	/* as given, or NULL */

@@ -16,7 +16,8 @@
  *	of at most RCPT_HEADING_MAX bytes that ends with a colon and names
  *	a way of noticing ("electronically mailed to", "delivered by",
  *	"notice cart for", "will not receive this electronic notice", "sent
- *	via"); it lists recipients who were not noticed electronically when
+ *	via", "chosen not to receive notice"); it lists recipients who were
+ *	not noticed electronically when
  *	it says "not" (as a word), "delivered", "cart", "via" or "will not
  *	receive".
  *
@@ -66,7 +67,8 @@ static const struct label labels[] = {
 
 static const char *const heading_words[] = {
 	"electronically mailed to", "delivered by", "notice cart for",
-	"will not receive this electronic notice", "sent via", NULL
+	"will not receive this electronic notice", "sent via",
+	"not to receive notice", NULL
 };
 
 static const char *const unlisted_words[] = {
