@@ -28,6 +28,10 @@
 #   e2e_wait_qid QID            wait until nefmilter's audit line (notice or
 #                               not a notice) for QID and Postfix's "removed"
 #                               line are in the maillog
+#   e2e_finish                  stop nefmilter (SIGTERM), check that it
+#                               stopped, logged so, and wrote nothing on
+#                               standard error (no fallback line, no
+#                               sanitizer report); then tap_done
 #   nefctl ARGS...              nefctl -c $PF_DIR/nef.conf ARGS
 # Variables: NEF, NEFCTL, MIMECHECK, DATA, COURT_FROM, LOG (the maillog).
 : "${TOP:=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
@@ -94,6 +98,7 @@ e2e_start() {	# SCENARIO [CONF-LINES...]
 	    "log_socket = $PF_DIR/spool/public/postlog" "$@"
 	pf_start || e2e_fail_start "Postfix starts"
 	pf_spawn nefmilter "$NEF" -f -c "$PF_DIR/nef.conf"
+	E2E_NEF_PID=$PF_SPAWN_PID
 	pf_wait_milter 10 || e2e_fail_start "nefmilter listens on $PF_MILTER_SOCK"
 	pf_wait_log 'nefmilter\[[0-9]+\]: nefmilter .* starting on ' 10 ||
 	    e2e_fail_start "nefmilter logs into the maillog"
@@ -127,6 +132,19 @@ e2e_pdf_shas() {	# PARTS
 e2e_wait_qid() {	# QID
 	pf_wait_log "nefmilter\[[0-9]+\]: $1: (notice|not a notice) " 20 &&
 	    pf_wait_log "postfix/qmgr\[[0-9]+\]: $1: removed" 20
+}
+
+e2e_finish() {
+	local pid=${E2E_NEF_PID:-}
+	if [ -n "$pid" ]; then
+		pf_kill "$pid"
+		check "nefmilter stopped on SIGTERM" test ! -d "/proc/$pid"
+		check "maillog: nefmilter says it stopped" \
+		    pf_wait_log "nefmilter\[$pid\]: nefmilter stopping" 5
+		check_eq "nefmilter wrote nothing on standard error" "" \
+		    "$(head -c 2000 "$PF_DIR/log/nefmilter.log")"
+	fi
+	tap_done
 }
 
 nefctl() { "$NEFCTL" -c "$PF_DIR/nef.conf" "$@"; }

@@ -19,7 +19,7 @@ set -u
 e2e_require
 e2e_start "$DATA/scenarios/e2e.json" "sealed_link_action = hold" "restricted_scope = address"
 check "Postfix and nefmilter run" true
-NEF_PID=${PF_PIDS[0]}
+NEF_PID=$E2E_NEF_PID
 SHA_MAIN=$(fc_pdf_sha cand-57-main 5000)
 SHA_ATT1=$(fc_pdf_sha cand-57-att1 7000)
 
@@ -103,4 +103,4 @@ check_eq "the held file carries no document" "" "$(e2e_pdf_shas "$(e2e_parts "$P
 check_eq "three messages wait in the hold queue" 3 "$(pf_hold_ids | wc -l)"
 check_eq "docketing got only the released notice" 1 "$(pf_maildir_files docketing | wc -l)"
 check_nogrep "no nefmilter error in the maillog" "nefmilter\[[0-9]+\]: error" "$LOG"
-tap_done
+e2e_finish

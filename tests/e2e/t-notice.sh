@@ -118,4 +118,4 @@ check_nogrep "ordinary mail: nefmilter says nothing about it (accepted at MAIL F
 
 check "the queue is empty" pf_queue_empty
 check_nogrep "no nefmilter error or warning in the maillog" "nefmilter\[[0-9]+\]: (error|warning)" "$LOG"
-tap_done
+e2e_finish

@@ -97,4 +97,4 @@ rc = sorted(r["address"] for r in recs[0]["recipients"])
 assert rc == ["aokafor@example.test", "docketing@example.test"], rc
 ' "$PF_DIR/audit-q1.json" "$Q1" "$SHA_MAIN" "$SHA_ATT1"
 check_nogrep "no nefmilter error in the maillog" "nefmilter\[[0-9]+\]: error" "$LOG"
-tap_done
+e2e_finish

@@ -66,4 +66,4 @@ check_nogrep "maillog: Postfix delivered nothing to bob" \
 
 check "the queue is empty" pf_queue_empty
 check_nogrep "no nefmilter error or warning in the maillog" "nefmilter\[[0-9]+\]: (error|warning)" "$LOG"
-tap_done
+e2e_finish
