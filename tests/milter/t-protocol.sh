@@ -18,6 +18,8 @@
 #                   effect for new connections (MT_QUARANTINE) and not for
 #                   the open one; a broken file is refused and the running
 #                   configuration stays
+#   p-hold.lua      quarantine with its reason (sealed_link_action = hold,
+#                   now in effect, and a login document)
 # The daemon's own log (standard error) is checked for the lines that go
 # with each case.
 set -u
@@ -167,6 +169,17 @@ check "log: the refusal names the unknown key too" \
 check "log: the held message says why" \
     grep -Eq ': held \(Postfix hold queue\): .+' <(logsince "$n0")
 check "the daemon is alive after the reloads" kill -0 "$NEF_PID"
+
+# --- (3) quarantine (sealed_link_action = hold is in effect now) -------------
+n0=$(loglines)
+nb=$(ls "$W/bodies" | wc -l)
+mt p-hold.lua
+check "log: held, under the queue id the MTA gave" \
+    grep -q '^nefmilter: A3000001: held (Postfix hold queue): 1 link(s) met a login prompt' <(logsince "$n0")
+check_eq "the held message's new body went through the relay" $((nb + 1)) "$(ls "$W/bodies" | wc -l)"
+newbody
+check_eq "held body: the two public PDFs" "$SHA_MAIN $SHA_ATT1" \
+    "$(sed -n 's/^PART .* application\/pdf .*sha256=\([0-9a-f]*\) .*/\1/p' "$W/parts" | tr '\n' ' ' | sed 's/ $//')"
 
 pf_kill "$NEF_PID"
 check "the daemon stops on SIGTERM" test ! -d "/proc/$NEF_PID"
