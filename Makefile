@@ -122,7 +122,7 @@ deps:
 demo:
 	@sh mk/deps.sh
 	$(MAKE) all tools
-	@bash contrib/demo.sh
+	@BUILD=$(BUILD) bash contrib/demo.sh
 
 bench:
 	@sh mk/deps.sh

@@ -267,7 +267,11 @@ pl_read(struct plan *p)
 	in.ni_is_html = p->p_mime->mn_is_html;
 	in.ni_subject = p->p_mime->mn_subject;
 	in.ni_from = p->p_mime->mn_from;
-	in.ni_has_image = p->p_mime->mn_has_image;
+	/* Court notices carry no image part, so one marks a non-notice; a
+	 * colleague's forward often does (a signature logo) and must still
+	 * be read, so that a restricted entry it forwards is caught. */
+	in.ni_has_image = p->p_mime->mn_has_image &&
+	    p->p_msg->m_class != MSGC_FORWARD;
 	if (nef_parse(&in, &p->p_nef) != 0)
 		return -1;
 	snprintf(p->p_why, sizeof(p->p_why), "%s",
