@@ -49,4 +49,20 @@ check_eq "forward: the PDFs are removed" 0 "$(grep -c 'application/pdf' "$W/part
 check_nogrep "forward: no free-look link left" "doc1/035020918716\?" "$W/out.eml"
 check_eq "forward: nothing fetched" "$before" "$(requests)"
 check_nogrep "forward: nobody removed (the forwarder chose)" "recipient removed" "$W/err"
+
+# The same forward with a signature logo (an image part) is still read.
+{
+	printf 'From: alice@lawfirm.example\nTo: friend@outside.example\nSubject: FW: Activity in Case\n'
+	printf 'MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="fw"\n\n--fw\n'
+	printf 'Content-Type: text/plain\n\nSee below.\n\n--fw\nContent-Type: image/png\n'
+	printf 'Content-Transfer-Encoding: base64\nContent-Disposition: inline; filename="logo.png"\n\n'
+	printf 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==\n'
+	printf '\n--fw\nContent-Type: message/rfc822\n\n'
+	cat "$W/processed.eml"
+	printf '\n--fw--\n'
+} >"$W/fwd-logo.eml"
+check "forward with a logo runs" offline "$W/fwd-logo.eml" -r friend@outside.example
+check_grep "forward with a logo: read as a forward" "trust=forward" "$W/parts"
+check_eq "forward with a logo: the PDFs are removed" 0 "$(grep -c 'application/pdf' "$W/parts")"
+check_grep "forward with a logo: the logo stays" "image/png filename=logo.png" "$W/parts"
 tap_done
