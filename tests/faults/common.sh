@@ -23,6 +23,7 @@
 #                                    the firm's domain made example.test and
 #                                    the sed expressions applied
 #   fx_send FROM TO[,TO] FILE        pf_send; PF_LAST_RC, PF_LAST_QID
+#   fx_send_from ADDR FROM TO FILE   the same from client address ADDR
 #   fx_settle [SECS]                 wait until the queue is empty (incoming,
 #                                    active, deferred, hold); 1 on time-out
 #   fx_count USER                    copies in USER's Maildir
@@ -160,6 +161,17 @@ fx_notice() {	# NAME FIXTURE [SED...]
 }
 
 fx_send() { pf_send "$@"; }
+
+# fx_send_from ADDR FROM TO FILE: as pf_send, the client connecting from
+# the loopback address ADDR (127.0.0.2: a client nefmilter does not trust)
+fx_send_from() {
+	local addr=$1 data=$PF_DIR/log/swaks-data.$((PF_SEND_SEQ + 1))
+	shift
+	perl -pe 's/\r?\n\z//; s/^\./../; $_ .= "\r\n"' "$3" >"$data" || return 1
+	printf '.' >>"$data"
+	pf_swaks --local-interface "$addr" --from "$1" --to "$2" --data "@$data" \
+	    --no-data-fixup
+}
 
 fx_settle() {	# [SECS]: the queue is empty
 	local end=$((SECONDS + ${1:-20}))
