@@ -7,7 +7,9 @@
  *	See log.h.  The socket sink sends one datagram per line in the form
  *	Postfix's postlogd writes verbatim into maillog_file, the form of
  *	Postfix's own lines: "Mmm dd hh:mm:ss HOST IDENT[PID]: TEXT" (HOST is
- *	the short host name).  A send that fails falls back to standard
+ *	the short host name; errors and warnings start TEXT with "error: "
+ *	and "warning: " as Postfix's do; a line is cut below the 4096 bytes
+ *	postlogd reads).  A send that fails falls back to standard
  *	error so that no line is lost silently.
  * DIAGNOSTICS
  *	log_open() returns 0, or -1 with errno set when the socket sink
@@ -27,6 +29,9 @@
 
 #include "log.h"
 #include "text.h"
+
+/* postlogd cuts a datagram at 4096 bytes. */
+#define LOG_DGRAM_MAX	4000
 
 static pthread_mutex_t	log_lock = PTHREAD_MUTEX_INITIALIZER;
 static enum log_sink	log_sink = LOG_SINK_STDERR;
@@ -108,20 +113,22 @@ log_close(void)
 static void
 log_socket_send(enum log_level lvl, const char *line)
 {
-	char		 buf[2048], stamp[32], host[256];
+	char		 buf[LOG_DGRAM_MAX], stamp[32], host[256];
 	struct tm	 tm;
 	time_t		 now = time(NULL);
 	int		 n;
 
-	(void)lvl;
 	localtime_r(&now, &tm);
-	strftime(stamp, sizeof(stamp), "%b %e %H:%M:%S", &tm);
+	strftime(stamp, sizeof(stamp), "%b %d %H:%M:%S", &tm);
 	if (gethostname(host, sizeof(host)) != 0)
 		text_strlcpy(host, "localhost", sizeof(host));
 	host[sizeof(host) - 1] = '\0';
 	host[strcspn(host, ".")] = '\0';
-	n = snprintf(buf, sizeof(buf), "%s %s %s[%ld]: %s", stamp, host,
-	    log_ident, (long)getpid(), line);
+	/* Postfix's way: the severity in the text, since postlogd writes the
+	 * datagram as it is. */
+	n = snprintf(buf, sizeof(buf), "%s %s %s[%ld]: %s%s", stamp, host,
+	    log_ident, (long)getpid(), lvl == LOG_LVL_ERR ? "error: " :
+	    lvl == LOG_LVL_WARN ? "warning: " : "", line);
 	if (n < 0)
 		return;
 	if ((size_t)n >= sizeof(buf))
