@@ -36,16 +36,12 @@
 #include <strings.h>
 
 #include "addr.h"
+#include "ipnet.h"
 #include "text.h"
 #include "trust.h"
 
 /* Longest token kept from an Authentication-Results header. */
 #define AR_TOKEN_MAX	ADDR_SIZE
-
-struct trust_net {
-	unsigned char	n_addr[16];
-	unsigned	n_bits;		/* prefix length on the 128-bit form */
-};
 
 struct trust {
 	char		**t_court;
@@ -53,7 +49,7 @@ struct trust {
 	char		**t_firm;
 	size_t		  t_nfirm;
 	char		 *t_authserv;	/* NULL: none trusted */
-	struct trust_net *t_nets;
+	struct ipnet	 *t_nets;
 	size_t		  t_nnets;
 };
 
@@ -79,11 +75,6 @@ static int	errf(char *, size_t, const char *, ...)
 static int	copy_domains(const char *const *, size_t, const char *,
 		    char ***, size_t *, char *, size_t);
 static int	domain_ok(const char *);
-static int	ip4_parse(const char *, size_t, unsigned char *);
-static int	ip6_parse(const char *, size_t, unsigned char *);
-static int	net_parse(const char *, struct trust_net *, char *, size_t);
-static int	net_match(const struct trust_net *, const unsigned char *);
-static int	hexval(int);
 static void	lex_skip(struct ar_lex *);
 static enum ar_tok lex_next(struct ar_lex *, char *, size_t);
 static void	ar_header(const struct trust *, const char *,
@@ -180,200 +171,10 @@ copy_domains(const char *const *in, size_t n, const char *name,
 	return 0;
 }
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* Dotted quad s[0..n) into out[0..4).  Returns 0 or -1. */
-static int
-ip4_parse(const char *s, size_t n, unsigned char *out)
-{
-	size_t		i = 0;
-	unsigned	part, v, digits;
-
-	for (part = 0; part < 4; part++) {
-		if (part > 0) {
-			if (i >= n || s[i] != '.')
-				return -1;
-			i++;
-		}
-		for (v = 0, digits = 0; i < n && s[i] >= '0' && s[i] <= '9';
-		    i++) {
-			if (++digits > 3)
-				return -1;
-			v = v * 10 + (unsigned)(s[i] - '0');
-		}
-		if (digits == 0 || v > 255)
-			return -1;
-		out[part] = (unsigned char)v;
-	}
-	return i == n ? 0 : -1;
-}
-
-/* IPv6 text s[0..n) into out[0..16).  Returns 0 or -1. */
-static int
-ip6_parse(const char *s, size_t n, unsigned char *out)
-{
-	unsigned char	buf[16];
-	size_t		i = 0, j, e, k = 0, tail;
-	long		gap = -1;
-	unsigned	v;
-	int		h;
-
-	memset(buf, 0, sizeof(buf));
-	if (n >= 2 && s[0] == ':' && s[1] == ':') {
-		gap = 0;
-		i = 2;
-	} else if (n == 0 || s[0] == ':')
-		return -1;
-	while (i < n) {
-		for (e = i; e < n && s[e] != ':'; e++)
-			;
-		if (memchr(s + i, '.', e - i) != NULL) {
-			if (e != n || k > 12 || ip4_parse(s + i, n - i,
-			    buf + k) != 0)
-				return -1;
-			k += 4;
-			break;
-		}
-		for (j = i, v = 0; i < n && (h = hexval(s[i])) >= 0; i++) {
-			if (i - j >= 4)
-				return -1;
-			v = v * 16 + (unsigned)h;
-		}
-		if (i == j || k >= 16)
-			return -1;
-		buf[k++] = (unsigned char)(v >> 8);
-		buf[k++] = (unsigned char)(v & 0xff);
-		if (i == n)
-			break;
-		if (s[i++] != ':' || i == n)
-			return -1;
-		if (s[i] == ':') {
-			if (gap >= 0)
-				return -1;
-			gap = (long)k;
-			i++;
-		}
-	}
-	if (gap >= 0) {
-		if (k >= 16)
-			return -1;
-		tail = k - (size_t)gap;
-		memmove(buf + 16 - tail, buf + gap, tail);
-		memset(buf + gap, 0, 16 - tail - (size_t)gap);
-	} else if (k != 16)
-		return -1;
-	memcpy(out, buf, 16);
-	return 0;
-}
-
 int
 trust_ip_parse(const char *s, unsigned char out[16])
 {
-	size_t	n;
-
-	if (s == NULL)
-		return -1;
-	while (*s == ' ' || *s == '\t')
-		s++;
-	if (strncasecmp(s, "IPv6:", 5) == 0)
-		s += 5;
-	n = strlen(s);
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		n--;
-	if (n >= 2 && s[0] == '[' && s[n - 1] == ']') {
-		s++;
-		n -= 2;
-	}
-	if (n == 0 || n > 64)
-		return -1;
-	if (memchr(s, ':', n) != NULL)
-		return ip6_parse(s, n, out);
-	memset(out, 0, 10);
-	out[10] = out[11] = 0xff;
-	return ip4_parse(s, n, out + 12);
-}
-
-/*
- * net_parse -- "ADDR" or "ADDR/BITS" into *net.  Returns 0 or -1 with an
- * English message.
- */
-static int
-net_parse(const char *s, struct trust_net *net, char *err, size_t errsz)
-{
-	char		 addr[80], shown[80];
-	unsigned char	 fixed[16];
-	const char	*slash;
-	char		*end;
-	long		 bits;
-	int		 v4;
-	unsigned	 b;
-
-	text_printable(shown, sizeof(shown), s, strlen(s));
-	slash = strchr(s, '/');
-	if (slash == NULL)
-		slash = s + strlen(s);
-	if ((size_t)(slash - s) >= sizeof(addr))
-		return errf(err, errsz, "trusted_clients: \"%s\" is not an "
-		    "address or CIDR block", shown);
-	memcpy(addr, s, (size_t)(slash - s));
-	addr[slash - s] = '\0';
-	v4 = strchr(addr, ':') == NULL;
-	if (trust_ip_parse(addr, net->n_addr) != 0)
-		return errf(err, errsz, "trusted_clients: \"%s\" is not an "
-		    "address or CIDR block", shown);
-	if (*slash == '\0')
-		bits = v4 ? 32 : 128;
-	else {
-		errno = 0;
-		bits = strtol(slash + 1, &end, 10);
-		if (errno != 0 || end == slash + 1 || *end != '\0' ||
-		    bits < 0 || bits > (v4 ? 32 : 128) ||
-		    (slash[1] < '0' || slash[1] > '9'))
-			return errf(err, errsz, "trusted_clients: \"%s\": "
-			    "bad prefix length (0-%d)", shown, v4 ? 32 : 128);
-	}
-	if (bits == 0)
-		return errf(err, errsz, "trusted_clients: \"%s\" would trust "
-		    "every client", shown);
-	net->n_bits = (unsigned)bits + (v4 ? 96 : 0);
-	for (b = net->n_bits; b < 128; b++)
-		if (net->n_addr[b / 8] & (0x80 >> (b % 8)))
-			break;
-	if (b == 128)
-		return 0;
-	if (!v4)
-		return errf(err, errsz, "trusted_clients: \"%s\": host bits "
-		    "set below /%ld", shown, bits);
-	memcpy(fixed, net->n_addr, sizeof(fixed));
-	for (b = net->n_bits; b < 128; b++)
-		fixed[b / 8] &= (unsigned char)~(0x80 >> (b % 8));
-	return errf(err, errsz, "trusted_clients: \"%s\": host bits set "
-	    "(did you mean %u.%u.%u.%u/%ld?)", shown, fixed[12], fixed[13],
-	    fixed[14], fixed[15], bits);
-}
-
-static int
-net_match(const struct trust_net *net, const unsigned char *a)
-{
-	unsigned	full = net->n_bits / 8, rest = net->n_bits % 8;
-	unsigned char	mask;
-
-	if (memcmp(net->n_addr, a, full) != 0)
-		return 0;
-	if (rest == 0)
-		return 1;
-	mask = (unsigned char)(0xff << (8 - rest));
-	return (net->n_addr[full] & mask) == (a[full] & mask);
+	return ipnet_addr_parse(s, out);
 }
 
 int
@@ -420,9 +221,14 @@ trust_new(const struct trust_cfg *cfg, struct trust **out, char *err,
 		}
 	}
 	for (i = 0; i < cfg->tc_nclients; i++) {
-		if (net_parse(cfg->tc_clients[i] ? cfg->tc_clients[i] : "",
-		    &t->t_nets[i], err, errsz) != 0)
+		char why[120], shown[80];
+		const char *c = cfg->tc_clients[i] ? cfg->tc_clients[i] : "";
+
+		if (ipnet_parse(c, &t->t_nets[i], why, sizeof(why)) != 0) {
+			text_printable(shown, sizeof(shown), c, strlen(c));
+			errf(err, errsz, "trusted_clients: \"%s\": %s", shown, why);
 			goto fail;
+		}
 		t->t_nnets = i + 1;
 	}
 	*out = t;
@@ -713,9 +519,9 @@ verify(const struct trust *t, const struct trust_msg *m,
 		v->tv_verified = 1;
 		return;
 	}
-	if (m->tm_client != NULL && trust_ip_parse(m->tm_client, ip) == 0)
+	if (m->tm_client != NULL && ipnet_addr_parse(m->tm_client, ip) == 0)
 		for (i = 0; i < t->t_nnets; i++)
-			if (net_match(&t->t_nets[i], ip)) {
+			if (ipnet_match(&t->t_nets[i], ip)) {
 				text_printable(shown, sizeof(shown),
 				    m->tm_client, strlen(m->tm_client));
 				snprintf(v->tv_reason, sizeof(v->tv_reason),

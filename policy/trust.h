@@ -152,6 +152,6 @@ int	 trust_forward_subject(const char *subject);
  * "IPv6:"-prefixed or bracketed) into 16 bytes; IPv4 is stored as
  * ::ffff:a.b.c.d.  Returns 0, or -1 when s is not an address.
  */
-int	 trust_ip_parse(const char *s, unsigned char out[16]);
+int	 trust_ip_parse(const char *s, unsigned char out[16]);	/* = ipnet_addr_parse() */
 
 #endif
