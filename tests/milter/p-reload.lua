@@ -1,6 +1,6 @@
--- SIGUSR1 during traffic.  Connection A is open; TO_HOLD (a shell
--- script of t-protocol.sh) adds "sealed_link_action = hold" to the file
--- and signals the daemon.  A keeps the configuration it started with (the
+-- SIGUSR1 during traffic.  Connection A is open, in the middle of a
+-- message's body, when TO_HOLD (a shell script of t-protocol.sh) adds
+-- "sealed_link_action = hold" to the file and signals the daemon.  A keeps the configuration it started with (the
 -- notice, whose attachment 2 met a login prompt, is not held); a new
 -- connection B gets the new one (MT_QUARANTINE).  Then TO_BROKEN appends
 -- a bad value and an unknown key and signals again: the reload is refused
@@ -43,12 +43,24 @@ lib.run("reload", function()
 	lib.check_reply("A, before the reload: goes on", r, SMFIR_CONTINUE, "eom")
 	lib.check("A, before: not held", not mt.eom_check(a, MT_QUARANTINE), x)
 
+	-- the next message on A: the reload happens in the middle of its body
+	mt.macro(a, SMFIC_MAIL, "i", "A7000002")
+	mt.mailfrom(a, COURT)
+	mt.rcptto(a, "<docketing@lawfirm.example>")
+	mt.data(a)
+	for _, h in ipairs(hdrs) do mt.header(a, h[1], h[2]) end
+	mt.eoh(a)
+	local crlf = body:gsub("\r?\n", "\r\n")
+	mt.bodystring(a, crlf:sub(1, 2000))
+	lib.check_eq("A, first half of the body: goes on", SMFIR_CONTINUE, mt.getreply(a))
 	local n = count_log("configuration reloaded from")
 	lib.check("TO_HOLD ran", os.execute(TO_HOLD))
 	lib.check("the daemon logs the reload", wait_log("configuration reloaded from", n, 10))
-
-	r, x = notice(a, "A7000002")
-	lib.check_reply("A, after the reload: goes on", r, SMFIR_CONTINUE, "eom")
+	mt.bodystring(a, crlf:sub(2001))
+	lib.check_eq("A, rest of the body: goes on", SMFIR_CONTINUE, mt.getreply(a))
+	lib.check("end of message sent", mt.eom(a) == nil)
+	lib.check_eq("A, after the reload: goes on", SMFIR_CONTINUE, mt.getreply(a))
+	x = (mt.getheader(a, "X-NEF", 0) or ""):gsub("%s+", " ")
 	lib.check("A keeps its snapshot: not held", not mt.eom_check(a, MT_QUARANTINE), x)
 	lib.check("A: action=attached", x:find("action=attached", 1, true), x)
 
