@@ -33,6 +33,7 @@
 #                               standard error (no fallback line, no
 #                               sanitizer report); then tap_done
 #   nefctl ARGS...              nefctl -c $PF_DIR/nef.conf ARGS
+#   quiet CMD...                CMD with its standard output discarded
 # Variables: NEF, NEFCTL, MIMECHECK, DATA, COURT_FROM, LOG (the maillog).
 : "${TOP:=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
 : "${BUILD:=build}"
@@ -148,3 +149,4 @@ e2e_finish() {
 }
 
 nefctl() { "$NEFCTL" -c "$PF_DIR/nef.conf" "$@"; }
+quiet() { "$@" >/dev/null; }

@@ -47,7 +47,7 @@ check_grep "purge prints who received the first (docketing)" "docketing@example\
 check_grep "purge prints who received the first (aokafor)" "aokafor@example\.test" "$PF_DIR/purge.out"
 check_grep "purge prints who received the second (carol)" "carol@example\.test" "$PF_DIR/purge.out"
 check "the stored file is gone" test -z "$(find "$STATE/docs" -name "$SHA_MAIN.pdf")"
-check "the store is consistent after the purge" nefctl check
+check "the store is consistent after the purge" quiet nefctl check
 
 # --- 3. later copies ------------------------------------------------------
 e2e_send_notice "$N57" bob@example.test

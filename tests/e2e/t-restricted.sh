@@ -18,7 +18,7 @@ SHA_ATT1=$(fc_pdf_sha cand-57-att1 7000)
 
 # --- 1. the case team ---------------------------------------------------
 check "nefctl team add while the milter runs" \
-    nefctl team add cand 4:22-cv-05541-JST carol@example.test
+    quiet nefctl team add cand 4:22-cv-05541-JST carol@example.test
 check_grep "nefctl team list shows carol" "^cand	4:22-cv-05541	carol@example\.test	" <(nefctl team list)
 check "nefctl refuses an address outside firm_domains (exit 2)" \
     test "$(nefctl team add cand 4:22-cv-05541 eve@outside.example >/dev/null 2>&1; echo $?)" = 2

@@ -127,7 +127,7 @@ check_eq "second copy: the same two PDFs, byte for byte" \
 
 # --- (4) recipients ----------------------------------------------------------
 check "nefctl team add (the daemon is running)" \
-    "$NEFCTL" -c "$CONF" team add cand 4:22-cv-05541-JST bob@lawfirm.example
+    sh -c "'$NEFCTL' -c '$CONF' team add cand 4:22-cv-05541-JST bob@lawfirm.example >/dev/null"
 n0=$(loglines)
 mt p-rcpt.lua
 check "log: the team member is added" grep -q 'added=<bob@lawfirm.example>' <(logsince "$n0")
