@@ -51,12 +51,12 @@
 #include "cfg.h"
 #include "fetch.h"
 #include "log.h"
+#include "netaddr.h"
 #include "page.h"
 #include "strbuf.h"
 #include "text.h"
 #include "url.h"
 
-#define FETCH_MAX_OK_ADDRS	32	/* connect_to target addresses kept */
 
 enum { JOB_MENU, JOB_DOC };
 enum { MODE_NONE, MODE_FILE, MODE_PAGE, MODE_DISCARD };
@@ -76,8 +76,7 @@ struct run {
 	CURLM			*ru_multi;
 	CURLSH			*ru_share;
 	struct curl_slist	*ru_connect_to;
-	struct sockaddr_storage	 ru_ok[FETCH_MAX_OK_ADDRS];
-	size_t			 ru_nok;
+	struct netaddr_set	 ru_ok;		/* connect_to targets */
 	struct fetch_doc	*ru_docs;
 	struct job		*ru_jobs;
 	size_t			 ru_n, ru_cap;
@@ -113,9 +112,6 @@ static size_t	 on_write(char *, size_t, size_t, void *);
 static int	 to_file(struct req *, const void *, size_t);
 static curl_socket_t on_open_socket(void *, curlsocktype,
 		    struct curl_sockaddr *);
-static int	 addr_public(const struct sockaddr *);
-static int	 addr_configured(const struct run *, const struct sockaddr *);
-static void	 ok_addrs(struct run *);
 static void	 req_done(struct run *, struct req *, CURLcode);
 static void	 follow(struct run *, struct req *, const char *, int);
 static void	 on_page(struct run *, struct req *);
@@ -243,108 +239,13 @@ finish(struct run *ru, size_t i, int result, const char *fmt, ...)
 	    line);
 }
 
-/* ---- addresses ----------------------------------------------------- */
-
-static int
-addr_public(const struct sockaddr *sa)
-{
-	const unsigned char *b;
-	uint32_t a;
-
-	if (sa->sa_family == AF_INET6) {
-		b = ((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr.s6_addr;
-		if (b[0] == 0 && memcmp(b, "\0\0\0\0\0\0\0\0\0\0\xff\xff", 12) == 0) {
-			a = (uint32_t)b[12] << 24 | (uint32_t)b[13] << 16 |
-			    (uint32_t)b[14] << 8 | b[15];
-			goto v4;
-		}
-		if (memcmp(b, "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", 15) == 0)
-			return 0;			/* :: and ::1 */
-		if ((b[0] & 0xfe) == 0xfc || b[0] == 0xff ||
-		    (b[0] == 0xfe && (b[1] & 0xc0) == 0x80))
-			return 0;			/* ULA, multicast, link-local */
-		return 1;
-	}
-	if (sa->sa_family != AF_INET)
-		return 0;
-	a = ntohl(((const struct sockaddr_in *)(const void *)sa)->sin_addr.s_addr);
-v4:
-	return !((a >> 24) == 0 || (a >> 24) == 10 || (a >> 24) == 127 ||
-	    (a >> 16) == 0xa9fe || (a >> 20) == 0xac1 || (a >> 16) == 0xc0a8 ||
-	    (a >> 22) == (100 << 2 | 1) || (a >> 28) >= 0xe);
-}
-
-static int
-addr_configured(const struct run *ru, const struct sockaddr *sa)
-{
-	size_t i;
-
-	for (i = 0; i < ru->ru_nok; i++) {
-		const struct sockaddr *ok = (const struct sockaddr *)&ru->ru_ok[i];
-
-		if (ok->sa_family != sa->sa_family)
-			continue;
-		if (sa->sa_family == AF_INET &&
-		    ((const struct sockaddr_in *)(const void *)ok)->sin_addr.s_addr ==
-		    ((const struct sockaddr_in *)(const void *)sa)->sin_addr.s_addr)
-			return 1;
-		if (sa->sa_family == AF_INET6 && memcmp(
-		    &((const struct sockaddr_in6 *)(const void *)ok)->sin6_addr,
-		    &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, 16) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-/* The addresses of the CONNECT-HOST parts of connect_to. */
-static void
-ok_addrs(struct run *ru)
-{
-	const struct fetch_opts *o = ru->ru_o;
-	size_t i;
-
-	for (i = 0; i < o->fo_nconnect_to; i++) {
-		const char *p = o->fo_connect_to[i], *h, *e;
-		char host[URL_HOST_MAX + 1];
-		struct addrinfo hints, *res, *ai;
-		int k;
-
-		for (k = 0; k < 2 && p != NULL; k++)
-			if ((p = strchr(p, ':')) != NULL)
-				p++;
-		if (p == NULL)
-			continue;
-		h = p;
-		if (*h == '[') {
-			e = strchr(++h, ']');
-		} else {
-			e = strchr(h, ':');
-		}
-		if (e == NULL)
-			e = h + strlen(h);
-		if (e == h || (size_t)(e - h) > URL_HOST_MAX)
-			continue;
-		memcpy(host, h, (size_t)(e - h));
-		host[e - h] = '\0';
-		memset(&hints, 0, sizeof(hints));
-		hints.ai_socktype = SOCK_STREAM;
-		if (getaddrinfo(host, NULL, &hints, &res) != 0)
-			continue;
-		for (ai = res; ai != NULL && ru->ru_nok < FETCH_MAX_OK_ADDRS; ai = ai->ai_next)
-			if (ai->ai_addrlen <= sizeof(ru->ru_ok[0]))
-				memcpy(&ru->ru_ok[ru->ru_nok++], ai->ai_addr,
-				    ai->ai_addrlen);
-		freeaddrinfo(res);
-	}
-}
-
 static curl_socket_t
 on_open_socket(void *arg, curlsocktype purpose, struct curl_sockaddr *ca)
 {
 	struct req *r = arg;
 
 	(void)purpose;
-	if (!addr_public(&ca->addr) && !addr_configured(r->r_run, &ca->addr)) {
+	if (!netaddr_public(&ca->addr) && !netaddr_set_has(&r->r_run->ru_ok, &ca->addr)) {
 		r->r_bad_addr = 1;
 		return CURL_SOCKET_BAD;
 	}
@@ -818,7 +719,7 @@ fetch_run(const struct fetch_opts *o, const char *id,
 			ru.ru_nomem = 1;
 		ru.ru_connect_to = n ? n : ru.ru_connect_to;
 	}
-	ok_addrs(&ru);
+	netaddr_set_connect_to(&ru.ru_ok, o->fo_connect_to, o->fo_nconnect_to);
 	for (i = 0; i < nlinks && !ru.ru_nomem; i++)
 		start_link(&ru, i, &links[i]);
 	if (!ru.ru_nomem)
