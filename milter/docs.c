@@ -375,7 +375,9 @@ docs_release(const char *court, const char *key)
 
 /* Remember a lasting non-PDF outcome, so that later copies of the notice
  * do not ask again.  A link that gave one answer where several documents
- * were expected failed as a whole (its menu). */
+ * were expected failed as a whole (its menu).  Only the court's own
+ * answers last: a refusal judges the link as one copy wrote it (plain
+ * http, a host off the list), and another copy may carry a good link. */
 static void
 docs_outcome(const struct docs_req *r, const struct docs_link *l,
     const struct fetch_set *fs, const struct fetch_doc *fd, int expected,
@@ -386,8 +388,7 @@ docs_outcome(const struct docs_req *r, const struct docs_link *l,
 	int		rc;
 
 	if (r->dr_store == NULL || (fd->fd_result != FETCH_LOGIN &&
-	    fd->fd_result != FETCH_UNAVAILABLE && fd->fd_result != FETCH_TOO_LARGE &&
-	    fd->fd_result != FETCH_REFUSED))
+	    fd->fd_result != FETCH_UNAVAILABLE && fd->fd_result != FETCH_TOO_LARGE))
 		return;
 	for (i = 0; i < fs->fs_ndocs; i++)
 		n += fs->fs_docs[i].fd_link == fd->fd_link;
