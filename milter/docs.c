@@ -31,6 +31,8 @@
 
 #define DOCS_CLAIM_MARGIN_MS	30000
 #define DOCS_OUTCOME		(-100)	/* a stored outcome, not a status */
+#define DOCS_COMPLETE		250	/* link outcome: the whole set is known;
+					   its detail is the number of documents */
 
 struct claim {
 	struct claim	*cl_next;
@@ -68,6 +70,8 @@ static void	docs_release(const char *court, const char *key);
 static void	docs_keep(const struct docs_req *, struct docs_set *,
 		    struct fetch_set *, struct link_info *, size_t *map);
 static uint32_t	docs_entry(const struct nef *, int ci);
+static void	docs_complete(const struct docs_req *, const struct docs_link *,
+		    const struct fetch_set *, size_t, const struct link_info *);
 static void	docs_outcome(const struct docs_req *, const struct docs_link *,
 		    const struct fetch_set *, const struct fetch_doc *, int, int,
 		    const char *);
@@ -224,10 +228,35 @@ docs_from_store(const struct docs_req *r, struct docs_set *s, size_t k,
 	struct store_doc	*d;
 	int			 rc[NEF_MAX_DOCS], oc[NEF_MAX_DOCS], natt, a0, ret;
 
+	const struct docs_link	*l = &s->ds_links[k];
+	struct docs_item	*it;
+	char			 detail[STORE_OUTCOME_DETAIL_MAX + 1];
+	int			 whole;
+
 	if (r->dr_store == NULL)
 		return 0;
 	a0 = li->li_acms ? li->li_att0 : 0;
 	natt = li->li_expected > 0 ? li->li_expected : 1;
+	/* What an earlier fetch learned about the link as a whole: how many
+	 * documents its menu held, or that the link itself failed. */
+	if (!li->li_acms && store_outcome_get(r->dr_store, l->dl_court,
+	    l->dl_key, STORE_ATT_ANY, &whole, detail, sizeof(detail)) == STORE_OK) {
+		if (whole == DOCS_COMPLETE)
+			natt = (int)strtol(detail, NULL, 10);
+		else {
+			if ((it = docs_item_new(s)) == NULL)
+				return -1;
+			it->di_link = k;
+			it->di_from_store = 1;
+			it->di_result = whole;
+			it->di_desc = strdup(detail);
+			text_strlcpy(it->di_detail, "as for an earlier copy",
+			    sizeof(it->di_detail));
+			return 1;
+		}
+	}
+	if (natt < 1)
+		natt = 1;
 	if (natt > NEF_MAX_DOCS)
 		natt = NEF_MAX_DOCS;
 	if ((d = calloc((size_t)natt, sizeof(*d))) == NULL)
@@ -260,7 +289,7 @@ docs_from_store2(const struct docs_req *r, struct docs_set *s, size_t k,
 		if (rc[i] == STORE_ENOTFOUND && li->li_usable &&
 		    store_outcome_get(r->dr_store, l->dl_court, l->dl_key,
 		    (unsigned)att, &oc[i], d[i].d_desc,
-		    sizeof(d[i].d_desc)) == STORE_OK)
+		    sizeof(d[i].d_desc)) == STORE_OK && oc[i] != DOCS_COMPLETE)
 			rc[i] = DOCS_OUTCOME;
 		if (rc[i] != STORE_OK && rc[i] != STORE_ETOMBSTONED &&
 		    rc[i] != DOCS_OUTCOME)
@@ -398,6 +427,42 @@ docs_outcome(const struct docs_req *r, const struct docs_link *l,
 	    fd->fd_result, desc, r->dr_now)) != STORE_OK)
 		log_warn(r->dr_id, "store: outcome of %s/%s#%d not recorded: %s",
 		    l->dl_court, l->dl_key, att, store_strerror(rc));
+}
+
+/*
+ * After a fetch of link fl that ended with no transient failure, record
+ * how many documents the link holds, so that a later copy knows the set
+ * is complete (the court's menu, not the notice's count, is the truth).
+ */
+static void
+docs_complete(const struct docs_req *r, const struct docs_link *l,
+    const struct fetch_set *fs, size_t fl, const struct link_info *li)
+{
+	char	n[16];
+	size_t	i, docs = 0;
+	int	maxatt = -1, pdf = 0;
+
+	if (r->dr_store == NULL || li->li_acms)
+		return;
+	for (i = 0; i < fs->fs_ndocs; i++) {
+		const struct fetch_doc *fd = &fs->fs_docs[i];
+
+		if (fd->fd_link != fl)
+			continue;
+		if (fd->fd_result == FETCH_ERROR || fd->fd_result == FETCH_REFUSED)
+			return;
+		docs++;
+		pdf |= fd->fd_result == FETCH_PDF;
+		if (fd->fd_attno > maxatt)
+			maxatt = fd->fd_attno;
+	}
+	if (docs == 0 || (docs == 1 && !pdf))
+		return;		/* a whole-link outcome, or nothing */
+	snprintf(n, sizeof(n), "%d", maxatt + 1);
+	if (store_outcome_put(r->dr_store, l->dl_court, l->dl_key,
+	    STORE_ATT_ANY, DOCS_COMPLETE, n, r->dr_now) != STORE_OK)
+		log_warn(r->dr_id, "store: the document count of %s/%s was not "
+		    "recorded", l->dl_court, l->dl_key);
 }
 
 /* Store what was fetched and turn it into items. */
@@ -544,6 +609,8 @@ docs_collect(const struct docs_req *r, struct docs_set **out)
 		if (fetch_run(r->dr_fetch, r->dr_id, fl, nf, &fs) != 0)
 			goto nomem;
 		docs_keep(r, s, fs, li, map);
+		for (i = 0; i < nf; i++)
+			docs_complete(r, &s->ds_links[map[i]], fs, i, &li[map[i]]);
 		fs = fetch_set_free(fs);
 	}
 	for (i = 0; i < s->ds_nlinks; i++)
