@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# make install honours PREFIX and DESTDIR, installs the programs, the man
+# pages and the sample configuration (never overwriting an existing one),
+# and the installed nefmilter reads the installed file.
+set -u
+TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
+BUILD=${BUILD:-build}
+. "$TOP/tests/lib/tap.sh"
+D=$(mktemp -d)
+trap 'rm -rf "$D"' EXIT
+
+check "make install with DESTDIR and PREFIX" \
+    make -s -C "$TOP" BUILD="$BUILD" DESTDIR="$D" PREFIX=/opt/nef install >"$D/log" 2>&1
+for f in opt/nef/sbin/nefmilter opt/nef/sbin/nefctl; do
+	check "$f installed, executable" test -x "$D/$f"
+done
+for f in opt/nef/share/man/man8/nefmilter.8 opt/nef/share/man/man8/nefctl.8 \
+    opt/nef/share/man/man5/nefmilter.conf.5 etc/nefmilter/nefmilter.conf; do
+	check "$f installed" test -f "$D/$f"
+done
+check_eq "the sample configuration is mode 0644" 644 "$(stat -c %a "$D/etc/nefmilter/nefmilter.conf")"
+check "nothing installed outside DESTDIR" test ! -e /opt/nef/sbin/nefmilter
+check "the installed nefmilter checks the installed file" \
+    sh -c "\"$D/opt/nef/sbin/nefmilter\" -n -c \"$D/etc/nefmilter/nefmilter.conf\" >/dev/null"
+echo "firm_domains = lawfirm.example" >"$D/etc/nefmilter/nefmilter.conf"
+make -s -C "$TOP" BUILD="$BUILD" DESTDIR="$D" PREFIX=/opt/nef install >"$D/log" 2>&1
+check_eq "an existing configuration is kept" "firm_domains = lawfirm.example" "$(cat "$D/etc/nefmilter/nefmilter.conf")"
+check "the man pages render" sh -c "man -l '$D/opt/nef/share/man/man8/nefmilter.8' >/dev/null 2>&1 && man -l '$D/opt/nef/share/man/man8/nefctl.8' >/dev/null 2>&1 && man -l '$D/opt/nef/share/man/man5/nefmilter.conf.5' >/dev/null 2>&1"
+check "make uninstall removes the programs" \
+    sh -c "make -s -C '$TOP' BUILD='$BUILD' DESTDIR='$D' PREFIX=/opt/nef uninstall >/dev/null 2>&1 && test ! -e '$D/opt/nef/sbin/nefmilter'"
+tap_done
