@@ -106,8 +106,6 @@ static void	recipient(struct ctx *, const struct nefline *, int listed);
 static void	transaction(struct ctx *, const char *, size_t);
 static void	finish_stamp(struct ctx *);
 static void	finish(struct ctx *, const struct nef_input *);
-static void	find_court(struct ctx *, const struct nef_input *);
-static void	set_court(struct nef *, const char *, enum nef_court_src);
 static char	*clean_text(struct ctx *, const char *, size_t, int);
 static void	buf_add(struct ctx *, const char *, size_t);
 static int	same_number(struct ctx *, const char *, size_t);
@@ -827,57 +825,9 @@ finish(struct ctx *x, const struct nef_input *in)
 		n->n_cases[0].c_link = n->n_docs[0].d_link;
 		n->n_cases[0].c_link_url = n->n_docs[0].d_link_url;
 	}
-	find_court(x, in);
+	nefcourt_resolve(n, &x->x_d, in->ni_from);
 	nefsubj_parse(n, x->x_a);
 	n->n_reason = NEF_R_NONE;
-}
-
-static void
-set_court(struct nef *n, const char *court, enum nef_court_src src)
-{
-	size_t	len = strlen(court), i;
-
-	if (len == 0 || len >= sizeof n->n_court)
-		return;
-	for (i = 0; i <= len; i++)
-		n->n_court[i] = (char)tolower((unsigned char)court[i]);
-	nefcourt_map(n->n_court, sizeof n->n_court);
-	n->n_court_src = src;
-}
-
-static void
-find_court(struct ctx *x, const struct nef_input *in)
-{
-	struct nef	*n = x->x_n;
-	const struct nefline_doc *d = &x->x_d;
-	char		 court[DOCLINK_COURT_SIZE];
-	size_t		 i;
-
-	for (i = 0; i < n->n_ncases; i++)
-		if (n->n_cases[i].c_has_link &&
-		    n->n_cases[i].c_link.dl_court[0] != '\0') {
-			set_court(n, n->n_cases[i].c_link.dl_court,
-			    NEF_COURT_LINK);
-			return;
-		}
-	for (i = 0; i < d->nd_nlinks; i++) {
-		const struct doclink *dl = &d->nd_links[i].k_dl;
-
-		if (dl->dl_court[0] != '\0' && dl->dl_kind != DOCLINK_OTHER) {
-			set_court(n, dl->dl_court, NEF_COURT_LINK);
-			return;
-		}
-	}
-	if (nefcourt_from_sender(in->ni_from, court, sizeof court) == 0) {
-		set_court(n, court, NEF_COURT_SENDER);
-		return;
-	}
-	for (i = 0; i < n->n_ndocs; i++)
-		if (nefcourt_from_stamp(n->n_docs[i].d_stamp_id, court,
-		    sizeof court) == 0) {
-			set_court(n, court, NEF_COURT_STAMP);
-			return;
-		}
 }
 
 struct nef *
@@ -905,46 +855,4 @@ nef_free(struct nef *n)
 	if (n != NULL)
 		arena_free(n->n_arena);	/* n itself lives in the arena */
 	return NULL;
-}
-
-const char *
-nef_kind_name(enum nef_kind k)
-{
-	static const char *const names[] = { "not-a-notice", "district",
-	    "bankruptcy", "appellate", "acms" };
-
-	return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "?";
-}
-
-struct reason_name {
-	const char	*rn_name, *rn_text;
-};
-
-static const struct reason_name reason_names[] = {
-	{ "none", "a notice" },
-	{ "empty", "no text" },
-	{ "no-marker", "no \"Notice of Electronic Filing\" or \"Notice of "
-	    "Docket Activity\"" },
-	{ "announcement", "a court announcement" },
-	{ "claims", "a notice of electronic claims filing" },
-	{ "modified", "a modified-entry notice" },
-	{ "zoom", "a Zoom meeting invitation" },
-	{ "image", "the message has an image part" },
-	{ "no-case", "no case could be read" },
-	{ "no-body", "the message has no text part" },
-	{ "bad-mime", "the message could not be read" },
-};
-
-const char *
-nef_reason_name(enum nef_reason r)
-{
-	return (unsigned)r < sizeof reason_names / sizeof reason_names[0] ?
-	    reason_names[r].rn_name : "?";
-}
-
-const char *
-nef_reason_text(enum nef_reason r)
-{
-	return (unsigned)r < sizeof reason_names / sizeof reason_names[0] ?
-	    reason_names[r].rn_text : "?";
 }

@@ -7,6 +7,8 @@
  *	#include "nefcourt.h"
  *
  *	int nefcourt_from_sender(const char *from, char *court, size_t size);
+ *	void nefcourt_resolve(struct nef *n, const struct nefline_doc *d,
+ *	    const char *from);
  *	int nefcourt_from_stamp(const char *stamp_id, char *court,
  *	    size_t size);
  *	void nefcourt_map(char *court, size_t size);
@@ -21,7 +23,11 @@
 #include <string.h>
 #include <strings.h>
 
+#include "nef.h"
 #include "nefcourt.h"
+#include "nefline.h"
+
+static void	set_court(struct nef *, const char *, enum nef_court_src);
 
 struct court_map {
 	const char	*cm_pacer, *cm_id;
@@ -125,6 +131,52 @@ nefcourt_map(char *court, size_t size)
 			n = strlen(court_map[i].cm_id);
 			if (n < size)
 				memcpy(court, court_map[i].cm_id, n + 1);
+			return;
+		}
+}
+
+static void
+set_court(struct nef *n, const char *court, enum nef_court_src src)
+{
+	size_t	len = strlen(court), i;
+
+	if (len == 0 || len >= sizeof n->n_court)
+		return;
+	for (i = 0; i <= len; i++)
+		n->n_court[i] = (char)tolower((unsigned char)court[i]);
+	nefcourt_map(n->n_court, sizeof n->n_court);
+	n->n_court_src = src;
+}
+
+void
+nefcourt_resolve(struct nef *n, const struct nefline_doc *d, const char *from)
+{
+	char		 court[DOCLINK_COURT_SIZE];
+	size_t		 i;
+
+	for (i = 0; i < n->n_ncases; i++)
+		if (n->n_cases[i].c_has_link &&
+		    n->n_cases[i].c_link.dl_court[0] != '\0') {
+			set_court(n, n->n_cases[i].c_link.dl_court,
+			    NEF_COURT_LINK);
+			return;
+		}
+	for (i = 0; i < d->nd_nlinks; i++) {
+		const struct doclink *dl = &d->nd_links[i].k_dl;
+
+		if (dl->dl_court[0] != '\0' && dl->dl_kind != DOCLINK_OTHER) {
+			set_court(n, dl->dl_court, NEF_COURT_LINK);
+			return;
+		}
+	}
+	if (nefcourt_from_sender(from, court, sizeof court) == 0) {
+		set_court(n, court, NEF_COURT_SENDER);
+		return;
+	}
+	for (i = 0; i < n->n_ndocs; i++)
+		if (nefcourt_from_stamp(n->n_docs[i].d_stamp_id, court,
+		    sizeof court) == 0) {
+			set_court(n, court, NEF_COURT_STAMP);
 			return;
 		}
 }

@@ -29,4 +29,15 @@ int	nefcourt_from_sender(const char *from, char *court, size_t size);
 int	nefcourt_from_stamp(const char *stamp_id, char *court, size_t size);
 void	nefcourt_map(char *court, size_t size);
 
+struct nef;
+struct nefline_doc;
+/*
+ * Set n->n_court and n->n_court_src: from the first court link of a case,
+ * else any court link of the notice (d), else the sender's domain (from,
+ * an addr-spec, may be NULL), else a document stamp.  Leaves them alone
+ * when none gives a court.
+ */
+void	nefcourt_resolve(struct nef *n, const struct nefline_doc *d,
+	    const char *from);
+
 #endif

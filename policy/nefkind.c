@@ -96,3 +96,44 @@ nefkind_detect(const struct nefline_doc *d, const struct nef *n,
 	return NEF_DISTRICT;
 }
 
+const char *
+nef_kind_name(enum nef_kind k)
+{
+	static const char *const names[] = { "not-a-notice", "district",
+	    "bankruptcy", "appellate", "acms" };
+
+	return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "?";
+}
+
+struct reason_name {
+	const char	*rn_name, *rn_text;
+};
+
+static const struct reason_name reason_names[] = {
+	{ "none", "a notice" },
+	{ "empty", "no text" },
+	{ "no-marker", "no \"Notice of Electronic Filing\" or \"Notice of "
+	    "Docket Activity\"" },
+	{ "announcement", "a court announcement" },
+	{ "claims", "a notice of electronic claims filing" },
+	{ "modified", "a modified-entry notice" },
+	{ "zoom", "a Zoom meeting invitation" },
+	{ "image", "the message has an image part" },
+	{ "no-case", "no case could be read" },
+	{ "no-body", "the message has no text part" },
+	{ "bad-mime", "the message could not be read" },
+};
+
+const char *
+nef_reason_name(enum nef_reason r)
+{
+	return (unsigned)r < sizeof reason_names / sizeof reason_names[0] ?
+	    reason_names[r].rn_name : "?";
+}
+
+const char *
+nef_reason_text(enum nef_reason r)
+{
+	return (unsigned)r < sizeof reason_names / sizeof reason_names[0] ?
+	    reason_names[r].rn_text : "?";
+}
