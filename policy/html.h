@@ -21,13 +21,7 @@
  * content of script, style, title and textarea elements is one text token
  * with t_raw set.
  *
- * html_decode() appends the UTF-8 decoding of text with entities: named
- * ones (a table of the common ones; the legacy ones such as "&nbsp" are
- * also recognized without their semicolon), decimal and hexadecimal
- * numeric ones (C1 controls mapped as Windows-1252, invalid code points
- * to U+FFFD).  In attribute mode the legacy rule of HTML applies: an
- * entity without semicolon followed by a letter, digit or "=" is left as
- * is (so "?a=1&copy=2" in a URL stays intact).
+ * Character references are decoded by htmlent.h (included here).
  *
  * html_text() extracts the visible text of a document or fragment: tags
  * are dropped, entities decoded, comments, script/style/title content and
@@ -44,6 +38,7 @@
 
 #include <stddef.h>
 
+#include "htmlent.h"
 #include "strbuf.h"
 
 #define HTML_NAME_SIZE	16	/* tag names kept, including the NUL */
@@ -96,10 +91,6 @@ const struct html_attr *html_attr(const struct html_lexer *,
 /* Is the token a start or end tag of that (lowercase) name? */
 int	html_is(const struct html_token *, enum html_type, const char *name);
 
-/* Append the decoding of s[0..len) to out; attr = attribute mode. */
-void	html_decode(const char *s, size_t len, int attr, struct strbuf *out);
-/* Append one code point as UTF-8 (invalid ones as U+FFFD). */
-void	html_put_utf8(struct strbuf *out, unsigned long cp);
 
 /* An <a> element found by html_text() (with or without href). */
 struct html_link {

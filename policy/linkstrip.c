@@ -80,7 +80,7 @@ ls_match(const struct linkstrip *ls, const char *raw, size_t len, int html)
 	if (e - b > LINKSTRIP_URL_MAX)
 		e = b + LINKSTRIP_URL_MAX;
 	if (html)
-		html_decode(raw + b, e - b, 1, &url);
+		htmlent_decode(raw + b, e - b, 1, &url);
 	else
 		strbuf_append(&url, raw + b, e - b);
 	rc = strbuf_error(&url) ? 0 : ls->ls_match(strbuf_str(&url), ls->ls_arg);

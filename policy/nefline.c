@@ -230,7 +230,7 @@ html_links(struct nefline_doc *d, const char *src, struct arena *a)
 			continue;
 		}
 		strbuf_reset(&sb);
-		html_decode(src + hk->k_href_off, hk->k_href_len, 1, &sb);
+		htmlent_decode(src + hk->k_href_off, hk->k_href_len, 1, &sb);
 		if (strbuf_error(&sb) || add_link(d, &cap, strbuf_str(&sb),
 		    sb.sb_len, hk->k_text_start, hk->k_text_end, a) != 0) {
 			strbuf_free(&sb);

@@ -116,7 +116,7 @@ neftext_desc_html(const char *src, size_t start, size_t end, int direct,
 	while (!stop && html_next(&lx, &t)) {
 		if (t.t_type == HTML_TEXT && !t.t_raw &&
 		    (!direct || depth == 0))
-			html_decode(src + start + t.t_off, t.t_len, 0, out);
+			htmlent_decode(src + start + t.t_off, t.t_len, 0, out);
 		else if (t.t_type == HTML_START && direct && !t.t_selfclose) {
 			if (!is_void(t.t_name))
 				depth++;

@@ -168,7 +168,7 @@ put_folded(struct strbuf *sb, const char *p, size_t n, int lower)
 	size_t i;
 
 	strbuf_init(&d, 4 * n + 16);
-	html_decode(p, n, 0, &d);
+	htmlent_decode(p, n, 0, &d);
 	for (i = 0; i < d.sb_len; i++) {
 		int c = (unsigned char)d.sb_s[i];
 
@@ -196,7 +196,7 @@ attr_dup(const struct attr *a, size_t max)
 	char *s;
 
 	strbuf_init(&sb, max);
-	html_decode(a->a_val, a->a_vlen, 1, &sb);
+	htmlent_decode(a->a_val, a->a_vlen, 1, &sb);
 	if (sb.sb_err == E2BIG)		/* keep the capped prefix */
 		sb.sb_err = 0;
 	while (sb.sb_len > 0 && isspace((unsigned char)sb.sb_s[sb.sb_len - 1]))

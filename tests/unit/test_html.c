@@ -177,13 +177,13 @@ test_decode(void **state)
 	(void)state;
 	for (i = 0; i < sizeof decode_cases / sizeof decode_cases[0]; i++) {
 		strbuf_reset(&sb);
-		html_decode(decode_cases[i].in, strlen(decode_cases[i].in), 0,
+		htmlent_decode(decode_cases[i].in, strlen(decode_cases[i].in), 0,
 		    &sb);
 		assert_string_equal(strbuf_str(&sb), decode_cases[i].out);
 	}
 	/* Attribute mode: a legacy entity followed by '=' or alnum stays. */
 	strbuf_reset(&sb);
-	html_decode("?a=1&copy=2&amp;b=3&not=4&lt", 28, 1, &sb);
+	htmlent_decode("?a=1&copy=2&amp;b=3&not=4&lt", 28, 1, &sb);
 	assert_string_equal(strbuf_str(&sb), "?a=1&copy=2&b=3&not=4<");
 	strbuf_free(&sb);
 }
