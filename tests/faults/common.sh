@@ -14,8 +14,10 @@
 #                                    sets LOG (the maillog), CONF, STATE
 #   fx_conf [KEY = VALUE...]         write $CONF for the court: the defaults
 #                                    below, then the lines given (they win)
-#   fx_milter [BINARY [ENV...]]      start nefmilter -f -c $CONF (as root; it
-#                                    drops to user postfix); NEF_PID; waits
+#   fx_milter [COMMAND...]           start COMMAND -f -c $CONF (default: the
+#                                    nefmilter binary, as root: it drops to
+#                                    user postfix); COMMAND must exec the
+#                                    daemon (env, setpriv); NEF_PID; waits
 #                                    for the socket and its start line
 #   fx_milter_stop                   SIGTERM, wait for it
 #   fx_alive                         the milter process is still running
@@ -127,13 +129,12 @@ open(path, "w").write("\n".join(out) + "\n")
 EOF
 }
 
-fx_milter() {	# [BINARY [ENV...]]
-	local bin=${1:-$NEF}
-	[ $# -gt 0 ] && shift
+fx_milter() {	# [COMMAND...]
+	[ $# -gt 0 ] || set -- "$NEF"
 	local n
 	n=$(grep -c 'nefmilter.*starting on' "$LOG")
 	rm -f "$FX/run/nef.sock"
-	pf_spawn nefmilter env "$@" "$bin" -f -c "$CONF"
+	pf_spawn nefmilter "$@" -f -c "$CONF"
 	NEF_PID=$PF_SPAWN_PID
 	if ! pf_wait_milter 15 || ! wait_for 10 test "$(grep -c 'nefmilter.*starting on' "$LOG")" -gt "$n"; then
 		not_ok "nefmilter starts"
