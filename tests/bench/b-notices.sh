@@ -142,7 +142,7 @@ note "priming pass: the court answered $primed requests; audit lines:"
 grep -E 'nefmilter\[[0-9]+\]: [0-9A-Za-z]+: notice ' "$LOG" | sed 's/.*\]: [0-9A-Za-z]*: //' | cut -c1-150 | sed 's/^/    /'
 nstored=$(grep -cE 'nefmilter\[[0-9]+\]: [0-9A-Za-z]+: document .* pdf fetched attached' "$LOG")
 [ "$nstored" -eq 16 ] || fail "priming pass" "16 PDFs fetched and attached expected, $nstored were"
-fetched0=$(grep -cE 'nefmilter\[[0-9]+\]: [0-9A-Za-z]+: document .* fetched' "$LOG")
+fetched0=$(grep -cE 'nefmilter\[[0-9]+\]: [0-9A-Za-z]+: document [^ ]+ [a-z-]+ fetched' "$LOG")
 
 # warm-up of the (a) listener; not measured
 send a 3 6 warm >/dev/null || fail "warm-up" "a copy was refused"
@@ -182,10 +182,12 @@ for f in "$RUN"/qids.[tl]c*; do
 	done <"$f"
 done
 after=$(fc_count)
-nfetched=$(grep -cE 'nefmilter\[[0-9]+\]: [0-9A-Za-z]+: document .* fetched' "$LOG")
+nfetched=$(grep -cE 'nefmilter\[[0-9]+\]: [0-9A-Za-z]+: document [^ ]+ [a-z-]+ fetched' "$LOG")
+nwait=$(grep -cE 'nefmilter\[[0-9]+\]: [0-9A-Za-z]+: document .* is being fetched for another copy' "$LOG")
 nfrom=$(grep -cE 'nefmilter\[[0-9]+\]: [0-9A-Za-z]+: document .* pdf from-store attached' "$LOG")
 note "copies through nefmilter: $nsent, with an audit line action=attached: $nok;" \
-    "PDFs attached from the store: $nfrom; court requests after priming: $((after - primed))"
+    "PDFs attached from the store: $nfrom; court requests after priming: $((after - primed));" \
+    "lines 'is being fetched for another copy; waiting': $nwait"
 [ "$nsent" -eq "$ncopies" ] && [ "$nok" -eq "$nsent" ] ||
     fail "copies" "$nok of $ncopies copies have their audit line with action=attached"
 [ "$after" -eq "$primed" ] && [ "$nfetched" -eq "$fetched0" ] ||
@@ -201,13 +203,13 @@ paired() {	# OP ARRAY X Y
 		    'BEGIN {if (op == "ratio") printf "%.4f\n", x / y; else printf "%.3f\n", x - y}'
 	done
 }
-bench "notices (a) Postfix alone, $SESSIONS sessions" "$(col tput a | median)" "notices/s"
-bench "notices (c) nefmilter, documents from the store, $SESSIONS sessions" "$(col tput c | median)" "notices/s"
+bench "notices (a) Postfix alone, $SESSIONS sess." "$(col tput a | median)" "notices/s"
+bench "notices (c) nefmilter, docs from store, $SESSIONS sess." "$(col tput c | median)" "notices/s"
 bench "notices ratio (c)/(a)" "$(paired ratio tput c a | median)" \
     "ratio (IQR $(paired ratio tput c a | iqr), $REPS reps)"
-bench "notices (a) Postfix alone, 1 session" "$(col lat a | median)" "ms/notice"
-bench "notices (c) nefmilter, documents from the store, 1 session" "$(col lat c | median)" "ms/notice"
-bench "notices added time per notice (c) vs (a), 1 session" "$(paired diff lat c a | median)" \
+bench "notices (a) Postfix alone, 1 sess." "$(col lat a | median)" "ms/notice"
+bench "notices (c) nefmilter, docs from store, 1 sess." "$(col lat c | median)" "ms/notice"
+bench "notices added time per notice (c) vs (a)" "$(paired diff lat c a | median)" \
     "ms/notice (IQR $(paired diff lat c a | iqr))"
 bench "notices nefmilter CPU time per notice" \
     "$(awk -v t="$ticks" -v n="$ncopies" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", t * 1000 / hz / n}')" \

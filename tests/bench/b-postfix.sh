@@ -257,16 +257,16 @@ paired() {	# OP ARRAY-NAME X Y: per repetition X/Y (OP=ratio) or X-Y (OP=diff)
 }
 
 desc_a="no milter"
-desc_b="floormilter, accept at MAIL FROM"
-desc_c="milter under test, ordinary mail"
-desc_d="nefmilter, firm sender (read to end of headers)"
-desc_e="floormilter, accept at end of headers"
-[ -z "${BENCH_MILTER_CMD:-}" ] && desc_c="nefmilter, ordinary mail"
+desc_b="floor, MAIL FROM"
+desc_c="milter under test"
+desc_d="nefmilter, firm sender"
+desc_e="floor, end of headers"
+[ -z "${BENCH_MILTER_CMD:-}" ] && desc_c="nefmilter"
 for c in $CONFIGS; do
 	eval "d=\$desc_$c"
-	bench "postfix ($c) $d, $SESSIONS sessions" "$(col tput "$c" | median)" "msg/s"
+	bench "postfix ($c) $d, $SESSIONS sess." "$(col tput "$c" | median)" "msg/s"
 done
-bench "postfix ratio floor/no milter ($SOCKET_KIND socket)" "$(paired ratio tput b a | median)" \
+bench "postfix ratio floor/no milter ($SOCKET_KIND sockets)" "$(paired ratio tput b a | median)" \
     "ratio (IQR $(paired ratio tput b a | iqr), $REPS reps)"
 if has c; then
 	rc=$(paired ratio tput c b | median)
@@ -277,18 +277,18 @@ if has c; then
 	elif awk -v x="$rc" 'BEGIN {exit !(x < 0.98)}'; then
 		verdict="ratio: median below 0.98 but within the noise (IQR $q); rerun on an idle machine"
 	fi
-	bench "postfix ratio (c)/floor, both on $SOCKET_KIND sockets" "$rc" "$verdict"
+	bench "postfix ratio (c)/floor ($SOCKET_KIND sockets)" "$rc" "$verdict"
 fi
 if has d; then
-	bench "postfix ratio (d) firm sender/floor at end of headers" "$(paired ratio tput d e | median)" \
+	bench "postfix ratio (d)/(e) firm sender/floor at EOH" "$(paired ratio tput d e | median)" \
 	    "ratio, information (IQR $(paired ratio tput d e | iqr))"
 fi
 for c in $CONFIGS; do
 	eval "d=\$desc_$c"
-	bench "postfix latency ($c) $d, 1 session" "$(col lat "$c" | median)" "ms/msg"
+	bench "postfix latency ($c) $d, 1 sess." "$(col lat "$c" | median)" "ms/msg"
 done
 tck=$(getconf CLK_TCK)
-bench "postfix (b) floormilter CPU time per message" \
+bench "postfix (b) floor CPU time per message" \
     "$(awk -v t="$floor_ticks" -v n="$floor_msgs" -v hz="$tck" 'BEGIN {printf "%.4f", t * 1000 / hz / n}')" \
     "ms/msg ($floor_msgs messages, user+system)"
 bench "postfix added latency floor vs no milter" "$(paired diff lat b a | median)" \
@@ -303,7 +303,7 @@ if has c; then
 		verdict="ms/msg: median not below 0.5 but within the noise (IQR $q); rerun on an idle machine"
 	fi
 	bench "postfix added latency (c) vs no milter" "$d" "$verdict"
-	bench "postfix (c) milter CPU time per ordinary message" \
+	bench "postfix (c) milter CPU time per message" \
 	    "$(awk -v t="$cpu_ticks" -v n="$cpu_msgs" -v hz="$tck" 'BEGIN {printf "%.4f", t * 1000 / hz / n}')" \
 	    "ms/msg ($cpu_msgs messages, user+system)"
 	if ! kill -0 "$MILTER_PID" 2>/dev/null; then
@@ -316,7 +316,7 @@ if has c; then
 fi
 if has d; then
 	d=$(paired diff lat d e | median)
-	bench "postfix added latency (d) vs floor at end of headers" "$d" \
+	bench "postfix added latency (d) vs (e)" "$d" \
 	    "ms/msg, information (IQR $(paired diff lat d e | iqr))"
 fi
 if has c; then

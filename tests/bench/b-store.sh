@@ -36,5 +36,5 @@ passes=20
 t0=$(date +%s%N)
 for ((i = 0; i < passes; i++)); do cat "${files[@]}" >/dev/null; done
 t1=$(date +%s%N)
-printf 'BENCH\tstore: cat(1) of the same files, %d passes\t%s\tMB/s\n' "$passes" \
+printf 'BENCH\tstore: cat(1) of the same files (%d passes)\t%s\tMB/s\n' "$passes" \
     "$(awk -v b="$((passes * DOCS * BYTES))" -v ns="$((t1 - t0))" 'BEGIN {printf "%.0f", b / ns * 1e3}')"

@@ -470,15 +470,15 @@ main(int argc, char **argv)
 	}
 	printf("BENCH\tstore: plain read of the stored files (cat speed)\t%.0f\tMB/s\n",
 	    bs_median(rate[BS_READ], rounds) / 1e6);
-	printf("BENCH\tstore: served (get + open + base64 rewrite, output dropped)\t%.0f\tMB/s\n",
+	printf("BENCH\tstore: served (get+open+base64 rewrite)\t%.0f\tMB/s (output dropped)\n",
 	    bs_median(rate[BS_SERVE], rounds) / 1e6);
-	printf("BENCH\tstore: served as the daemon does (+ body temp file)\t%.0f\tMB/s\n",
+	printf("BENCH\tstore: served, daemon path (+ body temp file)\t%.0f\tMB/s\n",
 	    bs_median(rate[BS_DAEMON], rounds) / 1e6);
 	printf("BENCH\tstore: served/plain read\t%.3f\tratio (paired, %u rounds)\n",
 	    bs_median(ratio[BS_SERVE], rounds), rounds);
-	printf("BENCH\tstore: served as the daemon does/plain read\t%.3f\tratio (paired, %u rounds)\n",
+	printf("BENCH\tstore: served, daemon path/plain read\t%.3f\tratio (paired, %u rounds)\n",
 	    bs_median(ratio[BS_DAEMON], rounds), rounds);
-	printf("BENCH\tstore: one copy of a %u-document notice (%.1f MB), as the daemon\t%.2f\tms\n",
+	printf("BENCH\tstore: one copy of a %u-doc notice (%.1f MB), daemon path\t%.2f\tms\n",
 	    b.b_k, (double)(b.b_bytes * b.b_k) / 1e6, bs_median(per, rounds) * 1e3);
 	close(b.b_tmpfd);
 	store_close(b.b_store);
