@@ -49,6 +49,7 @@ static void	rw_puts(struct rw_out *, const char *);
 static int	rw_flush(struct rw_out *);
 static void	rw_walk(struct rw_walk *, GMimeObject *, int depth);
 static void	rw_text(struct rw_walk *, GMimeTextPart *, int html);
+static void	rw_fresh_ctype(GMimeObject *, int html);
 static void	rw_html_summary(const char *, size_t, const char *, struct strbuf *);
 static int	rw_doc(struct rw_out *, const struct rewrite_doc *, const char *b);
 static void	rw_filename(struct strbuf *, const char *);
@@ -112,6 +113,22 @@ rw_html_summary(const char *s, size_t len, const char *sum, struct strbuf *out)
 	strbuf_append(out, s + at, len - at);
 }
 
+/*
+ * A new Content-Type for a text part about to be rewritten (the charset
+ * follows from set_text).  The sender's parameters are dropped: setting
+ * the text re-encodes every one of them, and GMime 3.2 grows without end
+ * on some (a long name with a non-ASCII value).
+ */
+static void
+rw_fresh_ctype(GMimeObject *o, int html)
+{
+	GMimeContentType *ct = g_mime_content_type_new("text", html ? "html" :
+	    "plain");
+
+	g_mime_object_set_content_type(o, ct);
+	g_object_unref(ct);
+}
+
 static void
 rw_text(struct rw_walk *w, GMimeTextPart *tp, int html)
 {
@@ -150,6 +167,7 @@ rw_text(struct rw_walk *w, GMimeTextPart *tp, int html)
 	if (strbuf_error(&a) || strbuf_error(&b)) {
 		w->err = 1;
 	} else {
+		rw_fresh_ctype(GMIME_OBJECT(tp), html);
 		g_mime_text_part_set_text(tp, strbuf_str(&b));
 		g_mime_part_set_content_encoding(GMIME_PART(tp),
 		    GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE);
