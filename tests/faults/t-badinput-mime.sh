@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Bad input, MIME and headers, through the real Postfix: broken and
 # truncated MIME, floods of headers and an overlong one, 8-bit text and
-# invalid charsets, and bombs of nested or numerous parts.  Each message
+# invalid charsets, a Content-Type parameter that GMime cannot re-encode,
+# and bombs of nested or numerous parts.  Each message
 # comes from the court and is derived at run time from
 # tests/data/nef/district.eml (or is one of the parser's bad fixtures).
 # Every case: delivered exactly once, a clear line in the mail log for
@@ -77,6 +78,9 @@ elif kind == "rfc822-deep":	# 60 nested message/rfc822
         inner = (b"From: a@example.test\nSubject: fwd %d\nMIME-Version: 1.0\n"
                  b"Content-Type: message/rfc822\n\n" % i) + inner
     res = msg(base + mime + [b"Content-Type: message/rfc822"], inner)
+elif kind == "param-bomb":	# a long parameter name, a non-ASCII value: GMime
+    # 3.2 cannot fold it and re-encoding it grows without end
+    res = msg(base + mime + [b"Content-Type: text/html; " + b"a" * 70 + b"=\xfbxx"], body)
 elif kind == "nul-bytes":	# NUL and control bytes in the body
     res = msg(hdrs, body.replace(b"Motion to Compel", b"Mo\x00tion\x01to\x7fCompel", 1))
 else:
@@ -145,6 +149,9 @@ run "invalid UTF-8 declared utf-8" "$FX/bu.eml" "${NOTICE}attached"
 
 gen bad-subject "$FX/bs.eml"
 run "broken encoded words in the Subject" "$FX/bs.eml" "${NOTICE}attached"
+
+gen param-bomb "$FX/pb.eml"
+run "a Content-Type parameter GMime cannot fold" "$FX/pb.eml" "${NOTICE}attached"
 
 gen nul-bytes "$FX/nul.eml"
 run "NUL and control bytes in the body" "$FX/nul.eml" "notice court=cand .*action="
