@@ -67,8 +67,12 @@ static int	docs_from_store2(const struct docs_req *, struct docs_set *,
 static void	docs_claim(const char *court, const char *key, long wait_ms,
 		    const char *id);
 static void	docs_release(const char *court, const char *key);
-static void	docs_keep(const struct docs_req *, struct docs_set *,
-		    struct fetch_set *, struct link_info *, size_t *map);
+struct keep_ctx;
+struct fetch_doc;
+static void	docs_keep(struct keep_ctx *, struct fetch_set *);
+static void	docs_on_pdf(void *, struct fetch_doc *);
+static void	docs_doc(const struct docs_req *, const struct docs_link *, int,
+		    const struct fetch_doc *, struct store_doc *);
 static uint32_t	docs_entry(const struct nef *, int ci);
 static void	docs_complete(const struct docs_req *, const struct docs_link *,
 		    const struct fetch_set *, size_t, const struct link_info *);
@@ -466,15 +470,84 @@ docs_complete(const struct docs_req *r, const struct docs_link *l,
 }
 
 /* Store what was fetched and turn it into items. */
+/* A PDF put in the store as soon as it arrived (docs_on_pdf()). */
+struct kept {
+	size_t		 k_link;	/* fetch link index */
+	int		 k_att;
+	int		 k_rc;		/* store status */
+	struct store_doc k_doc;
+};
+
+struct keep_ctx {
+	const struct docs_req	*kc_r;
+	struct docs_set		*kc_s;
+	struct link_info	*kc_li;
+	size_t			*kc_map;
+	struct kept		*kc_v;
+	size_t			 kc_n;
+};
+
+/* The store record of a fetched document. */
 static void
-docs_keep(const struct docs_req *r, struct docs_set *s, struct fetch_set *fs,
-    struct link_info *li, size_t *map)
+docs_doc(const struct docs_req *r, const struct docs_link *l, int att,
+    const struct fetch_doc *fd, struct store_doc *d)
 {
-	size_t			 i;
+	memset(d, 0, sizeof(*d));
+	text_strlcpy(d->d_court, l->dl_court, sizeof(d->d_court));
+	text_strlcpy(d->d_key, l->dl_key, sizeof(d->d_key));
+	d->d_att = (unsigned)att;
+	text_strlcpy(d->d_docket, docs_docket(r->dr_nef, l->dl_case),
+	    sizeof(d->d_docket));
+	d->d_entry = docs_entry(r->dr_nef, l->dl_case);
+	text_strlcpy(d->d_sha256, fd->fd_sha256, sizeof(d->d_sha256));
+	d->d_size = fd->fd_size;
+	r->dr_label(r->dr_label_arg, r->dr_nef, att, fd->fd_desc,
+	    d->d_label, sizeof(d->d_label));
+	text_strlcpy(d->d_desc, fd->fd_desc ? fd->fd_desc : "", sizeof(d->d_desc));
+}
+
+/* fetch_pdf_fn: store a PDF the moment it is complete. */
+static void
+docs_on_pdf(void *arg, struct fetch_doc *fd)
+{
+	struct keep_ctx		*kc = arg;
+	const struct docs_req	*r = kc->kc_r;
+	size_t			 k = kc->kc_map[fd->fd_link];
+	const struct docs_link	*l = &kc->kc_s->ds_links[k];
+	struct kept		*v, *e;
+	int			 att = kc->kc_li[k].li_acms ? kc->kc_li[k].li_att0 :
+				    fd->fd_attno;
+
+	if ((v = realloc(kc->kc_v, (kc->kc_n + 1) * sizeof(*v))) == NULL)
+		return;		/* docs_keep() stores it later */
+	kc->kc_v = v;
+	e = &v[kc->kc_n++];
+	e->k_link = fd->fd_link;
+	e->k_att = fd->fd_attno;
+	docs_doc(r, l, att, fd, &e->k_doc);
+	e->k_rc = r->dr_store ? store_doc_put(r->dr_store, &e->k_doc,
+	    fd->fd_path, r->dr_now) : STORE_ENOSTORE;
+	if (e->k_rc == STORE_OK) {
+		free(fd->fd_path);
+		fd->fd_path = NULL;
+	}
+}
+
+/* Turn what was fetched into items; every PDF is in the store by now,
+ * or its temporary file becomes the item's. */
+static void
+docs_keep(struct keep_ctx *kc, struct fetch_set *fs)
+{
+	const struct docs_req	*r = kc->kc_r;
+	struct docs_set		*s = kc->kc_s;
+	struct link_info	*li = kc->kc_li;
+	size_t			*map = kc->kc_map;
+	size_t			 i, j;
 	struct fetch_doc	*fd;
 	struct docs_item	*it;
 	const struct docs_link	*l;
-	int			 rc, att;
+	const struct kept	*e;
+	int			 att;
 
 	for (i = 0; i < fs->fs_ndocs; i++) {
 		fd = &fs->fs_docs[i];
@@ -494,25 +567,25 @@ docs_keep(const struct docs_req *r, struct docs_set *s, struct fetch_set *fs,
 			continue;
 		}
 		s->ds_nfetched++;
-		text_strlcpy(it->di_doc.d_court, l->dl_court, sizeof(it->di_doc.d_court));
-		text_strlcpy(it->di_doc.d_key, l->dl_key, sizeof(it->di_doc.d_key));
-		it->di_doc.d_att = (unsigned)att;
-		text_strlcpy(it->di_doc.d_docket, docs_docket(r->dr_nef, l->dl_case),
-		    sizeof(it->di_doc.d_docket));
-		it->di_doc.d_entry = docs_entry(r->dr_nef, l->dl_case);
-		text_strlcpy(it->di_doc.d_sha256, fd->fd_sha256, sizeof(it->di_doc.d_sha256));
-		it->di_doc.d_size = fd->fd_size;
-		r->dr_label(r->dr_label_arg, r->dr_nef, att, it->di_desc,
-		    it->di_doc.d_label, sizeof(it->di_doc.d_label));
-		text_strlcpy(it->di_doc.d_desc, it->di_desc ? it->di_desc : "",
-		    sizeof(it->di_doc.d_desc));
-		rc = r->dr_store ? store_doc_put(r->dr_store, &it->di_doc,
-		    fd->fd_path, r->dr_now) : STORE_ENOSTORE;
-		if (rc == STORE_OK) {
+		for (j = 0, e = NULL; j < kc->kc_n && e == NULL; j++)
+			if (kc->kc_v[j].k_link == fd->fd_link &&
+			    kc->kc_v[j].k_att == fd->fd_attno)
+				e = &kc->kc_v[j];
+		if (e == NULL) {	/* the callback could not record it */
+			docs_on_pdf(kc, fd);
+			e = kc->kc_n > 0 ? &kc->kc_v[kc->kc_n - 1] : NULL;
+			if (e == NULL || e->k_link != fd->fd_link ||
+			    e->k_att != fd->fd_attno) {
+				it->di_result = FETCH_ERROR;
+				text_strlcpy(it->di_detail, "out of memory",
+				    sizeof(it->di_detail));
+				continue;
+			}
+		}
+		it->di_doc = e->k_doc;
+		if (e->k_rc == STORE_OK) {
 			it->di_in_store = 1;
-			free(fd->fd_path);
-			fd->fd_path = NULL;
-		} else if (rc == STORE_ETOMBSTONED) {
+		} else if (e->k_rc == STORE_ETOMBSTONED) {
 			it->di_result = DOCS_TOMBSTONED;
 			text_strlcpy(it->di_detail, "purged by the firm",
 			    sizeof(it->di_detail));
@@ -520,7 +593,7 @@ docs_keep(const struct docs_req *r, struct docs_set *s, struct fetch_set *fs,
 			log_err(r->dr_id, "document %s/%s#%d (sha256 %s) could not "
 			    "be stored: %s; it is attached from its temporary file",
 			    l->dl_court, l->dl_key, att, fd->fd_sha256,
-			    store_strerror(rc));
+			    store_strerror(e->k_rc));
 			it->di_path = fd->fd_path;	/* ours now */
 			fd->fd_path = NULL;
 		}
@@ -606,9 +679,17 @@ docs_collect(const struct docs_req *r, struct docs_set **out)
 		s->ds_links[i].dl_fetched = 1;
 	}
 	if (nf > 0) {
-		if (fetch_run(r->dr_fetch, r->dr_id, fl, nf, &fs) != 0)
+		struct fetch_opts fo = *r->dr_fetch;
+		struct keep_ctx kc = { r, s, li, map, NULL, 0 };
+
+		fo.fo_on_pdf = docs_on_pdf;
+		fo.fo_on_pdf_arg = &kc;
+		if (fetch_run(&fo, r->dr_id, fl, nf, &fs) != 0) {
+			free(kc.kc_v);
 			goto nomem;
-		docs_keep(r, s, fs, li, map);
+		}
+		docs_keep(&kc, fs);
+		free(kc.kc_v);
 		for (i = 0; i < nf; i++)
 			docs_complete(r, &s->ds_links[map[i]], fs, i, &li[map[i]]);
 		fs = fetch_set_free(fs);

@@ -588,6 +588,8 @@ req_done(struct run *ru, struct req *r, CURLcode cc)
 		r->r_path = NULL;
 		finish(ru, r->r_doc, FETCH_PDF, "%llu bytes sha256 %.16s",
 		    (unsigned long long)d->fd_size, d->fd_sha256);
+		if (ru->ru_o->fo_on_pdf != NULL)
+			ru->ru_o->fo_on_pdf(ru->ru_o->fo_on_pdf_arg, d);
 	} else {
 		on_page(ru, r);
 	}

@@ -59,6 +59,18 @@ enum fetch_result {
 	FETCH_NO_DOCUMENT,	/* nothing to fetch (no magic number, short id) */
 };
 
+struct fetch_doc;
+
+/*
+ * Called once for each PDF as soon as it is complete (file closed, hashed),
+ * while the other transfers go on, so that the caller can keep it at once:
+ * a free look is spent by the first click, and a process killed later
+ * must not lose what was already fetched.  The callback may take the file
+ * (rename it, then free fd_path and set it to NULL).  It runs on the
+ * calling thread and should be quick.
+ */
+typedef void (*fetch_pdf_fn)(void *arg, struct fetch_doc *doc);
+
 struct fetch_opts {
 	const char *const *fo_hosts;	/* host patterns (fetch_hosts) */
 	size_t		 fo_nhosts;
@@ -74,6 +86,8 @@ struct fetch_opts {
 	size_t		 fo_max_page_bytes;
 	long		 fo_per_host;
 	size_t		 fo_max_documents;
+	fetch_pdf_fn	 fo_on_pdf;	/* may be NULL */
+	void		*fo_on_pdf_arg;
 };
 
 /* One document link of the notice.  Its kind (doc1, docs1, ACMS) and
