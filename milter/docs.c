@@ -51,6 +51,8 @@ struct link_info {
 	int	li_complete;	/* every document found in the store */
 	int	li_fetch;	/* ask the court */
 	int	li_claimed;
+	unsigned char *li_have;	/* li_have[N]: attachment N is in the store */
+	size_t	li_nhave;
 };
 
 static int	docs_add_link(struct docs_set *, struct link_info **, size_t *,
@@ -70,6 +72,8 @@ static void	docs_release(const char *court, const char *key);
 struct keep_ctx;
 struct fetch_doc;
 static void	docs_keep(struct keep_ctx *, struct fetch_set *);
+static void	docs_held(const struct docs_req *, const struct docs_link *, int,
+		    struct docs_item *);
 static void	docs_on_pdf(void *, struct fetch_doc *);
 static void	docs_doc(const struct docs_req *, const struct docs_link *, int,
 		    const struct fetch_doc *, struct store_doc *);
@@ -295,9 +299,19 @@ docs_from_store2(const struct docs_req *r, struct docs_set *s, size_t k,
 		    (unsigned)att, &oc[i], d[i].d_desc,
 		    sizeof(d[i].d_desc)) == STORE_OK && oc[i] != DOCS_COMPLETE)
 			rc[i] = DOCS_OUTCOME;
-		if (rc[i] != STORE_OK && rc[i] != STORE_ETOMBSTONED &&
-		    rc[i] != DOCS_OUTCOME)
-			return 0;
+	}
+	for (i = 0; i < natt; i++) {
+		if (rc[i] == STORE_OK || rc[i] == STORE_ETOMBSTONED ||
+		    rc[i] == DOCS_OUTCOME)
+			continue;
+		/* Incomplete: remember what is held, for the fetch to skip. */
+		free(li->li_have);
+		if ((li->li_have = calloc((size_t)natt, 1)) == NULL)
+			return -1;
+		li->li_nhave = (size_t)natt;
+		for (i = 0; i < natt; i++)
+			li->li_have[i] = rc[i] == STORE_OK || rc[i] == STORE_ETOMBSTONED;
+		return 0;
 	}
 	if (li->li_expected == 0 && rc[0] == STORE_OK) {
 		/* Menu of unknown size: take what the entry has stored. */
@@ -533,6 +547,32 @@ docs_on_pdf(void *arg, struct fetch_doc *fd)
 	}
 }
 
+/* An attachment the store held while the rest of its menu was fetched. */
+static void
+docs_held(const struct docs_req *r, const struct docs_link *l, int att,
+    struct docs_item *it)
+{
+	int	rc;
+
+	it->di_from_store = 1;
+	rc = store_doc_get(r->dr_store, l->dl_court, l->dl_key, (unsigned)att,
+	    &it->di_doc);
+	it->di_detail[0] = '\0';
+	if (rc == STORE_OK) {
+		it->di_result = FETCH_PDF;
+		it->di_in_store = 1;
+		free(it->di_desc);
+		it->di_desc = strdup(it->di_doc.d_desc);
+	} else if (rc == STORE_ETOMBSTONED) {
+		it->di_result = DOCS_TOMBSTONED;
+		text_strlcpy(it->di_detail, "purged by the firm", sizeof(it->di_detail));
+	} else {
+		it->di_result = FETCH_ERROR;
+		snprintf(it->di_detail, sizeof(it->di_detail), "the stored copy "
+		    "is gone: %s", store_strerror(rc));
+	}
+}
+
 /* Turn what was fetched into items; every PDF is in the store by now,
  * or its temporary file becomes the item's. */
 static void
@@ -561,6 +601,10 @@ docs_keep(struct keep_ctx *kc, struct fetch_set *fs)
 		it->di_result = fd->fd_result;
 		text_strlcpy(it->di_detail, fd->fd_detail, sizeof(it->di_detail));
 		it->di_desc = strdup(fd->fd_desc ? fd->fd_desc : "");
+		if (fd->fd_result == FETCH_HELD) {
+			docs_held(r, l, att, it);
+			continue;
+		}
 		if (fd->fd_result != FETCH_PDF) {
 			docs_outcome(r, l, fs, fd, li[map[fd->fd_link]].li_expected,
 			    att, it->di_desc);
@@ -675,6 +719,8 @@ docs_collect(const struct docs_req *r, struct docs_set **out)
 		}
 		fl[nf].fl_url = s->ds_links[i].dl_url;
 		fl[nf].fl_expected = li[i].li_expected;
+		fl[nf].fl_have = li[i].li_have;
+		fl[nf].fl_nhave = li[i].li_nhave;
 		map[nf++] = i;
 		s->ds_links[i].dl_fetched = 1;
 	}
@@ -700,6 +746,8 @@ docs_collect(const struct docs_req *r, struct docs_set **out)
 	free(order);
 	free(fl);
 	free(map);
+	for (i = 0; i < s->ds_nlinks; i++)
+		free(li[i].li_have);
 	free(li);
 	*out = s;
 	return 0;
@@ -711,6 +759,8 @@ nomem:
 	free(order);
 	free(fl);
 	free(map);
+	for (i = 0; li != NULL && i < s->ds_nlinks; i++)
+		free(li[i].li_have);
 	free(li);
 	docs_free(s);
 	return -1;

@@ -72,6 +72,7 @@ struct job {
 
 struct run {
 	const struct fetch_opts	*ru_o;
+	const struct fetch_link	*ru_links;
 	const char		*ru_id;
 	CURLM			*ru_multi;
 	CURLSH			*ru_share;
@@ -103,6 +104,7 @@ struct req {
 static long long now_ms(void);
 static void	 log_url(const char *, const char *, const char *, const char *);
 static int	 add_doc(struct run *, size_t, int, const char *);
+static int	 fetch_held(const struct fetch_link *, int);
 static void	 finish(struct run *, size_t, int, const char *, ...)
 		    __attribute__((format(printf, 4, 5)));
 static int	 req_start(struct run *, size_t, const char *);
@@ -122,7 +124,7 @@ static int	 doc_order(const void *, const void *);
 
 static const char *const RESULT_NAMES[] = {
 	"pdf", "login", "unavailable", "error", "too-large", "refused",
-	"no-document",
+	"no-document", "held",
 };
 
 int
@@ -218,6 +220,14 @@ add_doc(struct run *ru, size_t link, int attno, const char *desc)
 	if (d->fd_desc == NULL)
 		return ru->ru_nomem = 1, -1;
 	return (int)ru->ru_n++;
+}
+
+/* Does the caller hold attachment n of link l already? */
+static int
+fetch_held(const struct fetch_link *l, int n)
+{
+	return n >= 0 && l->fl_have != NULL && (size_t)n < l->fl_nhave &&
+	    l->fl_have[n] != 0;
 }
 
 /* Record a document's result and log it. */
@@ -499,6 +509,10 @@ expand_menu(struct run *ru, struct req *r, const struct page *pg)
 		ru->ru_jobs[k] = parent;
 		ru->ru_jobs[k].j_phase = JOB_DOC;
 		ru->ru_jobs[k].j_may_expand = 0;
+		if (fetch_held(&ru->ru_links[link], i == 0 ? 0 : a->pa_number)) {
+			finish(ru, (size_t)k, FETCH_HELD, "already held, not asked for");
+			continue;
+		}
 		rc = url_doc_attachment_url(&menu, a->pa_link,
 		    a->pa_caseid[0] ? a->pa_caseid : parent.j_caseid,
 		    a->pa_seq[0] ? a->pa_seq : parent.j_seq,
@@ -700,6 +714,7 @@ fetch_run(const struct fetch_opts *o, const char *id,
 	*out = NULL;
 	memset(&ru, 0, sizeof(ru));
 	ru.ru_o = o;
+	ru.ru_links = links;
 	ru.ru_id = id;
 	ru.ru_deadline = now_ms() + o->fo_budget_ms;
 	if ((set = calloc(1, sizeof(*set))) == NULL)

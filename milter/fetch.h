@@ -57,6 +57,8 @@ enum fetch_result {
 	FETCH_TOO_LARGE,	/* over max_document_bytes */
 	FETCH_REFUSED,		/* not allowed: host, path, redirect, address */
 	FETCH_NO_DOCUMENT,	/* nothing to fetch (no magic number, short id) */
+	FETCH_HELD,		/* the caller holds it already (fl_have): not
+				   asked for; the caller uses its own copy */
 };
 
 struct fetch_doc;
@@ -97,6 +99,12 @@ struct fetch_link {
 	int		 fl_expected;	/* documents expected; 0 unknown */
 	int		 fl_menu;	/* 1: open the attachment menu even when
 					 * the doc id's 4th digit is 1 */
+	const unsigned char *fl_have;	/* fl_have[N] != 0: the caller holds
+					   attachment N (0 = main) already, so
+					   it is not asked for again (a free
+					   look spent on it is gone); may be
+					   NULL */
+	size_t		 fl_nhave;
 };
 
 struct fetch_doc {
