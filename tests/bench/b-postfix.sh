@@ -40,7 +40,7 @@
 # or more.  The CPU time the milter under test spent per message (from
 # /proc/PID/stat) is printed too.
 #
-# Settings: BENCH_REPS [9], BENCH_MSGS per throughput run [1000],
+# Settings: BENCH_REPS [15], BENCH_MSGS per throughput run [1000],
 # BENCH_SESSIONS [20], BENCH_LAT_MSGS per latency run [200],
 # BENCH_MSG_SIZE body bytes [5000], BENCH_MAIN_EXTRA more main.cf lines,
 # BENCH_SOCKET [unix] or inet, BENCH_EOH [1], BUILD [build].
@@ -49,7 +49,7 @@ TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 BUILD=${BUILD:-build}
 . "$TOP/tests/lib/postfix.sh"
 
-REPS=${BENCH_REPS:-9}
+REPS=${BENCH_REPS:-15}
 MSGS=${BENCH_MSGS:-1000}
 SESSIONS=${BENCH_SESSIONS:-20}
 LAT_MSGS=${BENCH_LAT_MSGS:-200}
