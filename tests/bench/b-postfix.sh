@@ -320,7 +320,7 @@ if has d; then
 	    "ms/msg, information (IQR $(paired diff lat d e | iqr))"
 fi
 if has c; then
-	note "nefmilter's lines in the maillog: $(grep -c 'nefmilter\[' "$(pf_maillog)") (start-up only expected for ordinary mail):"
+	note "nefmilter's lines in the maillog: $(grep -c 'nefmilter\[' "$(pf_maillog)") (no line per ordinary message expected):"
 	grep 'nefmilter\[' "$(pf_maillog)" | head -n 3 | cut -c1-160 | sed 's/^/    /'
 fi
 exit 0
