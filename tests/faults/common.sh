@@ -29,9 +29,10 @@
 #   fx_settle [SECS]                 wait until the queue is empty (incoming,
 #                                    active, deferred, hold); 1 on time-out
 #   fx_count USER                    copies in USER's Maildir
+#   fx_lines_ge REGEX N FILE         FILE has at least N lines matching REGEX
 #   fx_once DESC USER [N]            check: after fx_settle, USER holds exactly
 #                                    N (default 1) more copies than at the last
-#                                    fx_mark; prints the newest file in FX_LAST
+#                                    fx_mark; FX_LAST is then the newest file
 #   fx_mark                          remember every user's count (fx_once
 #                                    counts from here)
 #   fx_parts FILE                    mimecheck.py FILE into $FX/parts
@@ -107,14 +108,16 @@ fx_postfix() {
 }
 
 fx_conf() {
-	fc_conf "$CONF" "state_dir = $STATE" "trusted_clients = 127.0.0.1" \
+	# Written aside, then renamed: a reload never reads half a file (one
+	# without connect_to would send requests to the real court).
+	fc_conf "$CONF.new" "state_dir = $STATE" "trusted_clients = 127.0.0.1" \
 	    "firm_domains = $LAW" "user = postfix" "pid_file =" \
 	    "socket = $PF_MILTER_SOCK" "log_socket = $PF_DIR/spool/public/postlog" \
 	    "fetch_connect_timeout = 1s" "fetch_timeout = 2s" "fetch_budget = 6s" \
 	    "$@"
 	# fc_conf keeps a default only when no later line names its key;
 	# the lines above are defaults too: the caller's lines win.
-	/usr/bin/python3 - "$CONF" <<'EOF'
+	/usr/bin/python3 - "$CONF.new" <<'EOF'
 import sys
 path = sys.argv[1]
 lines = open(path).read().splitlines()
@@ -127,6 +130,8 @@ out = [l for i, l in enumerate(lines)
        if l.split("=", 1)[0].strip() in repeat or last[l.split("=", 1)[0].strip()] == i]
 open(path, "w").write("\n".join(out) + "\n")
 EOF
+	chmod 644 "$CONF.new"
+	mv -f "$CONF.new" "$CONF"
 }
 
 fx_milter() {	# [COMMAND...]
@@ -136,7 +141,7 @@ fx_milter() {	# [COMMAND...]
 	rm -f "$FX/run/nef.sock"
 	pf_spawn nefmilter "$@" -f -c "$CONF"
 	NEF_PID=$PF_SPAWN_PID
-	if ! pf_wait_milter 15 || ! wait_for 10 test "$(grep -c 'nefmilter.*starting on' "$LOG")" -gt "$n"; then
+	if ! pf_wait_milter 15 || ! wait_for 10 fx_lines_ge 'nefmilter.*starting on' $((n + 1)) "$LOG"; then
 		not_ok "nefmilter starts"
 		tail -n 20 "$PF_DIR/log/nefmilter.log" | diag "$(cat)"
 		tap_done; exit 1
@@ -187,6 +192,12 @@ fx_settle() {	# [SECS]: the queue is empty
 
 fx_count() { pf_maildir_files "$1" | wc -l; }
 
+fx_count_ge() { [ "$(fx_count "$1")" -ge "$2" ]; }
+
+# fx_lines_ge REGEX N FILE: FILE has at least N lines matching REGEX (for
+# wait_for, which runs its command again on each try)
+fx_lines_ge() { [ "$(grep -cE -- "$1" "$3" 2>/dev/null)" -ge "$2" ]; }
+
 fx_mark() {
 	local u
 	for u in $PF_USERS; do FX_MARK[$u]=$(fx_count "$u"); done
@@ -195,7 +206,7 @@ fx_mark() {
 fx_once() {	# DESC USER [N]
 	local d=$1 u=$2 n=${3:-1} want got
 	want=$(( ${FX_MARK[$u]:-0} + n ))
-	wait_for 20 test "$(fx_count "$u")" -ge "$want"
+	wait_for 20 fx_count_ge "$u" "$want"
 	fx_settle 20
 	sleep 0.2
 	got=$(fx_count "$u")

@@ -87,7 +87,7 @@ check_grep "bomb: refused as bad MIME, passed unchanged" "$QID: not a notice \(b
 
 R0=$(grep -c 'configuration reloaded from' "$LOG")
 kill -USR1 "$SAN_PID"
-check "a reload" wait_for 10 test "$(grep -c 'configuration reloaded from' "$LOG")" -gt "$R0"
+check "a reload" wait_for 10 fx_lines_ge 'configuration reloaded from' $((R0 + 1)) "$LOG"
 send "a notice after the reload" ecf-noreply@cand.uscourts.gov "bob@$LAW" "$FX/n16.eml" bob
 check_grep "after the reload: processed" "HDR X-NEF: .*pdf=2; .*action=attached" "$FX/parts"
 

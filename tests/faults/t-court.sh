@@ -114,8 +114,8 @@ fx_milter_stop
 fx_conf "sealed_link_action = hold"
 fx_milter
 send 16
-check "hold: the notice waits in the hold queue" \
-    wait_for 10 test "$(pf_hold_ids | grep -cx "$QID")" -eq 1
+held() { pf_hold_ids | grep -qx "$QID"; }
+check "hold: the notice waits in the hold queue" wait_for 10 held
 fx_qlog "$QID"
 check_grep "hold: the log says why" "$QID: held \(Postfix hold queue\): " "$FX/qlog"
 check_eq "hold: nothing delivered while held" "${FX_MARK[docketing]}" "$(fx_count docketing)"

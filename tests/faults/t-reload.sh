@@ -52,9 +52,12 @@ for r in 1 2 3 4 5 6; do
 	if [ $((r % 2)) -eq 1 ]; then conf_b; else conf_a; fi
 	kill -USR1 "$NEF_PID"
 	if [ "$r" -eq 3 ]; then
-		wait_for 5 test "$(grep -c 'nefmilter.*configuration reloaded from' "$LOG")" -ge $((R0 + r))
-		echo "fetch_timeout = forever" >>"$CONF"
+		wait_for 5 fx_lines_ge 'nefmilter.*configuration reloaded from' $((R0 + r)) "$LOG"
+		cp "$CONF" "$CONF.bad"
+		echo "fetch_timeout = forever" >>"$CONF.bad"
+		mv -f "$CONF.bad" "$CONF"
 		kill -USR1 "$NEF_PID"
+		wait_for 5 grep -q "reload of $CONF failed" "$LOG"
 	fi
 done
 wait "$NOTICES" "$PLAIN"
@@ -66,7 +69,7 @@ fx_once "notices" docketing "$N"
 fx_once "ordinary mail" bob "$N"
 check "the milter is still running" fx_alive
 check "the log shows six reloads" \
-    wait_for 5 test "$(grep -c 'nefmilter.*configuration reloaded from' "$LOG")" -ge $((R0 + 6))
+    wait_for 5 fx_lines_ge 'nefmilter.*configuration reloaded from' $((R0 + 6)) "$LOG"
 check_grep "the broken file is refused and the configuration in effect kept" \
     "reload of $CONF failed; the configuration in effect is kept: .*fetch_timeout" "$LOG"
 check_eq "no delivered message is a duplicate (distinct queue ids)" "$((2 * N))" \
