@@ -93,6 +93,9 @@ static int	bs_phase(struct bs *, enum bs_phase, double secs, double *rate,
 		    double *per_notice);
 static int	bs_cmp(const void *, const void *);
 static double	bs_median(double *, size_t);
+static int	bs_options(int, char **, struct bs *, double *, unsigned *,
+		    const char **);
+static int	bs_setup(struct bs *, const char *);
 
 static double
 bs_now(void)
@@ -365,88 +368,112 @@ bs_median(double *v, size_t n)
 	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
-int
-main(int argc, char **argv)
+/* Options into b, *secs, *rounds, *notice; 0, or 2 on a usage error. */
+static int
+bs_options(int argc, char **argv, struct bs *b, double *secs,
+    unsigned *rounds, const char **notice)
 {
-	static struct bs	 b;
-	struct store_opts	 o;
-	double			 secs = 6, rate[BS_NPHASE][BS_MAX_ROUNDS];
-	double			 ratio[BS_NPHASE][BS_MAX_ROUNDS], per[BS_MAX_ROUNDS];
-	double			 pn, t;
-	const char		*notice = NULL;
-	char			 path[4096];
-	unsigned		 rounds = 5, r, p, i;
-	long			 v;
-	int			 ch, rc;
+	long	v;
+	int	ch;
 
-	b.b_ndocs = 24;
-	b.b_k = 3;
-	b.b_bytes = 1024 * 1024;
 	while ((ch = getopt(argc, argv, "b:k:m:n:r:s:")) != -1) {
 		v = optarg != NULL ? strtol(optarg, NULL, 10) : 0;
 		switch (ch) {
 		case 'b':
 			if (v < 1 || (unsigned long)v > BS_MAX_BYTES)
 				return bs_usage();
-			b.b_bytes = (uint64_t)v;
+			b->b_bytes = (uint64_t)v;
 			break;
 		case 'k':
 			if (v < 1 || v > BS_MAX_K)
 				return bs_usage();
-			b.b_k = (unsigned)v;
+			b->b_k = (unsigned)v;
 			break;
 		case 'm':
-			notice = optarg;
+			*notice = optarg;
 			break;
 		case 'n':
 			if (v < 1 || v > BS_MAX_DOCS)
 				return bs_usage();
-			b.b_ndocs = (unsigned)v;
+			b->b_ndocs = (unsigned)v;
 			break;
 		case 'r':
 			if (v < 1 || v > BS_MAX_ROUNDS)
 				return bs_usage();
-			rounds = (unsigned)v;
+			*rounds = (unsigned)v;
 			break;
 		case 's':
-			secs = strtod(optarg, NULL);
-			if (!(secs > 0 && secs < 3600))
+			*secs = strtod(optarg, NULL);
+			if (!(*secs > 0 && *secs < 3600))
 				return bs_usage();
 			break;
 		default:
 			return bs_usage();
 		}
 	}
-	if (notice == NULL || optind != argc - 1)
+	if (*notice == NULL || optind != argc - 1)
 		return bs_usage();
-	b.b_dir = argv[optind];
+	b->b_dir = argv[optind];
+	return 0;
+}
+
+/* Open the store, fill it, open the body file, warm the page cache. */
+static int
+bs_setup(struct bs *b, const char *notice)
+{
+	struct store_opts	 o;
+	char			 path[4096];
+	unsigned		 i;
+	int			 rc;
+
 	log_open("bench_store", LOG_SINK_STDERR, NULL);
-	if (mime_init() != 0 || bs_load_notice(&b, notice) != 0)
-		return 1;
+	if (mime_init() != 0 || bs_load_notice(b, notice) != 0)
+		return -1;
 	memset(&o, 0, sizeof(o));
-	o.so_dir = b.b_dir;
+	o.so_dir = b->b_dir;
 	o.so_map_size = 64ull * 1024 * 1024;
 	o.so_max_readers = 126;
 	o.so_retention = 30 * 86400;
 	o.so_create = 1;
-	if ((rc = store_open(&o, &b.b_store)) != 0) {
-		fprintf(stderr, "bench_store: store_open %s: %s\n", b.b_dir,
+	if ((rc = store_open(&o, &b->b_store)) != 0) {
+		fprintf(stderr, "bench_store: store_open %s: %s\n", b->b_dir,
 		    store_strerror(rc));
-		return 1;
+		return -1;
 	}
-	if (bs_fill(&b) != 0)
-		return 1;
-	snprintf(path, sizeof(path), "%s/tmp/body.XXXXXX", b.b_dir);
-	if ((b.b_tmpfd = mkstemp(path)) < 0) {
+	if (bs_fill(b) != 0)
+		return -1;
+	snprintf(path, sizeof(path), "%s/tmp/body.XXXXXX", b->b_dir);
+	if ((b->b_tmpfd = mkstemp(path)) < 0) {
 		fprintf(stderr, "bench_store: %s: %s\n", path, strerror(errno));
-		return 1;
+		return -1;
 	}
 	unlink(path);
-	for (i = 0; i < b.b_ndocs; i++)	/* into the page cache */
-		if (bs_read_one(&b, i) != 0) {
+	for (i = 0; i < b->b_ndocs; i++)
+		if (bs_read_one(b, i) != 0) {
 			fprintf(stderr, "bench_store: stored file %u unreadable\n", i);
-			return 1;
+			return -1;
 		}
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	static struct bs	 b;
+	double			 secs = 6, rate[BS_NPHASE][BS_MAX_ROUNDS];
+	double			 ratio[BS_NPHASE][BS_MAX_ROUNDS], per[BS_MAX_ROUNDS];
+	double			 pn, t;
+	const char		*notice = NULL;
+	unsigned		 rounds = 5, r, p, i;
+	int			 rc;
+
+	b.b_ndocs = 24;
+	b.b_k = 3;
+	b.b_bytes = 1024 * 1024;
+	if ((rc = bs_options(argc, argv, &b, &secs, &rounds, &notice)) != 0)
+		return rc;
+	if (bs_setup(&b, notice) != 0)
+		return 1;
 	t = secs / rounds / BS_NPHASE;
 	printf("%u documents of %llu bytes; notices of %u documents; %u rounds "
 	    "of %.2f s per phase\n", b.b_ndocs, (unsigned long long)b.b_bytes,
