@@ -562,7 +562,7 @@ pl_learn(struct plan *p)
 {
 	const struct nef	*n = p->p_nef;
 	int64_t			 now = (int64_t)time(NULL);
-	size_t			 i, j;
+	size_t			 i;
 	int			 rc;
 
 	if (pl_store == NULL || p->p_class != DECIDE_VERIFIED || !n->n_court[0])
@@ -577,20 +577,15 @@ pl_learn(struct plan *p)
 		if (rc != STORE_OK)
 			log_warn(p->p_qid, "store: case %s %s not recorded: %s",
 			    n->n_court, c->c_key, store_strerror(rc));
-		for (j = 0; p->p_dout->do_learn && j < p->p_listed.pl_n; j++) {
-			char a[ADDR_SIZE];
-
-			if (addr_clean(p->p_listed.pl_v[j], a, sizeof(a)) != 0 ||
-			    strchr(a, '@') == NULL)
-				continue;
-			rc = store_listed_add(pl_store, n->n_court, c->c_key, a, now);
-			if (rc != STORE_OK && rc != STORE_EADDR) {
-				log_warn(p->p_qid, "store: listed recipients of %s %s "
-				    "not recorded: %s", n->n_court, c->c_key,
-				    store_strerror(rc));
-				break;
-			}
-		}
+		if (!p->p_dout->do_learn || p->p_listed.pl_n == 0)
+			continue;
+		rc = store_listed_add_many(pl_store, n->n_court, c->c_key,
+		    (const char *const *)p->p_listed.pl_v, p->p_listed.pl_n,
+		    now, NULL);
+		if (rc != STORE_OK)
+			log_warn(p->p_qid, "store: listed recipients of %s %s "
+			    "not recorded: %s", n->n_court, c->c_key,
+			    store_strerror(rc));
 	}
 }
 

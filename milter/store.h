@@ -265,6 +265,11 @@ struct store_addr {
 /* An address the court listed on a (verified) notice for the case. */
 int	 store_listed_add(struct store *, const char *court, const char *docket,
 	    const char *addr, int64_t now);
+/* Many addresses of one notice in one write transaction; addresses that
+ * are not valid are skipped and counted in *nbad (may be NULL). */
+int	 store_listed_add_many(struct store *, const char *court,
+	    const char *docket, const char *const *addrs, size_t n, int64_t now,
+	    size_t *nbad);
 /* 0 when listed, STORE_ENOTFOUND when not, or another status. */
 int	 store_listed_has(struct store *, const char *court, const char *docket,
 	    const char *addr);

@@ -465,6 +465,63 @@ store_listed_add(struct store *st, const char *court, const char *docket,
 	return sdb_write(st, addr_add_fn, &a);
 }
 
+struct listed_many {
+	const char	*lm_court;
+	const char	*lm_docket;
+	char		(*lm_addrs)[STORE_ADDR_MAX + 1];	/* normalized */
+	size_t		 lm_n;
+	int64_t		 lm_now;
+};
+
+static int
+listed_many_fn(struct sdb_txn *t, void *arg)
+{
+	struct listed_many *m = arg;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < m->lm_n; i++)
+		if ((rc = addr_upsert(t, SDB_LISTED, m->lm_court, m->lm_docket,
+		    m->lm_addrs[i], m->lm_now)) != 0)
+			return rc;
+	return 0;
+}
+
+int
+store_listed_add_many(struct store *st, const char *court, const char *docket,
+    const char *const *addrs, size_t n, int64_t now, size_t *nbad)
+{
+	struct listed_many m;
+	size_t i, bad = 0;
+	int rc;
+
+	if (nbad != NULL)
+		*nbad = 0;
+	if (rec_check_court(court) != 0 || rec_check_docket(docket) != 0)
+		return STORE_EINVAL;
+	if (n == 0)
+		return 0;
+	memset(&m, 0, sizeof(m));
+	if ((m.lm_addrs = calloc(n, sizeof(*m.lm_addrs))) == NULL)
+		return STORE_ENOMEM;
+	for (i = 0; i < n; i++) {
+		if (store_addr_normalize(addrs[i], m.lm_addrs[m.lm_n],
+		    sizeof(m.lm_addrs[0])) != 0) {
+			bad++;
+			continue;
+		}
+		m.lm_n++;
+	}
+	m.lm_court = court;
+	m.lm_docket = docket;
+	m.lm_now = now;
+	rc = m.lm_n > 0 ? sdb_write(st, listed_many_fn, &m) : 0;
+	free(m.lm_addrs);
+	if (nbad != NULL)
+		*nbad = bad;
+	return rc;
+}
+
 int
 store_listed_has(struct store *st, const char *court, const char *docket,
     const char *addr)

@@ -426,6 +426,65 @@ test_cases(void **state)
 }
 
 static void
+test_listed_many(void **state)
+{
+	struct fix *f = *state;
+	static const char *const a[] = { "B@Counsel.Example", "not an address",
+	    "a@lawfirm.example", "b@counsel.example" };
+	struct store_addr *v;
+	size_t n, bad;
+
+	assert_int_equal(store_listed_add_many(f->st, "cand", "4:22-cv-05541",
+	    a, 4, 100, &bad), 0);
+	assert_int_equal(bad, 1);
+	assert_int_equal(store_listed_list(f->st, "cand", "4:22-cv-05541", &v, &n), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(v[0].a_addr, "a@lawfirm.example");
+	assert_string_equal(v[1].a_addr, "b@counsel.example");
+	assert_int_equal(v[1].a_first, 100);
+	free(v);
+	assert_int_equal(store_listed_add_many(f->st, "cand", "4:22-cv-05541",
+	    a, 1, 200, NULL), 0);
+	assert_int_equal(store_listed_list(f->st, "cand", "4:22-cv-05541", &v, &n), 0);
+	assert_int_equal(v[1].a_first, 100);
+	assert_int_equal(v[1].a_last, 200);
+	free(v);
+	assert_int_equal(store_listed_add_many(f->st, "CAND?", "x", a, 1, 1, NULL),
+	    STORE_EINVAL);
+}
+
+static void
+test_outcomes(void **state)
+{
+	struct fix *f = *state;
+	char detail[STORE_OUTCOME_DETAIL_MAX + 1];
+	int r;
+
+	assert_int_equal(store_outcome_get(f->st, "cand", "035020918716", 2, &r,
+	    detail, sizeof(detail)), STORE_ENOTFOUND);
+	assert_int_equal(store_outcome_put(f->st, "cand", "035020918716", 2, 1,
+	    "Proposed Order", 10), 0);
+	assert_int_equal(store_outcome_get(f->st, "cand", "035020918716", 2, &r,
+	    detail, sizeof(detail)), 0);
+	assert_int_equal(r, 1);
+	assert_string_equal(detail, "Proposed Order");
+	/* another attachment falls back to the whole-link outcome, if any */
+	assert_int_equal(store_outcome_get(f->st, "cand", "035020918716", 1, &r,
+	    NULL, 0), STORE_ENOTFOUND);
+	assert_int_equal(store_outcome_put(f->st, "cand", "035020918716",
+	    STORE_ATT_ANY, 250, "3", 10), 0);
+	assert_int_equal(store_outcome_get(f->st, "cand", "035020918716", 1, &r,
+	    detail, sizeof(detail)), 0);
+	assert_int_equal(r, 250);
+	assert_string_equal(detail, "3");
+	assert_int_equal(store_outcome_get(f->st, "cand", "035020918716", 2, &r,
+	    NULL, 0), 0);
+	assert_int_equal(r, 1);	/* its own outcome first */
+	assert_int_equal(store_outcome_put(f->st, "cand", "k", 0, 300, "", 1),
+	    STORE_EINVAL);
+}
+
+static void
 test_listed_team(void **state)
 {
 	struct fix *f = *state;
@@ -825,6 +884,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_expire, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cases, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_listed_team, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_listed_many, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_outcomes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_map_full, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_map_grows, setup, teardown),
