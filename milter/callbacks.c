@@ -4,6 +4,10 @@
  * SYNOPSIS
  *	#include "callbacks.h"
  * DESCRIPTION
+ *	The connect step is negotiated away when the MTA can send the
+ *	client's address and name as macros with MAIL FROM (Postfix can);
+ *	the session then starts at MAIL FROM.
+ *
  *	xxfi_data is registered (returning CONTINUE) on purpose: without it,
  *	over an inet socket, Postfix still sends the DATA macros and Nagle's
  *	algorithm then waits for a delayed ACK, adding about 45 ms to every
@@ -56,11 +60,21 @@ cb_negotiate(SMFICTX *ctx, unsigned long f0, unsigned long f1,
     unsigned long f2, unsigned long f3, unsigned long *pf0,
     unsigned long *pf1, unsigned long *pf2, unsigned long *pf3)
 {
-	(void)ctx;
 	(void)f2;
 	(void)f3;
 	*pf0 = f0 & NEF_ACTIONS;
 	*pf1 = f1 & (SMFIP_NOHELO | SMFIP_NOUNKNOWN | SMFIP_HDR_LEADSPC);
+	/*
+	 * Skip the connect step too, when the MTA can send the client's
+	 * address with MAIL FROM instead: one round trip less for every
+	 * message, most of which are accepted at MAIL FROM.
+	 */
+	if ((f0 & SMFIF_SETSYMLIST) && (f1 & SMFIP_NOCONNECT) &&
+	    smfi_setsymlist(ctx, SMFIM_ENVFROM,
+	    (char *)"i {client_addr} {client_name}") == MI_SUCCESS) {
+		*pf0 |= SMFIF_SETSYMLIST;
+		*pf1 |= SMFIP_NOCONNECT;
+	}
 	*pf2 = 0;
 	*pf3 = 0;
 	return SMFIS_CONTINUE;
@@ -114,7 +128,7 @@ callbacks_register(void)
 	memset(&desc, 0, sizeof(desc));
 	desc.xxfi_name = (char *)"nefmilter";
 	desc.xxfi_version = SMFI_VERSION;
-	desc.xxfi_flags = NEF_ACTIONS;
+	desc.xxfi_flags = NEF_ACTIONS | SMFIF_SETSYMLIST;
 	desc.xxfi_connect = cb_connect;
 	desc.xxfi_envfrom = cb_envfrom;
 	desc.xxfi_envrcpt = cb_envrcpt;

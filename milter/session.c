@@ -188,8 +188,14 @@ session_envfrom(void *ctx, char **argv)
 	struct msg	*m;
 	const struct cfg *cf;
 
-	if (c == NULL)
-		return SESS_ACCEPT;
+	if (c == NULL) {
+		/* The connect step was negotiated away: start here, with the
+		 * client the MTA names in the MAIL FROM macros. */
+		if (session_connect(ctx, shim_getsymval(ctx, "{client_name}"),
+		    shim_getsymval(ctx, "{client_addr}")) != SESS_CONTINUE ||
+		    (c = conn_get(ctx)) == NULL)
+			return SESS_ACCEPT;
+	}
 	msg_end(c);
 	cf = c->c_cfg;
 	if ((m = calloc(1, sizeof(*m))) == NULL)

@@ -170,16 +170,27 @@ end
 
 local function send_macros(conn, stage, t)
 	if t == nil then return end
-	local names = {}
+	-- One SMFIC_MACRO command per stage: each one replaces the stage's
+	-- whole list, so every name/value pair goes in the same call.
+	local names, args = {}, {}
 	for k in pairs(t) do names[#names + 1] = k end
+	if #names == 0 then return end
 	table.sort(names)
 	for _, k in ipairs(names) do
-		local err = mt.macro(conn, stage, k, t[k])
-		if err ~= nil then
-			error("mt.macro " .. k .. ": " .. tostring(err), 0)
-		end
+		args[#args + 1] = k
+		args[#args + 1] = t[k]
+	end
+	local err = mt.macro(conn, stage, table.unpack(args))
+	if err ~= nil then
+		error("mt.macro " .. table.concat(names, " ") .. ": " .. tostring(err), 0)
 	end
 end
+
+-- The client each connection stands for: Postfix sends {client_addr}
+-- and {client_name} with MAIL FROM to a filter that asks for them
+-- (smfi_setsymlist), which is how a filter that skips the connect step
+-- learns the client.
+local clients = {}
 
 function lib.conn_reply(conn)
 	return replies[conn]
@@ -195,6 +206,8 @@ function lib.connect(sock, opts)
 	local err = mt.negotiate(conn, nil, nil, nil)
 	if err ~= nil then error("mt.negotiate: " .. tostring(err), 0) end
 	local m = opts.macros or {}
+	clients[conn] = { addr = opts.ip or "127.0.0.1",
+	    name = opts.host or "client.harness.test" }
 	if not mt.test_option(conn, SMFIP_NOCONNECT) then
 		send_macros(conn, SMFIC_CONNECT, m.connect or
 		    { j = "mx.harness.test", ["{daemon_name}"] = "mx.harness.test" })
@@ -220,6 +233,11 @@ function lib.send_message(conn, headers, body, from, rcpts, macros)
 		return r ~= SMFIR_CONTINUE
 	end
 	local mail = { i = res.qid }
+	local cl = clients[conn]
+	if cl ~= nil then
+		mail["{client_addr}"] = cl.addr
+		mail["{client_name}"] = cl.name
+	end
 	for k, v in pairs(macros.mail or {}) do mail[k] = v end
 
 	if not mt.test_option(conn, SMFIP_NOMAIL) then

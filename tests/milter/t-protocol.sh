@@ -65,7 +65,7 @@ pf_spawn nefmilter "$NEF" -f -c "$CONF"
 NEF_PID=$PF_SPAWN_PID
 NEFLOG=$PF_SPAWN_TMP/nefmilter.log
 check "nefmilter listens on $SOCK" pf_wait_listen "$PORT" 10
-check_grep "nefmilter says it started" "starting on $SOCK" "$NEFLOG"
+check "nefmilter says it started" wait_for 10 grep -q "starting on $SOCK" "$NEFLOG"
 # miltertest crashes on a reply longer than about 1 KB (a replaced body
 # comes in larger chunks): the scripts talk to nefmilter through mtsplit,
 # which splits body chunks and keeps a copy of each new body.
