@@ -17,25 +17,11 @@
 #include <strings.h>
 
 #include "ipnet.h"
+#include "text.h"
 
-static int	errf(char *, size_t, const char *, ...)
-		    __attribute__((format(printf, 3, 4)));
 static int	hexval(int);
 static int	ip4_parse(const char *, size_t, unsigned char *);
 static int	ip6_parse(const char *, size_t, unsigned char *);
-
-static int
-errf(char *err, size_t errsz, const char *fmt, ...)
-{
-	va_list	ap;
-
-	if (err != NULL && errsz > 0) {
-		va_start(ap, fmt);
-		vsnprintf(err, errsz, fmt, ap);
-		va_end(ap);
-	}
-	return -1;
-}
 
 static int
 hexval(int c)
@@ -175,12 +161,12 @@ ipnet_parse(const char *s, struct ipnet *net, char *err, size_t errsz)
 	if (slash == NULL)
 		slash = s + strlen(s);
 	if ((size_t)(slash - s) >= sizeof(addr))
-		return errf(err, errsz, "not an address or CIDR block");
+		return text_errf(err, errsz, "not an address or CIDR block");
 	memcpy(addr, s, (size_t)(slash - s));
 	addr[slash - s] = '\0';
 	v4 = strchr(addr, ':') == NULL;
 	if (ipnet_addr_parse(addr, net->n_addr) != 0)
-		return errf(err, errsz, "not an address or CIDR block");
+		return text_errf(err, errsz, "not an address or CIDR block");
 	if (*slash == '\0')
 		bits = v4 ? 32 : 128;
 	else {
@@ -189,11 +175,11 @@ ipnet_parse(const char *s, struct ipnet *net, char *err, size_t errsz)
 		if (errno != 0 || end == slash + 1 || *end != '\0' ||
 		    bits < 0 || bits > (v4 ? 32 : 128) ||
 		    (slash[1] < '0' || slash[1] > '9'))
-			return errf(err, errsz, "bad prefix length (0-%d)",
+			return text_errf(err, errsz, "bad prefix length (0-%d)",
 			    v4 ? 32 : 128);
 	}
 	if (bits == 0)
-		return errf(err, errsz, "a /0 block would trust every "
+		return text_errf(err, errsz, "a /0 block would trust every "
 		    "client");
 	net->n_bits = (unsigned)bits + (v4 ? 96 : 0);
 	for (b = net->n_bits; b < 128; b++)
@@ -202,12 +188,12 @@ ipnet_parse(const char *s, struct ipnet *net, char *err, size_t errsz)
 	if (b == 128)
 		return 0;
 	if (!v4)
-		return errf(err, errsz, "host bits set below /%ld",
+		return text_errf(err, errsz, "host bits set below /%ld",
 		    bits);
 	memcpy(fixed, net->n_addr, sizeof(fixed));
 	for (b = net->n_bits; b < 128; b++)
 		fixed[b / 8] &= (unsigned char)~(0x80 >> (b % 8));
-	return errf(err, errsz, "host bits set (did you mean "
+	return text_errf(err, errsz, "host bits set (did you mean "
 	    "%u.%u.%u.%u/%ld?)", fixed[12], fixed[13],
 	    fixed[14], fixed[15], bits);
 }

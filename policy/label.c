@@ -48,8 +48,6 @@ struct name_out {
 	size_t	 n_len;
 };
 
-static int	errf(char *, size_t, const char *, ...)
-		    __attribute__((format(printf, 3, 4)));
 static enum field field_lookup(const char *, size_t);
 static size_t	utf8_dec(const unsigned char *, size_t, unsigned long *);
 static int	dropped(unsigned long);
@@ -62,19 +60,6 @@ static int	is_sep(int);
 static void	name_put(struct name_out *, const char *, size_t);
 static void	name_finish(struct name_out *);
 static void	clean_line(const char *, size_t, char *, size_t);
-
-static int
-errf(char *err, size_t errsz, const char *fmt, ...)
-{
-	va_list	ap;
-
-	if (err != NULL && errsz > 0) {
-		va_start(ap, fmt);
-		vsnprintf(err, errsz, fmt, ap);
-		va_end(ap);
-	}
-	return -1;
-}
 
 static enum field
 field_lookup(const char *name, size_t n)
@@ -96,29 +81,29 @@ label_validate(const char *tmpl, char *err, size_t errsz)
 	size_t		 i, n, fields = 0;
 
 	if (tmpl == NULL || tmpl[0] == '\0')
-		return errf(err, errsz, "label_template is empty");
+		return text_errf(err, errsz, "label_template is empty");
 	if ((n = strlen(tmpl)) > LABEL_TEMPLATE_MAX)
-		return errf(err, errsz, "label_template is longer than %d "
+		return text_errf(err, errsz, "label_template is longer than %d "
 		    "bytes", LABEL_TEMPLATE_MAX);
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)tmpl[i];
 
 		if (c < 0x20 || c == 0x7f)
-			return errf(err, errsz, "label_template: control "
+			return text_errf(err, errsz, "label_template: control "
 			    "character at offset %zu", i);
 		if (c == '}')
-			return errf(err, errsz, "label_template: \"}\" without "
+			return text_errf(err, errsz, "label_template: \"}\" without "
 			    "\"{\" at offset %zu", i);
 		if (c != '{')
 			continue;
 		close = strchr(tmpl + i + 1, '}');
 		if (close == NULL || memchr(tmpl + i + 1, '{',
 		    (size_t)(close - tmpl) - i - 1) != NULL)
-			return errf(err, errsz, "label_template: unclosed "
+			return text_errf(err, errsz, "label_template: unclosed "
 			    "\"{\" at offset %zu", i);
 		if (field_lookup(tmpl + i + 1, (size_t)(close - tmpl) - i - 1)
 		    == F_NONE)
-			return errf(err, errsz, "label_template: unknown field "
+			return text_errf(err, errsz, "label_template: unknown field "
 			    "{%s}; the fields are " KNOWN_FIELDS,
 			    text_printable(shown, sizeof(shown), tmpl + i + 1,
 			    (size_t)(close - tmpl) - i - 1));
@@ -126,7 +111,7 @@ label_validate(const char *tmpl, char *err, size_t errsz)
 		i = (size_t)(close - tmpl);
 	}
 	if (fields == 0)
-		return errf(err, errsz, "label_template names no field, so "
+		return text_errf(err, errsz, "label_template names no field, so "
 		    "every document would get the same name; the fields are "
 		    KNOWN_FIELDS);
 	return 0;

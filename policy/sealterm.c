@@ -73,8 +73,6 @@ static const struct builtin {
 };
 #define NBUILTINS	(sizeof(builtins) / sizeof(builtins[0]))
 
-static int	errf(char *, size_t, const char *, ...)
-		    __attribute__((format(printf, 3, 4)));
 static int	lower(int);
 static int	is_alpha(int);
 static int	is_alnum(int);
@@ -97,19 +95,6 @@ static int	try_terms(const struct sealterm *, const unsigned char *,
 		    size_t, size_t, size_t, const char **, size_t *);
 static void	report(const unsigned char *, size_t, size_t, size_t,
 		    const char *, struct sealterm_match *);
-
-static int
-errf(char *err, size_t errsz, const char *fmt, ...)
-{
-	va_list	ap;
-
-	if (err != NULL && errsz > 0) {
-		va_start(ap, fmt);
-		vsnprintf(err, errsz, fmt, ap);
-		va_end(ap);
-	}
-	return -1;
-}
 
 static int
 lower(int c)
@@ -306,14 +291,14 @@ add_term(struct sealterm *st, const char *s, char *err, size_t errsz)
 
 	text_printable(shown, sizeof(shown), s, n);
 	if (n > SEALTERM_TERM_MAX)
-		return errf(err, errsz, "restricted_terms: \"%s\" is longer "
+		return text_errf(err, errsz, "restricted_terms: \"%s\" is longer "
 		    "than %d bytes", shown, SEALTERM_TERM_MAX);
 	if ((pat = normalize(s, n)) == NULL)
-		return errf(err, errsz, "restricted_terms: \"%s\" is empty or "
+		return text_errf(err, errsz, "restricted_terms: \"%s\" is empty or "
 		    "holds a control character", shown);
 	if (!is_alnum((unsigned char)pat[0]) && (unsigned char)pat[0] < 0x80) {
 		free(pat);
-		return errf(err, errsz, "restricted_terms: \"%s\" must start "
+		return text_errf(err, errsz, "restricted_terms: \"%s\" must start "
 		    "with a letter or digit", shown);
 	}
 	st->st_terms[st->st_nterms++].t_pat = pat;
@@ -344,7 +329,7 @@ add_exc(struct sealterm *st, const char *s, char *err, size_t errsz)
 		n -= 2;
 	}
 	if (n > SEALTERM_PHRASE_MAX)
-		return errf(err, errsz, "restricted_exceptions: \"%s\" is "
+		return text_errf(err, errsz, "restricted_exceptions: \"%s\" is "
 		    "longer than %d bytes", shown, SEALTERM_PHRASE_MAX);
 	memset(e, 0, sizeof(*e));
 	w1 = s;
@@ -367,7 +352,7 @@ add_exc(struct sealterm *st, const char *s, char *err, size_t errsz)
 	if (courtish && l2 > 0 && ((l2 == 1 && w2[0] == '*') ||
 	    docket_parse(w2, l2, &e->e_docket) == 0)) {
 		if (rest >= s + n)
-			return errf(err, errsz, "restricted_exceptions: \"%s\" "
+			return text_errf(err, errsz, "restricted_exceptions: \"%s\" "
 			    "names a case but no phrase", shown);
 		memcpy(court, w1, l1);
 		court[l1] = '\0';
@@ -379,7 +364,7 @@ add_exc(struct sealterm *st, const char *s, char *err, size_t errsz)
 		s = rest;
 	}
 	if ((e->e_phrase = normalize(s, n)) == NULL)
-		return errf(err, errsz, "restricted_exceptions: \"%s\" has an "
+		return text_errf(err, errsz, "restricted_exceptions: \"%s\" has an "
 		    "empty phrase or a control character", shown);
 	st->st_nexcs++;
 	return 0;
@@ -394,13 +379,13 @@ sealterm_new(const char *const *terms, size_t nterms,
 	size_t		 i;
 
 	if (out == NULL)
-		return errf(err, errsz, "sealterm_new: no result pointer");
+		return text_errf(err, errsz, "sealterm_new: no result pointer");
 	*out = NULL;
 	if (nterms > SEALTERM_TERMS_MAX)
-		return errf(err, errsz, "restricted_terms: more than %d "
+		return text_errf(err, errsz, "restricted_terms: more than %d "
 		    "entries", SEALTERM_TERMS_MAX);
 	if (nexceptions > SEALTERM_EXCEPTIONS_MAX)
-		return errf(err, errsz, "restricted_exceptions: more than %d "
+		return text_errf(err, errsz, "restricted_exceptions: more than %d "
 		    "entries", SEALTERM_EXCEPTIONS_MAX);
 	if ((st = calloc(1, sizeof(*st))) == NULL ||
 	    (nterms > 0 && (st->st_terms = calloc(nterms,
@@ -408,7 +393,7 @@ sealterm_new(const char *const *terms, size_t nterms,
 	    (nexceptions > 0 && (st->st_excs = calloc(nexceptions,
 	    sizeof(*st->st_excs))) == NULL)) {
 		sealterm_free(st);
-		return errf(err, errsz, "sealterm: out of memory");
+		return text_errf(err, errsz, "sealterm: out of memory");
 	}
 	for (i = 0; i < nterms; i++)
 		if (add_term(st, terms[i] ? terms[i] : "", err, errsz) != 0)

@@ -14,7 +14,12 @@
  *	ASCII case.
  *
  *	text_strlcpy() is BSD strlcpy: it returns strlen(src).
+ *
+ *	text_errf() formats an error message into a caller's buffer and
+ *	returns -1.
  */
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "text.h"
@@ -98,4 +103,17 @@ text_strlcpy(char *dst, const char *src, size_t dstsz)
 		dst[c] = '\0';
 	}
 	return n;
+}
+
+int
+text_errf(char *err, size_t errsz, const char *fmt, ...)
+{
+	va_list	ap;
+
+	if (err != NULL && errsz > 0) {
+		va_start(ap, fmt);
+		vsnprintf(err, errsz, fmt, ap);
+		va_end(ap);
+	}
+	return -1;
 }

@@ -18,5 +18,9 @@ const char *text_memcasemem(const char *hay, size_t haylen,
 	    const char *needle, size_t nlen);
 int	 text_has_prefix_ci(const char *s, const char *prefix);
 size_t	 text_strlcpy(char *dst, const char *src, size_t dstsz);
+/* Write a formatted message into err (errsz bytes; err may be NULL) and
+ * return -1: the error path of the setting checkers. */
+int	 text_errf(char *err, size_t errsz, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
 
 #endif

@@ -70,8 +70,6 @@ struct ar_state {
 	char	a_notes[TRUST_REASON_SIZE - 32];	/* "spf=fail dkim=..." */
 };
 
-static int	errf(char *, size_t, const char *, ...)
-		    __attribute__((format(printf, 3, 4)));
 static int	copy_domains(const char *const *, size_t, const char *,
 		    char ***, size_t *, char *, size_t);
 static int	domain_ok(const char *);
@@ -89,19 +87,6 @@ static void	sender_domain(const struct trust_msg *, char *, size_t,
 static void	verify(const struct trust *, const struct trust_msg *,
 		    struct trust_verdict *);
 static int	prefix_word(const char *, size_t, int *);
-
-static int
-errf(char *err, size_t errsz, const char *fmt, ...)
-{
-	va_list	ap;
-
-	if (err != NULL && errsz > 0) {
-		va_start(ap, fmt);
-		vsnprintf(err, errsz, fmt, ap);
-		va_end(ap);
-	}
-	return -1;
-}
 
 /* A domain name of letters, digits, '-' and '.', no empty label. */
 static int
@@ -142,12 +127,12 @@ copy_domains(const char *const *in, size_t n, const char *name,
 	*out = NULL;
 	*nout = 0;
 	if (n > TRUST_DOMAINS_MAX)
-		return errf(err, errsz, "%s: more than %d domains", name,
+		return text_errf(err, errsz, "%s: more than %d domains", name,
 		    TRUST_DOMAINS_MAX);
 	if (n == 0)
 		return 0;
 	if ((v = calloc(n, sizeof(*v))) == NULL)
-		return errf(err, errsz, "%s: out of memory", name);
+		return text_errf(err, errsz, "%s: out of memory", name);
 	*out = v;
 	for (i = 0; i < n; i++) {
 		const char *s = in[i] != NULL ? in[i] : "";
@@ -161,10 +146,10 @@ copy_domains(const char *const *in, size_t n, const char *name,
 		while (len > 0 && s[len - 1] == '.')
 			len--;
 		if ((v[i] = strndup(s, len)) == NULL)
-			return errf(err, errsz, "%s: out of memory", name);
+			return text_errf(err, errsz, "%s: out of memory", name);
 		*nout = i + 1;
 		if (!domain_ok(v[i]))
-			return errf(err, errsz, "%s: \"%s\" is not a domain "
+			return text_errf(err, errsz, "%s: \"%s\" is not a domain "
 			    "name", name, text_printable(shown, sizeof(shown),
 			    in[i] ? in[i] : "", in[i] ? strlen(in[i]) : 0));
 	}
@@ -185,18 +170,18 @@ trust_new(const struct trust_cfg *cfg, struct trust **out, char *err,
 	size_t		 i;
 
 	if (out == NULL)
-		return errf(err, errsz, "trust_new: no result pointer");
+		return text_errf(err, errsz, "trust_new: no result pointer");
 	*out = NULL;
 	if (cfg == NULL)
-		return errf(err, errsz, "trust_new: no settings");
+		return text_errf(err, errsz, "trust_new: no settings");
 	if (cfg->tc_ncourt == 0)
-		return errf(err, errsz, "court_domains is empty: no notice "
+		return text_errf(err, errsz, "court_domains is empty: no notice "
 		    "would ever be recognised");
 	if (cfg->tc_nclients > TRUST_CLIENTS_MAX)
-		return errf(err, errsz, "trusted_clients: more than %d "
+		return text_errf(err, errsz, "trusted_clients: more than %d "
 		    "entries", TRUST_CLIENTS_MAX);
 	if ((t = calloc(1, sizeof(*t))) == NULL)
-		return errf(err, errsz, "trust: out of memory");
+		return text_errf(err, errsz, "trust: out of memory");
 	if (copy_domains(cfg->tc_court_domains, cfg->tc_ncourt,
 	    "court_domains", &t->t_court, &t->t_ncourt, err, errsz) != 0 ||
 	    copy_domains(cfg->tc_firm_domains, cfg->tc_nfirm, "firm_domains",
@@ -204,19 +189,19 @@ trust_new(const struct trust_cfg *cfg, struct trust **out, char *err,
 		goto fail;
 	if (cfg->tc_authserv_id != NULL && cfg->tc_authserv_id[0] != '\0') {
 		if (strpbrk(cfg->tc_authserv_id, " \t;()\"=") != NULL) {
-			errf(err, errsz, "trusted_authserv_id: an authserv-id "
+			text_errf(err, errsz, "trusted_authserv_id: an authserv-id "
 			    "is one token (a host name)");
 			goto fail;
 		}
 		if ((t->t_authserv = strdup(cfg->tc_authserv_id)) == NULL) {
-			errf(err, errsz, "trust: out of memory");
+			text_errf(err, errsz, "trust: out of memory");
 			goto fail;
 		}
 	}
 	if (cfg->tc_nclients > 0) {
 		t->t_nets = calloc(cfg->tc_nclients, sizeof(*t->t_nets));
 		if (t->t_nets == NULL) {
-			errf(err, errsz, "trust: out of memory");
+			text_errf(err, errsz, "trust: out of memory");
 			goto fail;
 		}
 	}
@@ -226,7 +211,7 @@ trust_new(const struct trust_cfg *cfg, struct trust **out, char *err,
 
 		if (ipnet_parse(c, &t->t_nets[i], why, sizeof(why)) != 0) {
 			text_printable(shown, sizeof(shown), c, strlen(c));
-			errf(err, errsz, "trusted_clients: \"%s\": %s", shown, why);
+			text_errf(err, errsz, "trusted_clients: \"%s\": %s", shown, why);
 			goto fail;
 		}
 		t->t_nnets = i + 1;
