@@ -71,7 +71,7 @@ check_grep "not a notice: the log says so" "$QID: not a notice \(" "$FX/qlog"
 
 fx_notice bm broken_mime.eml
 send "broken MIME" ecf-noreply@cand.uscourts.gov "dave@$LAW" "$FX/bm.eml" dave
-check_grep "broken MIME: a line for it" "nefmilter\[[0-9]+\]: $QID: " "$FX/qlog"
+check_grep "broken MIME: a line for it" "nefmilter\[[0-9]+\]: ((error|warning): )?$QID: " "$FX/qlog"
 /usr/bin/python3 - "$FX/n16.eml" "$FX/deep.eml" <<'EOF'
 import sys
 raw = open(sys.argv[1], "rb").read()

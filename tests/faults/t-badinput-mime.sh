@@ -100,7 +100,7 @@ run() {
 	QID=$PF_LAST_QID
 	fx_once "$name" docketing
 	fx_qlog "$QID"
-	check_grep "$name: the log says what happened" "nefmilter\[[0-9]+\]: $QID: $expect" "$FX/qlog"
+	check_grep "$name: the log says what happened" "nefmilter\[[0-9]+\]: ((error|warning): )?$QID: $expect" "$FX/qlog"
 	check "$name: the milter is still running" fx_alive
 	fx_parts "$FX_LAST"
 	check "$name: at most one X-NEF header" test "$(grep -c '^HDR X-NEF: ' "$FX/parts")" -le 1
