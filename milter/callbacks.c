@@ -77,6 +77,8 @@ cb_negotiate(SMFICTX *ctx, unsigned long f0, unsigned long f1,
 	}
 	*pf2 = 0;
 	*pf3 = 0;
+	/* Without state now, the session starts at MAIL FROM instead. */
+	(void)session_negotiated(ctx, (*pf1 & SMFIP_HDR_LEADSPC) != 0);
 	return SMFIS_CONTINUE;
 }
 

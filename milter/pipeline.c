@@ -86,6 +86,8 @@ static int	pl_body(struct plan *);
 static int	pl_apply(struct plan *);
 static void	pl_learn(struct plan *);
 static void	pl_xnef_strip(struct plan *);
+static int	pl_addheader(struct plan *, const char *, const char *);
+static int	pl_chgheader(struct plan *, const char *, const char *);
 static int	pl_body_write(void *, const char *, size_t);
 
 int
@@ -229,9 +231,28 @@ pl_fail(struct plan *p, const char *why)
 	xnef_format(&x, &sb);
 	pl_xnef_strip(p);
 	if (!strbuf_error(&sb))
-		shim_addheader(p->p_ctx, "X-NEF", strbuf_str(&sb));
+		pl_addheader(p, "X-NEF", strbuf_str(&sb));
 	strbuf_free(&sb);
 	return SESS_CONTINUE;
+}
+
+/* Add or change a header, with the value the way the MTA expects it. */
+static int
+pl_addheader(struct plan *p, const char *name, const char *value)
+{
+	char	buf[2048];
+
+	return shim_addheader(p->p_ctx, name,
+	    session_hdrval(p->p_conn, value, buf, sizeof(buf)));
+}
+
+static int
+pl_chgheader(struct plan *p, const char *name, const char *value)
+{
+	char	buf[2048];
+
+	return shim_chgheader(p->p_ctx, name, 1,
+	    session_hdrval(p->p_conn, value, buf, sizeof(buf)));
 }
 
 /* Remove every X-NEF header the message arrived with. */
@@ -510,11 +531,11 @@ pl_apply(struct plan *p)
 
 	pl_xnef_strip(p);
 	if (p->p_body_fd >= 0) {
-		bad |= shim_chgheader(p->p_ctx, "Content-Type", 1, p->p_rw.rs_ctype);
+		bad |= pl_chgheader(p, "Content-Type", p->p_rw.rs_ctype);
 		if (msg_header(p->p_msg, "Content-Transfer-Encoding") != NULL)
 			bad |= shim_chgheader(p->p_ctx, "Content-Transfer-Encoding", 1, NULL);
 		if (msg_header(p->p_msg, "MIME-Version") == NULL)
-			bad |= shim_addheader(p->p_ctx, "MIME-Version", "1.0");
+			bad |= pl_addheader(p, "MIME-Version", "1.0");
 		if ((buf = malloc(REWRITE_CHUNK)) == NULL)
 			return -1;
 		lseek(p->p_body_fd, 0, SEEK_SET);
@@ -530,7 +551,7 @@ pl_apply(struct plan *p)
 	plan_xnef(p, &x);
 	xnef_format(&x, &sb);
 	if (!strbuf_error(&sb))
-		bad |= shim_addheader(p->p_ctx, "X-NEF", strbuf_str(&sb));
+		bad |= pl_addheader(p, "X-NEF", strbuf_str(&sb));
 	strbuf_free(&sb);
 	for (i = 0; i < p->p_dout->do_nadd; i++) {
 		char r[ADDR_SIZE + 2];

@@ -32,6 +32,7 @@
 static _Atomic unsigned long sess_serial;
 
 static struct conn *conn_get(void *);
+static struct conn *conn_new(void *);
 static void	msg_end(struct conn *);
 static enum sess_rc msg_finish(struct conn *, enum sess_rc);
 static const char *msg_id(const struct conn *);
@@ -157,28 +158,58 @@ subject_is_forward(const char *s)
 	return 0;
 }
 
-enum sess_rc
-session_connect(void *ctx, const char *host, const char *addr)
+static struct conn *
+conn_new(void *ctx)
 {
 	struct conn	*c;
 
 	if ((c = calloc(1, sizeof(*c))) == NULL) {
 		log_err(NULL, "connect: out of memory; connection accepted unfiltered");
-		return SESS_ACCEPT;
+		return NULL;
 	}
 	c->c_cfg = cfg_current();
 	c->c_serial = atomic_fetch_add(&sess_serial, 1) + 1;
 	snprintf(c->c_id, sizeof(c->c_id), "#%lu", c->c_serial);
-	text_printable(c->c_host, sizeof(c->c_host), host, host ? strlen(host) : 0);
-	text_printable(c->c_addr, sizeof(c->c_addr), addr, addr ? strlen(addr) : 0);
 	if (shim_setpriv(ctx, c) != 0) {
 		cfg_unref(c->c_cfg);
 		free(c);
 		log_err(NULL, "connect: cannot keep state; connection accepted unfiltered");
-		return SESS_ACCEPT;
+		return NULL;
 	}
+	return c;
+}
+
+enum sess_rc
+session_negotiated(void *ctx, int leadspc)
+{
+	struct conn	*c = conn_get(ctx);
+
+	if (c == NULL && (c = conn_new(ctx)) == NULL)
+		return SESS_ACCEPT;
+	c->c_leadspc = leadspc;
+	return SESS_CONTINUE;
+}
+
+enum sess_rc
+session_connect(void *ctx, const char *host, const char *addr)
+{
+	struct conn	*c = conn_get(ctx);
+
+	if (c == NULL && (c = conn_new(ctx)) == NULL)
+		return SESS_ACCEPT;
+	text_printable(c->c_host, sizeof(c->c_host), host, host ? strlen(host) : 0);
+	text_printable(c->c_addr, sizeof(c->c_addr), addr, addr ? strlen(addr) : 0);
 	log_debug(c->c_id, "connect from %s[%s]", c->c_host, c->c_addr);
 	return SESS_CONTINUE;
+}
+
+const char *
+session_hdrval(const struct conn *c, const char *value, char *buf, size_t size)
+{
+	if (value == NULL || !c->c_leadspc || *value == ' ' || *value == '\t')
+		return value;
+	snprintf(buf, size, " %s", value);
+	return buf;
 }
 
 enum sess_rc
@@ -188,9 +219,9 @@ session_envfrom(void *ctx, char **argv)
 	struct msg	*m;
 	const struct cfg *cf;
 
-	if (c == NULL) {
-		/* The connect step was negotiated away: start here, with the
-		 * client the MTA names in the MAIL FROM macros. */
+	if (c == NULL || c->c_addr[0] == '\0') {
+		/* The connect step was negotiated away: the client is the one
+		 * the MTA names in the MAIL FROM macros. */
 		if (session_connect(ctx, shim_getsymval(ctx, "{client_name}"),
 		    shim_getsymval(ctx, "{client_addr}")) != SESS_CONTINUE ||
 		    (c = conn_get(ctx)) == NULL)

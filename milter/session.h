@@ -60,10 +60,18 @@ struct conn {
 	char		 c_id[24];	/* "#SERIAL", for lines before the qid */
 	char		 c_addr[64];	/* client address, printable */
 	char		 c_host[128];	/* client name, printable */
+	int		 c_leadspc;	/* header values keep their leading
+					   blank, both ways (SMFIP_HDR_LEADSPC) */
 	struct msg	*c_msg;
 };
 
+/* Option negotiation: the connection starts here (its state is created
+ * now; the client is filled in by connect or at MAIL FROM). */
+enum sess_rc session_negotiated(void *ctx, int leadspc);
 enum sess_rc session_connect(void *ctx, const char *host, const char *addr);
+/* A header value as the MTA expects it from this connection. */
+const char *session_hdrval(const struct conn *, const char *value,
+	    char *buf, size_t size);
 enum sess_rc session_envfrom(void *ctx, char **argv);
 enum sess_rc session_envrcpt(void *ctx, char **argv);
 enum sess_rc session_data(void *ctx);

@@ -38,6 +38,10 @@ check_eq "docketing: exactly these two PDFs" "$SHA_MAIN $SHA_ATT1" "$(e2e_pdf_sh
 check_grep "docketing: the notice is the first part" "^PART 1 text/html " "$P"
 check_grep "docketing: X-NEF with the counts" \
     "^HDR X-NEF: v=1; court=cand; case=4:22-cv-05541; entry=57; trust=verified; restricted=no; pdf=2; login=1; .*action=attached$" "$P"
+F57=$(e2e_last docketing)
+check_grep "docketing: the raw X-NEF header line has its blank after the colon" "^X-NEF: v=1; court=cand;" "$F57"
+check_grep "docketing: the raw Content-Type line too" "^Content-Type: multipart/mixed; boundary=" "$F57"
+check_eq "docketing: one X-NEF header" 1 "$(grep -c '^X-NEF:' "$F57")"
 check_grep "docketing: the summary names the login attachment" \
     "^TEXT 1: .*Attachment 2: Proposed Order" "$P"
 P=$(e2e_parts "$(e2e_last aokafor)")

@@ -16,7 +16,12 @@ lib.run("district notice", function()
 	lib.check_reply("the notice reaches end of message and goes on", r,
 	    SMFIR_CONTINUE, "eom")
 	lib.check_eom("X-NEF is added", conn, MT_HDRADD, "X-NEF")
-	local x = squash(mt.getheader(conn, "X-NEF", 0))
+	-- With SMFIP_HDR_LEADSPC the MTA writes "Name:" and the value as
+	-- given, so the value must bring its own blank.
+	local raw = mt.getheader(conn, "X-NEF", 0) or ""
+	lib.check("X-NEF value starts with a blank exactly when leading blanks are kept",
+	    (raw:sub(1, 1) == " ") == (mt.test_option(conn, SMFIP_HDR_LEADSPC) == true))
+	local x = squash((raw:gsub("^ ", "")))
 	lib.check_eq("X-NEF value",
 	    "v=1; court=cand; case=4:22-cv-05541; entry=57; trust=verified; " ..
 	    "restricted=no; pdf=2; login=1; unavailable=0; error=0; too-large=0; " ..
