@@ -320,15 +320,20 @@ doc_file_install(struct doc_put *p)
 		return sdoc_errno_status(errno);
 	}
 	if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
-	    (uint64_t)sb.st_size == p->p_doc->d_size) {
-		unlink(p->p_tmp);	/* identical content already stored */
-		return 0;
-	}
-	if (rename(p->p_tmp, path) != 0) {
-		if (errno == ENOENT && stat(path, &sb) == 0 &&
+	    (uint64_t)sb.st_size == p->p_doc->d_size)
+		return 0;	/* identical content already stored */
+	/*
+	 * A hard link, not a rename: the temporary file stays until the
+	 * index is committed (doc_put_after() removes it), so a put that
+	 * fails leaves the caller its file, as store.h promises.  A file
+	 * linked by a transaction that then failed is an orphan that
+	 * store_expire() sweeps.
+	 */
+	if (link(p->p_tmp, path) != 0) {
+		if (errno == EEXIST && stat(path, &sb) == 0 &&
 		    (uint64_t)sb.st_size == p->p_doc->d_size)
-			return 0;	/* moved by an earlier try */
-		log_err(NULL, "store: rename to %s: %s", path, strerror(errno));
+			return 0;	/* linked by an earlier try */
+		log_err(NULL, "store: link to %s: %s", path, strerror(errno));
 		return sdoc_errno_status(errno);
 	}
 	if ((rc = doc_fsync_dir(dir)) != 0)
@@ -395,6 +400,7 @@ doc_put_after(void *arg)
 {
 	struct doc_put *p = arg;
 
+	unlink(p->p_tmp);	/* the stored copy is indexed now */
 	sdoc_unlink_shas(p->p_st, &p->p_gone);
 }
 

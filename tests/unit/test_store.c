@@ -709,6 +709,17 @@ test_map_full(void **state)
 	}
 	assert_int_equal(store_case_seen(f->st, "cand", "1:20-cv-99999", name,
 	    NULL, NOW), STORE_EFULL);
+	/* A document the full map cannot index: the caller keeps its file. */
+	{
+		struct store_doc d;
+		char path[256];
+
+		mkdoc(&d, "cand", "035123456789", 0, "4:22-cv-05541", 12);
+		make_tmp(f, "%PDF-1.4 the only copy", 22, path, sizeof(path), &d);
+		assert_int_equal(store_doc_put(f->st, &d, path, NOW), STORE_EFULL);
+		assert_int_equal(access(path, R_OK), 0);
+		unlink(path);
+	}
 }
 
 /* A small map that may grow: the same writes all succeed. */
