@@ -130,6 +130,10 @@ S(TIME, "retention", "30d", 3600, 3650 * 86400ULL, cf_retention, NULL, 0,
   "and the daemon does so once a day."),
 S(SIZE, "map_size", "1G", 1 * MB, 1024 * 1024 * MB, cf_map_size, NULL, 0,
   "Initial size of the LMDB map; it grows when full."),
+S(SIZE, "map_size_max", "0", 0, 1024 * 1024 * MB, cf_map_size_max, NULL, 0,
+  "The LMDB map grows up to this size; when it is full, a document is still\n"
+  "attached from its temporary file and the log says the store is full.\n"
+  "0: 16 times map_size."),
 S(INT, "max_readers", "512", 16, 65536, cf_max_readers, NULL, 0,
   "LMDB reader slots: at least the peak number of SMTP sessions plus tools."),
 S(ENUM, "restricted_scope", "firm", 0, 0, cf_restricted_scope, e_scope, 0,

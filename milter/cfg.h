@@ -76,6 +76,7 @@ struct cfg {
 	/* store */
 	uint64_t	 cf_retention;		/* seconds */
 	uint64_t	 cf_map_size;
+	uint64_t	 cf_map_size_max;
 	uint64_t	 cf_max_readers;
 
 	/* recipients */

@@ -490,27 +490,43 @@ pl_body(struct plan *p)
 	struct rewrite_req	 r;
 	struct linkstrip	 ls;
 	char			 path[1100], err[160];
-	int			 fd, rc;
+	const char		*dirs[2];
+	int			 fd = -1, rc, i;
 
 	if (!plan_needs_body(p))
 		return 0;
-	snprintf(path, sizeof(path), "%s/tmp/body.XXXXXX", p->p_cfg->cf_state_dir);
-	if ((fd = mkstemp(path)) < 0) {
-		snprintf(p->p_why, sizeof(p->p_why), "cannot create a temporary "
-		    "file: %s", strerror(errno));
-		return -1;
-	}
-	unlink(path);
 	memset(&r, 0, sizeof(r));
 	if (plan_rewrite_req(p, &r, &ls) != 0) {
-		close(fd);
 		snprintf(p->p_why, sizeof(p->p_why), "out of memory (summary)");
 		return -1;
 	}
-	rc = rewrite_body(&r, pl_body_write, &fd, &p->p_rw, err, sizeof(err));
+	/* The state directory's tmp, else the system's: a full disk under
+	 * the store must not cost the recipients the documents already
+	 * fetched. */
+	snprintf(path, sizeof(path), "%s/tmp", p->p_cfg->cf_state_dir);
+	dirs[0] = path;
+	dirs[1] = getenv("TMPDIR") != NULL && *getenv("TMPDIR") == '/' ?
+	    getenv("TMPDIR") : "/tmp";
+	for (i = 0, rc = -1; i < 2 && rc != 0; i++) {
+		char tmpl[1100];
+
+		snprintf(tmpl, sizeof(tmpl), "%s/body.XXXXXX", dirs[i]);
+		if ((fd = mkstemp(tmpl)) < 0) {
+			snprintf(err, sizeof(err), "cannot create a temporary "
+			    "file in %s: %s", dirs[i], strerror(errno));
+			continue;
+		}
+		unlink(tmpl);
+		if ((rc = rewrite_body(&r, pl_body_write, &fd, &p->p_rw, err,
+		    sizeof(err))) != 0) {
+			close(fd);
+			if (i == 0)
+				log_warn(p->p_qid, "new body in %s failed (%s); "
+				    "trying %s", dirs[0], err, dirs[1]);
+		}
+	}
 	plan_rewrite_done(p);
 	if (rc != 0) {
-		close(fd);
 		snprintf(p->p_why, sizeof(p->p_why), "rewrite: %s", err);
 		return -1;
 	}
@@ -636,8 +652,10 @@ pipeline_eom(void *ctx, struct conn *c, struct msg *m)
 		rc = pl_fail(p, p->p_why[0] ? p->p_why : "internal error");
 		goto out;
 	}
-	if (pl_apply(p) != 0)
+	if (pl_apply(p) != 0) {
 		log_err(p->p_qid, "the MTA refused a change; see the lines above");
+		p->p_mta_failed = 1;
+	}
 	pl_learn(p);
 	plan_audit(p);
 out:

@@ -533,6 +533,8 @@ plan_rewrite_done(struct plan *p)
 static const char *
 plan_action(const struct plan *p)
 {
+	if (p->p_mta_failed)
+		return "mta-refused";
 	if (p->p_hold)
 		return "held";
 	if (p->p_natt > 0)
@@ -588,11 +590,13 @@ plan_rcpt_raw(const struct plan *p, const char *clean)
 void
 plan_log_not_notice(const struct plan *p)
 {
-	char	subj[LOG_CLEAN_SIZE];
+	char		 subj[LOG_CLEAN_SIZE];
+	const char	*s = p->p_mime ? p->p_mime->mn_outer_subject : NULL;
 
+	if (s == NULL)
+		s = msg_header(p->p_msg, "Subject");
 	log_info(p->p_qid, "not a notice (%s: %s); passed unchanged, subject=\"%s\"",
-	    nef_reason_name(p->p_nef->n_reason), p->p_why,
-	    log_cleans(subj, p->p_mime ? p->p_mime->mn_outer_subject : NULL));
+	    nef_reason_name(p->p_nef->n_reason), p->p_why, log_cleans(subj, s));
 }
 
 /* The audit: one line for the message, one per document and per
@@ -661,6 +665,10 @@ plan_audit(struct plan *p)
 	strbuf_free(&del);
 	if (p->p_store == NULL)
 		return;
+	if (n->n_court[0] == '\0') {
+		log_warn(p->p_qid, "no court could be read: no audit record stored");
+		return;
+	}
 
 	memset(&a, 0, sizeof(a));
 	a.a_time = (int64_t)time(NULL);

@@ -78,6 +78,7 @@ struct plan {
 	int			 p_body_fd;	/* new body, or -1 */
 	struct rewrite_res	 p_rw;
 	int			 p_hold;
+	int			 p_mta_failed;	/* the MTA refused a change */
 	char			 p_hold_reason[DECIDE_TEXT_SIZE];
 	char			 p_why[256];	/* why a step failed */
 };

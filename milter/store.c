@@ -89,6 +89,7 @@ store_opts_from_cfg(struct store_opts *o, const struct cfg *cf)
 	memset(o, 0, sizeof(*o));
 	o->so_dir = cf->cf_state_dir;
 	o->so_map_size = cf->cf_map_size;
+	o->so_map_max = cf->cf_map_size_max;
 	o->so_max_readers = (unsigned)cf->cf_max_readers;
 	o->so_retention = cf->cf_retention;
 	o->so_firm_domains = &cf->cf_firm_domains;

@@ -106,10 +106,12 @@ fx_parts "$FX_LAST"
 fx_qlog "$QID"
 check_grep "disk full: the fetcher says it cannot write" \
     "$QID: fetch: error .*cannot write the temp file: No space left on device" "$FX/qlog"
-check_grep "disk full: a clear line says the notice went unprocessed" \
-    "$QID: notice not processed: .*; delivered unchanged \(on_error=accept\)" "$FX/qlog"
-check_grep "disk full: delivered marked (X-NEF action=error)" "HDR X-NEF: v=1; court=cand; .*action=error; error=" "$FX/parts"
-check_grep "disk full: the notice itself is intact" "TEXT 0: .*Notice of Electronic Filing" "$FX/parts"
+check_grep "disk full: the new body goes to the system's temporary directory" \
+    "$QID: new body in .* failed \(.*\); trying /" "$FX/qlog"
+check_grep "disk full: delivered, processed, the failed documents counted" \
+    "HDR X-NEF: v=1; court=cand; .*pdf=0; .*error=[1-9].*action=summary" "$FX/parts"
+check_grep "disk full: the summary says the documents could not be fetched" "Could not be fetched" "$FX/parts"
+check_grep "disk full: the notice itself is intact" "TEXT [01]: .*Notice of Electronic Filing" "$FX/parts"
 
 fill 24
 send 52 aokafor
@@ -127,10 +129,10 @@ done
 if grep -q "application/pdf .*sha256=$(fc_pdf_sha fx-52-1 7000)" "$FX/parts"; then
 	ok "nearly full: the PDF is attached from where it was"
 else
-	check_grep "nearly full: else delivered marked (X-NEF action=error)" \
-	    "HDR X-NEF: v=1; court=cand; .*action=error; error=" "$FX/parts"
-	check_grep "nearly full: ... with a line saying so" \
-	    "$QID: notice not processed: .*; delivered unchanged \(on_error=accept\)" "$FX/qlog"
+	check_grep "nearly full: else delivered with the summary, the body written elsewhere" \
+	    "HDR X-NEF: v=1; court=cand; .*action=(summary|error)" "$FX/parts"
+	check_grep "nearly full: ... with a line saying why" \
+	    "$QID: (new body in .* failed|notice not processed: )" "$FX/qlog"
 fi
 
 rm -f "$M/filler"
