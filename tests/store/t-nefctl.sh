@@ -125,7 +125,7 @@ check_eq "audit --qid: one line" 1 "$(wc -l <"$W/out")"
 check_grep "audit table shows removed recipients" "removed: bob@partner.example" "$W/out"
 ctl audit --rcpt ALICE@lawfirm.example --json >"$W/out"
 check_eq "audit --rcpt --json: two lines" 2 "$(wc -l <"$W/out")"
-check "audit --json lines are JSON" python3 -c '
+check "audit --json lines are JSON" /usr/bin/python3 -c '
 import json,sys
 for l in open(sys.argv[1]): o=json.loads(l); assert o["court"]=="cand" and o["trust"]=="verified"
 ' "$W/out"
