@@ -156,10 +156,12 @@ static int
 sdb_open_tables(struct store *st, int create)
 {
 	MDB_txn *txn;
-	int i, rc, write;
+	int i, rc, write, exists = 0;
 
 	for (write = 0; write <= 1; write++) {
-		if (write && !create)
+		/* A store made by an earlier version lacks the newer tables:
+		 * they are added even without "create" (an upgrade). */
+		if (write && !create && !exists)
 			return STORE_ENOSTORE;
 		if (write && sdb_lock(st) != 0)
 			return STORE_ELOCKED;
@@ -170,9 +172,12 @@ sdb_open_tables(struct store *st, int create)
 				sdb_unlock(st);
 			return sdb_status(rc, "open tables");
 		}
-		for (i = 0; i < SDB_NTABLES && rc == 0; i++)
+		for (i = 0; i < SDB_NTABLES && rc == 0; i++) {
 			rc = mdb_dbi_open(txn, sdb_names[i],
 			    write ? MDB_CREATE : 0, &st->s_dbi[i]);
+			if (i == SDB_META && rc == 0)
+				exists = 1;
+		}
 		if (rc == 0)
 			rc = mdb_txn_commit(txn);
 		else
