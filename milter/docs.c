@@ -676,34 +676,46 @@ docs_collect(const struct docs_req *r, struct docs_set **out)
 		free(li);
 		return 0;
 	}
-	/* Claims in sorted key order; then the store, then the court. */
+	/* The store first; then claims, in sorted key order, for what it
+	 * lacks; then the store again (a copy we waited for may have filled
+	 * it); then the court. */
 	wait_ms = (r->dr_fetch ? r->dr_fetch->fo_budget_ms : 0) + DOCS_CLAIM_MARGIN_MS;
 	if ((order = calloc(s->ds_nlinks, sizeof(*order))) == NULL ||
 	    (fl = calloc(s->ds_nlinks, sizeof(*fl))) == NULL ||
 	    (map = calloc(s->ds_nlinks, sizeof(*map))) == NULL)
 		goto nomem;
-	for (i = 0; i < s->ds_nlinks; i++)
+	for (i = 0; i < s->ds_nlinks; i++) {
+		int served = docs_from_store(r, s, i, &li[i]);
+
+		if (served < 0)
+			goto nomem;
+		li[i].li_complete = served;
 		order[i] = &s->ds_links[i];
+	}
 	qsort(order, s->ds_nlinks, sizeof(*order), docs_cmp_links);
 	for (i = 0; i < s->ds_nlinks; i++) {
 		size_t k = (size_t)(order[i] - s->ds_links);
 
 		if (i > 0 && docs_cmp_links(&order[i - 1], &order[i]) == 0)
 			continue;
-		if (r->dr_fetch != NULL && li[k].li_usable) {
+		if (r->dr_fetch != NULL && li[k].li_usable && !li[k].li_complete) {
 			docs_claim(s->ds_links[k].dl_court, s->ds_links[k].dl_key,
 			    wait_ms, r->dr_id);
 			li[k].li_claimed = 1;
 		}
 	}
 	for (i = 0; i < s->ds_nlinks; i++) {
-		int served = docs_from_store(r, s, i, &li[i]);
+		int served;
 
-		if (served < 0)
-			goto nomem;
-		if (served) {
-			li[i].li_complete = 1;
+		if (li[i].li_complete)
 			continue;
+		if (li[i].li_claimed) {
+			if ((served = docs_from_store(r, s, i, &li[i])) < 0)
+				goto nomem;
+			if (served) {
+				li[i].li_complete = 1;
+				continue;
+			}
 		}
 		if (!li[i].li_usable || r->dr_fetch == NULL) {
 			if ((it = docs_item_new(s)) == NULL)
