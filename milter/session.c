@@ -218,10 +218,11 @@ session_envfrom(void *ctx, char **argv)
 	struct conn	*c = conn_get(ctx);
 	struct msg	*m;
 	const struct cfg *cf;
+	enum msg_class	 cls;
+	char		*from;
 
-	if (c == NULL || c->c_addr[0] == '\0') {
-		/* The connect step was negotiated away: the client is the one
-		 * the MTA names in the MAIL FROM macros. */
+	if (c == NULL) {
+		/* No state from the negotiation (out of memory then). */
 		if (session_connect(ctx, shim_getsymval(ctx, "{client_name}"),
 		    shim_getsymval(ctx, "{client_addr}")) != SESS_CONTINUE ||
 		    (c = conn_get(ctx)) == NULL)
@@ -229,20 +230,32 @@ session_envfrom(void *ctx, char **argv)
 	}
 	msg_end(c);
 	cf = c->c_cfg;
-	if ((m = calloc(1, sizeof(*m))) == NULL)
+	/* Decide before anything is allocated: most mail ends here. */
+	if ((from = addr_strip(argv[0] ? argv[0] : "")) == NULL)
 		return sess_fail(c, "out of memory at MAIL FROM");
+	if (domain_listed(from, &cf->cf_court_domains))
+		cls = MSGC_COURT;
+	else if (cf->cf_inspect_forwards &&
+	    domain_listed(from, &cf->cf_firm_domains))
+		cls = MSGC_FORWARD;
+	else {
+		free(from);
+		return SESS_ACCEPT;
+	}
+	/* The connect step was negotiated away: the client is the one the
+	 * MTA names in the MAIL FROM macros. */
+	if (c->c_addr[0] == '\0')
+		session_connect(ctx, shim_getsymval(ctx, "{client_name}"),
+		    shim_getsymval(ctx, "{client_addr}"));
+	if ((m = calloc(1, sizeof(*m))) == NULL) {
+		free(from);
+		return sess_fail(c, "out of memory at MAIL FROM");
+	}
 	c->c_msg = m;
+	m->m_envfrom = from;
+	m->m_class = cls;
 	m->m_t0_ms = session_now_ms();
 	strbuf_init(&m->m_spool, cf->cf_max_message_bytes);
-	if ((m->m_envfrom = addr_strip(argv[0] ? argv[0] : "")) == NULL)
-		return sess_fail(c, "out of memory at MAIL FROM");
-	if (domain_listed(m->m_envfrom, &cf->cf_court_domains))
-		m->m_class = MSGC_COURT;
-	else if (cf->cf_inspect_forwards &&
-	    domain_listed(m->m_envfrom, &cf->cf_firm_domains))
-		m->m_class = MSGC_FORWARD;
-	else
-		return msg_finish(c, SESS_ACCEPT);
 	return SESS_CONTINUE;
 }
 
