@@ -4,24 +4,22 @@
  * SYNOPSIS
  *	#include "docs.h"
  * DESCRIPTION
- *	See docs.h.  The single-flight table is process-wide: a key
- *	(court + document key) is claimed before the store is read for the
- *	last time and the court is asked, and released once every fetched
- *	PDF is in the store.  Keys of one notice are claimed in sorted
- *	order, so two notices never wait on each other in a cycle; a claim
- *	waits at most the fetch budget plus a margin, then goes ahead.
+ *	See docs.h.  The store is read first; what it lacks is claimed
+ *	(claim.h, in sorted key order, waiting at most the fetch budget plus
+ *	a margin), the store is read again, and the rest is fetched; claims
+ *	are released once every fetched PDF is in the store.
  * DIAGNOSTICS
  *	Store failures are logged with the queue id; a PDF the store could
  *	not take is still attached, from its temporary file.
  */
 #include <errno.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "claim.h"
 #include "docs.h"
 #include "fetch.h"
 #include "log.h"
@@ -34,14 +32,6 @@
 #define DOCS_COMPLETE		250	/* link outcome: the whole set is known;
 					   its detail is the number of documents */
 
-struct claim {
-	struct claim	*cl_next;
-	char		 cl_key[STORE_COURT_MAX + STORE_DOCKEY_MAX + 2];
-};
-
-static pthread_mutex_t	docs_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t	docs_cv = PTHREAD_COND_INITIALIZER;
-static struct claim	*docs_claims;
 
 struct link_info {
 	int	li_expected;	/* documents expected from the link */
@@ -66,9 +56,6 @@ static int	docs_from_store(const struct docs_req *, struct docs_set *,
 static int	docs_from_store2(const struct docs_req *, struct docs_set *,
 		    size_t, struct link_info *, struct store_doc *, int *, int *,
 		    int, int);
-static void	docs_claim(const char *court, const char *key, long wait_ms,
-		    const char *id);
-static void	docs_release(const char *court, const char *key);
 struct keep_ctx;
 struct fetch_doc;
 static void	docs_keep(struct keep_ctx *, struct fetch_set *);
@@ -368,57 +355,6 @@ docs_from_store2(const struct docs_req *r, struct docs_set *s, size_t k,
 	return 1;
 }
 
-static void
-docs_claim(const char *court, const char *key, long wait_ms, const char *id)
-{
-	struct claim	*c;
-	struct timespec	 dl;
-	char		 k[sizeof(c->cl_key)];
-	int		 busy;
-
-	snprintf(k, sizeof(k), "%s|%s", court, key);
-	clock_gettime(CLOCK_REALTIME, &dl);
-	dl.tv_sec += wait_ms / 1000;
-	pthread_mutex_lock(&docs_lock);
-	for (;;) {
-		busy = 0;
-		for (c = docs_claims; c != NULL; c = c->cl_next)
-			if (strcmp(c->cl_key, k) == 0)
-				busy = 1;
-		if (!busy)
-			break;
-		log_info(id, "document %s is being fetched for another copy; "
-		    "waiting for it", k);
-		if (pthread_cond_timedwait(&docs_cv, &docs_lock, &dl) == ETIMEDOUT) {
-			log_warn(id, "waited too long for %s; going ahead", k);
-			break;
-		}
-	}
-	if ((c = calloc(1, sizeof(*c))) != NULL) {
-		text_strlcpy(c->cl_key, k, sizeof(c->cl_key));
-		c->cl_next = docs_claims;
-		docs_claims = c;
-	}
-	pthread_mutex_unlock(&docs_lock);
-}
-
-static void
-docs_release(const char *court, const char *key)
-{
-	struct claim	**cp, *c;
-	char		  k[sizeof(c->cl_key)];
-
-	snprintf(k, sizeof(k), "%s|%s", court, key);
-	pthread_mutex_lock(&docs_lock);
-	for (cp = &docs_claims; (c = *cp) != NULL; cp = &c->cl_next)
-		if (strcmp(c->cl_key, k) == 0) {
-			*cp = c->cl_next;
-			free(c);
-			break;
-		}
-	pthread_cond_broadcast(&docs_cv);
-	pthread_mutex_unlock(&docs_lock);
-}
 
 /* Remember a lasting non-PDF outcome, so that later copies of the notice
  * do not ask again.  A link that gave one answer where several documents
@@ -699,7 +635,7 @@ docs_collect(const struct docs_req *r, struct docs_set **out)
 		if (i > 0 && docs_cmp_links(&order[i - 1], &order[i]) == 0)
 			continue;
 		if (r->dr_fetch != NULL && li[k].li_usable && !li[k].li_complete) {
-			docs_claim(s->ds_links[k].dl_court, s->ds_links[k].dl_key,
+			claim_take(s->ds_links[k].dl_court, s->ds_links[k].dl_key,
 			    wait_ms, r->dr_id);
 			li[k].li_claimed = 1;
 		}
@@ -754,7 +690,7 @@ docs_collect(const struct docs_req *r, struct docs_set **out)
 	}
 	for (i = 0; i < s->ds_nlinks; i++)
 		if (li[i].li_claimed)
-			docs_release(s->ds_links[i].dl_court, s->ds_links[i].dl_key);
+			claim_release(s->ds_links[i].dl_court, s->ds_links[i].dl_key);
 	free(order);
 	free(fl);
 	free(map);
@@ -766,7 +702,7 @@ docs_collect(const struct docs_req *r, struct docs_set **out)
 nomem:
 	for (i = 0; li != NULL && i < s->ds_nlinks; i++)
 		if (li[i].li_claimed)
-			docs_release(s->ds_links[i].dl_court, s->ds_links[i].dl_key);
+			claim_release(s->ds_links[i].dl_court, s->ds_links[i].dl_key);
 	fetch_set_free(fs);
 	free(order);
 	free(fl);
