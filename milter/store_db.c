@@ -5,7 +5,6 @@
  *	one environment per process, short transactions, map growth
  * SYNOPSIS
  *	#include "store_db.h"
-#include "store_rec.h"
  * DESCRIPTION
  *	The environment is opened with MDB_NOTLS (libmilter's threads are
  *	not its connections, so a reader slot belongs to a transaction,

@@ -5,8 +5,7 @@
  *	login / receipt / attachment menu / sealed / unavailable / iframe /
  *	redirect / pdf, from the bytes alone
  * SYNOPSIS
- *	#include "html.h"
-#include "page.h"
+ *	#include "page.h"
  *
  *	struct page *pg;
  *	if (page_classify(body, len, &pg) == 0) {
