@@ -16,38 +16,13 @@
 #include "nef.h"
 #include "parsecmd.h"
 #include "strbuf.h"
-
-static char *
-slurp(const char *name, size_t *len)
-{
-	char		 path[1024];
-	const char	*top = getenv("TOP");
-	FILE		*f;
-	char		*buf;
-	long		 n;
-
-	snprintf(path, sizeof path, "%s/tests/data/nef/%s",
-	    top != NULL ? top : ".", name);
-	f = fopen(path, "rb");
-	if (f == NULL)
-		fail_msg("cannot open %s", path);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc((size_t)n + 1);
-	assert_non_null(buf);
-	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-	buf[n] = '\0';
-	fclose(f);
-	*len = (size_t)n;
-	return buf;
-}
+#include "fixture.h"
 
 static struct mime_notice *
 read_ok(const char *name)
 {
 	size_t		    len;
-	char		   *buf = slurp(name, &len);
+	char		   *buf = fixture_data(name, &len);
 	struct mime_notice *m = NULL;
 
 	assert_int_equal(mime_read(buf, len, 0, &m), MIME_OK);
@@ -221,7 +196,7 @@ test_damaged(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof files / sizeof files[0]; i++) {
-		buf = slurp(files[i], &len);
+		buf = fixture_data(files[i], &len);
 		m = NULL;
 		rc = mime_read(buf, len, 0, &m);
 		print_message("# %s: %s\n", files[i], mime_strerror(rc));
@@ -234,7 +209,7 @@ test_damaged(void **state)
 		mime_notice_free(m);
 		free(buf);
 	}
-	buf = slurp("truncated.eml", &len);
+	buf = fixture_data("truncated.eml", &len);
 	assert_int_equal(mime_read(buf, len, 0, &m), MIME_OK);
 	assert_non_null(strstr(m->mn_text, "Case Number:"));
 	mime_notice_free(m);
@@ -245,7 +220,7 @@ static void
 test_size_limit(void **state)
 {
 	size_t		    len;
-	char		   *buf = slurp("district.eml", &len);
+	char		   *buf = fixture_data("district.eml", &len);
 	struct mime_notice *m = (void *)1;
 
 	(void)state;
@@ -315,7 +290,7 @@ static void
 test_huge_body(void **state)
 {
 	size_t		 hlen, blen, n = 50u << 20, i;
-	char		*head = slurp("district.eml", &hlen);
+	char		*head = fixture_data("district.eml", &hlen);
 	char		*buf;
 	struct nef	*nf = NULL;
 	int		 ms;

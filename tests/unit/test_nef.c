@@ -18,38 +18,13 @@
 #include "nefsubj.h"
 #include "parsecmd.h"
 #include "strbuf.h"
-
-static char *
-slurp(const char *name, size_t *len)
-{
-	char		 path[1024];
-	const char	*top = getenv("TOP");
-	FILE		*f;
-	char		*buf;
-	long		 n;
-
-	snprintf(path, sizeof path, "%s/tests/data/nef/%s",
-	    top != NULL ? top : ".", name);
-	f = fopen(path, "rb");
-	if (f == NULL)
-		fail_msg("cannot open %s", path);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc((size_t)n + 1);
-	assert_non_null(buf);
-	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-	buf[n] = '\0';
-	fclose(f);
-	*len = (size_t)n;
-	return buf;
-}
+#include "fixture.h"
 
 static struct nef *
 parse_file(const char *name)
 {
 	size_t		 len;
-	char		*buf = slurp(name, &len);
+	char		*buf = fixture_data(name, &len);
 	struct nef	*n = NULL;
 	int		 ms;
 

@@ -16,34 +16,14 @@
 
 #include "page.h"
 #include "url.h"
-
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	if (f == NULL)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc((size_t)n + 1);
-	assert_non_null(buf);
-	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-	buf[n] = '\0';
-	fclose(f);
-	*len = (size_t)n;
-	return buf;
-}
+#include "fixture.h"
 
 static struct page *
 classify_file(const char *path)
 {
 	struct page *pg;
 	size_t len = 0;
-	char *buf = slurp(path, &len);
+	char *buf = fixture_read(path, &len);
 
 	if (buf == NULL)
 		fail_msg("cannot read %s", path);
