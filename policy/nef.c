@@ -24,7 +24,8 @@
  *	   docket text runs from "Docket Text:" to the next labelled line;
  *	   a case without its own docket text shares the notice's.
  *	4. Then the notice-wide facts: kind, court, links of documents,
- *	   harmonized case names, the short description from the subject.
+ *	   harmonized case names, the short description from the subject
+ *	   (policy/neffinish.c).
  *
  *	The court comes from the first document link's host, else any
  *	court link's host, else the sender's domain (*.uscourts.gov,
@@ -41,51 +42,12 @@
 #include <strings.h>
 
 #include "arena.h"
-#include "casename.h"
-#include "html.h"
 #include "nef.h"
-#include "nefcourt.h"
+#include "nefctx.h"
 #include "nefkind.h"
 #include "nefline.h"
 #include "nefrcpt.h"
-#include "nefsubj.h"
-#include "neftext.h"
 #include "strbuf.h"
-
-enum mode {
-	M_NONE, M_FILER, M_TEXT, M_DOCNUM, M_STAMP, M_LISTED, M_UNLISTED,
-	M_TRANSACTION
-};
-
-/* Which field an empty label leaves waiting for the next line. */
-enum pending {
-	P_NONE, P_CASE_NAME, P_CASE_NUMBER, P_DOC_NUMBER, P_DOC_DESC,
-	P_FILENAME, P_FILER
-};
-
-struct ctx {
-	struct nef		*x_n;
-	struct nefline_doc	 x_d;
-	struct arena		*x_a;
-	enum mode		 x_mode;
-	enum pending		 x_pend;
-	struct nef_case		*x_case;	/* current case */
-	struct nef_doc		*x_doc;		/* current document */
-	size_t			 x_case_cap, x_doc_cap, x_lcap, x_ucap;
-	struct strbuf		 x_buf;		/* text or stamp */
-	char			*x_shared_text;	/* first docket text */
-	struct nefrcpt		 x_rcpt;	/* recipient line state */
-	int			 x_section;	/* recipient headings seen */
-	size_t			 x_ndesc;	/* "Document description:" */
-	int			 x_trans_lines;
-	const char		*x_src;		/* the body, for descriptions */
-	size_t			 x_srclen;
-	int			 x_html;
-	size_t			 x_text_src;	/* "Docket Text:" line source */
-	size_t			 x_range[NEF_MAX_CASES][2];
-	size_t			 x_shared_range[2];
-	int			 x_has_shared;
-};
 
 static int	run(struct ctx *);
 static void	line(struct ctx *, size_t);
@@ -96,20 +58,14 @@ static int	label_case(struct ctx *, const struct nefline *, const char *,
 static void	end_mode(struct ctx *, size_t);
 static struct nef_case *new_case(struct ctx *);
 static struct nef_doc *new_doc(struct ctx *);
-static char	*dup_trim(struct ctx *, const char *, size_t, size_t);
 static void	set_pending(struct ctx *, enum pending, const char *, size_t);
 static void	set_case_number(struct ctx *, const char *, size_t, size_t);
 static void	set_doc_number(struct ctx *, const char *, size_t);
 static void	scan_doc_link(struct ctx *, size_t, size_t);
 static void	acms_doc(struct ctx *, const struct nefline *);
 static void	recipient(struct ctx *, const struct nefline *, int listed);
-static void	transaction(struct ctx *, const char *, size_t);
-static void	finish_stamp(struct ctx *);
-static void	finish(struct ctx *, const struct nef_input *);
-static char	*clean_text(struct ctx *, const char *, size_t, int);
 static void	buf_add(struct ctx *, const char *, size_t);
 static int	same_number(struct ctx *, const char *, size_t);
-static char	*desc_html(struct ctx *, size_t, size_t, int);
 
 int
 nef_parse(const struct nef_input *in, struct nef **out)
@@ -154,7 +110,7 @@ nef_parse(const struct nef_input *in, struct nef **out)
 	if (n->n_reason == NEF_R_NONE) {
 		rc = run(&x);
 		if (rc == 0)
-			finish(&x, in);
+			nefctx_finish(&x, in);
 	}
 	strbuf_free(&x.x_buf);
 	nefline_free(&x.x_d);
@@ -231,7 +187,7 @@ line_other(struct ctx *x, const struct nefline *l)
 		break;
 	case M_TRANSACTION:
 		if (++x->x_trans_lines <= 2 && x->x_n->n_date_filed[0] == '\0')
-			transaction(x, s, l->l_len);
+			nefctx_transaction(x, s, l->l_len);
 		break;
 	default:
 		break;
@@ -279,8 +235,8 @@ label_case(struct ctx *x, const struct nefline *l, const char *v, size_t vn)
 	case NL_WARNING:
 		if ((c = x->x_case) != NULL) {
 			on = nefline_find(v, vn, " on ");
-			c->c_closed = on == NULL ? dup_trim(x, v, vn, 0) :
-			    dup_trim(x, on + 4, vn - (size_t)(on + 4 - v), 0);
+			c->c_closed = on == NULL ? nefctx_dup_trim(x, v, vn, 0) :
+			    nefctx_dup_trim(x, on + 4, vn - (size_t)(on + 4 - v), 0);
 		}
 		return 1;
 	default:
@@ -323,7 +279,7 @@ line_label(struct ctx *x, const struct nefline *l)
 	case NL_TRANSACTION:
 		x->x_mode = M_TRANSACTION;
 		x->x_trans_lines = 0;
-		transaction(x, t + l->l_off, l->l_len);
+		nefctx_transaction(x, t + l->l_off, l->l_len);
 		break;
 	case NL_REGEN:
 		x->x_n->n_regenerated = 1;
@@ -336,7 +292,7 @@ line_label(struct ctx *x, const struct nefline *l)
 		x->x_rcpt.rc_name_line = NULL;
 		x->x_rcpt.rc_heading_case = NULL;
 		if (no != NULL && no > t + l->l_off)
-			x->x_rcpt.rc_heading_case = dup_trim(x, t + l->l_off,
+			x->x_rcpt.rc_heading_case = nefctx_dup_trim(x, t + l->l_off,
 			    (size_t)(no - (t + l->l_off)), 0);
 		break;
 	default:
@@ -354,7 +310,7 @@ end_mode(struct ctx *x, size_t src_end)
 
 	switch (x->x_mode) {
 	case M_TEXT:
-		s = clean_text(x, strbuf_str(&x->x_buf), x->x_buf.sb_len, 0);
+		s = nefctx_clean_text(x, strbuf_str(&x->x_buf), x->x_buf.sb_len, 0);
 		if (x->x_shared_text == NULL) {
 			x->x_shared_text = s;
 			x->x_shared_range[0] = x->x_text_src;
@@ -369,7 +325,7 @@ end_mode(struct ctx *x, size_t src_end)
 		}
 		break;
 	case M_STAMP:
-		finish_stamp(x);
+		nefctx_finish_stamp(x);
 		break;
 	default:
 		break;
@@ -439,8 +395,8 @@ buf_add(struct ctx *x, const char *s, size_t n)
 }
 
 /* A copy with blanks trimmed, cut at max bytes (0: NEF_FIELD_MAX). */
-static char *
-dup_trim(struct ctx *x, const char *s, size_t n, size_t max)
+char *
+nefctx_dup_trim(struct ctx *x, const char *s, size_t n, size_t max)
 {
 	if (max == 0)
 		max = NEF_FIELD_MAX;
@@ -479,7 +435,7 @@ set_pending(struct ctx *x, enum pending p, const char *v, size_t vn)
 	switch (p) {
 	case P_CASE_NAME:
 		if (c != NULL)
-			c->c_name_shown = dup_trim(x, v, vn, 0);
+			c->c_name_shown = nefctx_dup_trim(x, v, vn, 0);
 		break;
 	case P_CASE_NUMBER:
 		break;	/* set_case_number() */
@@ -488,16 +444,16 @@ set_pending(struct ctx *x, enum pending p, const char *v, size_t vn)
 		break;
 	case P_DOC_DESC:
 		if (d != NULL)
-			d->d_desc = dup_trim(x, v, vn, 0);
+			d->d_desc = nefctx_dup_trim(x, v, vn, 0);
 		break;
 	case P_FILENAME:
 		if (d != NULL)
-			d->d_filename = dup_trim(x, v, vn, 0);
+			d->d_filename = nefctx_dup_trim(x, v, vn, 0);
 		break;
 	case P_FILER:
 		if (c == NULL || c->c_nfilers >= NEF_MAX_FILERS)
 			break;
-		s = dup_trim(x, v, vn, 0);
+		s = nefctx_dup_trim(x, v, vn, 0);
 		if (s == NULL)
 			break;
 		if (c->c_nfilers % 8 == 0) {
@@ -551,11 +507,11 @@ set_case_number(struct ctx *x, const char *v, size_t vn, size_t off)
 	n = sp == NULL ? vn : (size_t)(sp - v);
 	while (n > 0 && isspace((unsigned char)v[n - 1]))
 		n--;
-	c->c_number_shown = dup_trim(x, v, n, 64);
+	c->c_number_shown = nefctx_dup_trim(x, v, n, 64);
 	slash = memchr(v, '/', n);
 	if (slash != NULL && slash > v && slash - v <= 8 &&
 	    isalpha((unsigned char)*v)) {
-		c->c_court_prefix = dup_trim(x, v, (size_t)(slash - v), 16);
+		c->c_court_prefix = nefctx_dup_trim(x, v, (size_t)(slash - v), 16);
 		n -= (size_t)(slash + 1 - v);
 		v = slash + 1;
 	}
@@ -630,7 +586,7 @@ acms_doc(struct ctx *x, const struct nefline *l)
 		doc = new_doc(x);
 		if (doc == NULL)
 			return;
-		doc->d_desc = dup_trim(x, d->nd_text + k->k_start,
+		doc->d_desc = nefctx_dup_trim(x, d->nd_text + k->k_start,
 		    k->k_end - k->k_start, 0);
 		doc->d_has_link = 1;
 		doc->d_link = k->k_dl;
@@ -685,149 +641,6 @@ same_number(struct ctx *x, const char *v, size_t vn)
 			return 1;
 	}
 	return 0;
-}
-
-/* The docket text of source [start, end) as juriscraper reads it. */
-static char *
-desc_html(struct ctx *x, size_t start, size_t end, int direct)
-{
-	struct strbuf	sb;
-	char		*r;
-
-	if (start >= end || end > x->x_srclen)
-		return NULL;
-	strbuf_init(&sb, NEF_TEXT_MAX);
-	neftext_desc_html(x->x_src, start, end, direct, &sb);
-	if (strbuf_error(&sb))
-		x->x_n->n_trunc |= NEF_TRUNC_TEXT;
-	r = clean_text(x, strbuf_str(&sb), sb.sb_len, 1);
-	strbuf_free(&sb);
-	return r;
-}
-
-/* The transaction line: dates, time, who entered it. */
-static void
-transaction(struct ctx *x, const char *s, size_t len)
-{
-	struct nef		*n = x->x_n;
-	struct neftext_trans	 t;
-
-	neftext_transaction(s, len, &t);
-	if (n->n_date_filed[0] == '\0')
-		memcpy(n->n_date_filed, t.t_filed, sizeof n->n_date_filed);
-	if (n->n_date_entered[0] != '\0' || t.t_entered[0] == '\0')
-		return;
-	memcpy(n->n_date_entered, t.t_entered, sizeof n->n_date_entered);
-	if (t.t_time_len > 0)
-		n->n_time_entered = dup_trim(x, s + t.t_time_off, t.t_time_len,
-		    64);
-	if (t.t_by_len > 0)
-		n->n_entered_by = dup_trim(x, s + t.t_by_off, t.t_by_len, 0);
-}
-
-/* The stamp collected for the current document. */
-static void
-finish_stamp(struct ctx *x)
-{
-	struct nef_doc		*d = x->x_doc;
-	struct neftext_stamp	 st;
-	const char		*s = strbuf_str(&x->x_buf);
-
-	if (d == NULL)
-		return;
-	neftext_stamp(s, x->x_buf.sb_len, &st);
-	if (st.st_id_len > 0)
-		d->d_stamp_id = dup_trim(x, s + st.st_id_off, st.st_id_len, 64);
-	if (st.st_file_number[0] != '\0')
-		d->d_file_number = arena_strdup(x->x_a, st.st_file_number);
-	if (st.st_attno >= 0)
-		d->d_attno = st.st_attno;
-}
-
-/* Folded text in the arena (see neftext_fold()), cut at NEF_TEXT_MAX. */
-static char *
-clean_text(struct ctx *x, const char *s, size_t len, int js)
-{
-	char	*r;
-
-	if (len >= NEF_TEXT_MAX) {
-		len = NEF_TEXT_MAX - 1;
-		x->x_n->n_trunc |= NEF_TRUNC_TEXT;
-	}
-	r = arena_alloc(x->x_a, len + 1);
-	if (r != NULL)
-		neftext_fold(s, len, js, r);
-	return r;
-}
-
-static void
-finish(struct ctx *x, const struct nef_input *in)
-{
-	struct nef	*n = x->x_n;
-	size_t		 i, att = 0;
-	char		 buf[CASENAME_MAX + 1];
-
-	if (n->n_ncases == 0) {
-		n->n_reason = NEF_R_NO_CASE;
-		return;
-	}
-	for (i = 0; i < n->n_ncases; i++) {
-		struct nef_case *c = &n->n_cases[i];
-
-		if (c->c_text == NULL)
-			c->c_text = x->x_shared_text;
-		if (c->c_name_shown != NULL) {
-			casename_harmonize(c->c_name_shown,
-			    strlen(c->c_name_shown), buf, sizeof buf);
-			c->c_name = arena_strdup(x->x_a, buf);
-		}
-		c->c_case_id = c->c_has_link && c->c_link.dl_case_id[0] ?
-		    arena_strdup(x->x_a, c->c_link.dl_case_id) :
-		    c->c_case_link_id;
-		if (!c->c_has_link && c->c_text != NULL &&
-		    nefline_find(c->c_text, strlen(c->c_text),
-		    "text-only entry") != NULL)
-			c->c_no_document = 1;
-	}
-	n->n_description = n->n_cases[0].c_text;
-	n->n_contains_attachments = x->x_ndesc > 1;
-	/* Attachment numbers: from the stamp, else by order. */
-	for (i = 0; i < n->n_ndocs; i++) {
-		struct nef_doc *d = &n->n_docs[i];
-
-		if (d->d_attno < 0)
-			d->d_attno = (int)att;
-		att = (size_t)d->d_attno + 1;
-	}
-	n->n_kind = nefkind_detect(&x->x_d, n, in->ni_from);
-	for (i = 0; i < n->n_ncases; i++) {
-		struct nef_case *c = &n->n_cases[i];
-		size_t *rg = x->x_range[i][1] > 0 ? x->x_range[i] :
-		    x->x_has_shared ? x->x_shared_range : NULL;
-
-		c->c_description = c->c_text == NULL ? NULL : clean_text(x,
-		    c->c_text, strlen(c->c_text), 1);
-		if (x->x_html && rg != NULL)
-			c->c_description = desc_html(x, rg[0], rg[1],
-			    n->n_kind == NEF_BANKRUPTCY);
-	}
-	n->n_appellate = n->n_kind == NEF_APPELLATE || n->n_kind == NEF_ACMS;
-	n->n_acms = n->n_kind == NEF_ACMS;
-	/* The main document's link is the entry's (not ACMS: per doc). */
-	if (!n->n_acms && n->n_ndocs > 0 && n->n_cases[0].c_has_link &&
-	    n->n_docs[0].d_attno == 0) {
-		n->n_docs[0].d_has_link = 1;
-		n->n_docs[0].d_link = n->n_cases[0].c_link;
-		n->n_docs[0].d_link_url = n->n_cases[0].c_link_url;
-	}
-	if (n->n_acms && n->n_ndocs > 0 && !n->n_cases[0].c_has_link) {
-		n->n_cases[0].c_has_link = 1;
-		n->n_cases[0].c_link = n->n_docs[0].d_link;
-		n->n_cases[0].c_link_url = n->n_docs[0].d_link_url;
-	}
-	nefcourt_resolve(n, &x->x_d, in->ni_from);
-	nefsubj_parse(n, x->x_a);
-	n->n_reason = NEF_R_NONE;
 }
 
 struct nef *
