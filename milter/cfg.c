@@ -129,7 +129,8 @@ S(TIME, "retention", "30d", 3600, 3650 * 86400ULL, cf_retention, NULL, 0,
   "How long stored documents are kept; \"nefctl purge --expired\" removes older ones\n"
   "and the daemon does so once a day."),
 S(SIZE, "map_size", "1G", 1 * MB, 1024 * 1024 * MB, cf_map_size, NULL, 0,
-  "Initial size of the LMDB map; it grows when full."),
+  "Initial size of the LMDB map; it grows when full and keeps its grown size\n"
+  "across restarts (this value is a floor)."),
 S(SIZE, "map_size_max", "0", 0, 1024 * 1024 * MB, cf_map_size_max, NULL, 0,
   "The LMDB map grows up to this size; when it is full, a document is still\n"
   "attached from its temporary file and the log says the store is full.\n"

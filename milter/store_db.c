@@ -102,6 +102,20 @@ sdb_status(int rc, const char *what)
 	}
 }
 
+/* Raise the map to at least map_size (no transaction is open yet). */
+static int
+sdb_floor(struct store *st, uint64_t map_size)
+{
+	MDB_envinfo info;
+	int rc;
+
+	mdb_env_info(st->s_env, &info);
+	if (info.me_mapsize >= map_size)
+		return 0;
+	rc = mdb_env_set_mapsize(st->s_env, (size_t)map_size);
+	return sdb_status(rc, "set map size");
+}
+
 int
 sdb_open(struct store *st, uint64_t map_size, unsigned max_readers,
     int create)
@@ -119,9 +133,13 @@ sdb_open(struct store *st, uint64_t map_size, unsigned max_readers,
 	if ((rc = mdb_env_create(&env)) != 0)
 		return sdb_status(rc, "mdb_env_create");
 	st->s_env = env;
+	/* An existing store opens at the size it has grown to (0 asks LMDB
+	 * for it); map_size is only a floor, so a restart never shrinks it. */
+	snprintf(path, sizeof(path), "%s/data.mdb", st->s_dbdir);
 	if ((rc = mdb_env_set_maxreaders(env, max_readers)) != 0 ||
 	    (rc = mdb_env_set_maxdbs(env, SDB_NTABLES)) != 0 ||
-	    (rc = mdb_env_set_mapsize(env, (size_t)map_size)) != 0)
+	    (rc = mdb_env_set_mapsize(env, access(path, F_OK) == 0 ? 0 :
+	    (size_t)map_size)) != 0)
 		return sdb_status(rc, "mdb_env_set");
 	rc = mdb_env_open(env, st->s_dbdir, MDB_NOTLS, 0600);
 	if (rc == ENOENT)
@@ -130,6 +148,8 @@ sdb_open(struct store *st, uint64_t map_size, unsigned max_readers,
 		return STORE_ELOCKED;
 	if (rc != 0)
 		return sdb_status(rc, "mdb_env_open");
+	if ((rc = sdb_floor(st, map_size)) != 0)
+		return rc;
 	if ((rc = mdb_reader_check(env, &dead)) != 0)
 		return sdb_status(rc, "mdb_reader_check");
 	if (dead > 0)

@@ -48,6 +48,10 @@ check_eq "every audit record of both writers landed" $((2 * NAUDIT)) "$(sed -n '
 map=$(sed -n 's/^map //p' "$W/count")
 check "the map grew from $MAP (now $map)" test "$map" -gt $MAP
 cat "$W/a1" "$W/a2" "$W/w" >"$W/logs"
+"$ST" "$S" init $MAP >/dev/null 2>&1
+"$ST" "$S" count >"$W/count2" 2>&1
+check_eq "reopening with the small initial size keeps the grown map" \
+    "$map" "$(sed -n 's/^map //p' "$W/count2")"
 check_grep "the growth was logged" "map grown from" "$W/logs"
 "$NEFCTL" -c "$W/n.conf" audit --qid B000299 >"$W/q" 2>&1
 check_eq "a late record of writer B is found by queue id" 1 "$(wc -l <"$W/q")"
