@@ -2,8 +2,9 @@
 # The store cannot take a document, through the real Postfix.
 #
 #  A. The LMDB map is full and may not grow: the map is at its limit
-#     (16 x map_size = 16 MiB with map_size = 1M; there is no setting for
-#     the limit itself) and every free page is pinned by a long reader.
+#     (16 x map_size = 16 MiB with map_size = 1M and map_size_max unset;
+#     storetool's limit is 16 MiB too) and every free page is pinned by a
+#     long reader.
 #     The map is filled with mdb_load and then storetool.  The notice is
 #     delivered once with its PDFs, which the store refused, and the log
 #     says why.

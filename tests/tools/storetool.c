@@ -368,8 +368,8 @@ main(int argc, char **argv)
 	if (strcmp(cmd, "init") == 0)
 		rc = open_store(1, argc > 0 ? strtoull(argv[0], NULL, 10) :
 		    1 << 20, argc > 1 ? strtoull(argv[1], NULL, 10) : 0);
-	else	/* the store's own size; it may grow to 64 MB */
-		rc = open_store(0, 0, 64 << 20);
+	else	/* the store's own size; it may grow to 16 MiB */
+		rc = open_store(0, 0, 16 << 20);
 	if (rc != 0)
 		return rc;
 	if (strcmp(cmd, "init") == 0)
