@@ -113,18 +113,54 @@ rw_html_summary(const char *s, size_t len, const char *sum, struct strbuf *out)
 	strbuf_append(out, s + at, len - at);
 }
 
+/* A parameter worth carrying over: a short token name, a short printable
+ * ASCII value, and not the charset (set_text chooses that). */
+static int
+rw_param_ok(const char *name, const char *value)
+{
+	size_t i;
+
+	if (name == NULL || value == NULL || strlen(name) > 40 ||
+	    strlen(value) > 200 || name[0] == '\0' ||
+	    g_ascii_strcasecmp(name, "charset") == 0)
+		return 0;
+	for (i = 0; name[i] != '\0'; i++)
+		if (!g_ascii_isalnum(name[i]) && name[i] != '-' &&
+		    name[i] != '_' && name[i] != '.')
+			return 0;
+	for (i = 0; value[i] != '\0'; i++)
+		if (value[i] < 0x20 || value[i] > 0x7e || value[i] == '"' ||
+		    value[i] == '\\')
+			return 0;
+	return 1;
+}
+
 /*
  * A new Content-Type for a text part about to be rewritten (the charset
- * follows from set_text).  The sender's parameters are dropped: setting
- * the text re-encodes every one of them, and GMime 3.2 grows without end
- * on some (a long name with a non-ASCII value).
+ * follows from set_text).  Of the sender's parameters only the plain ones
+ * (format=flowed, delsp=yes...) are kept: setting the text re-encodes
+ * every one of them, and GMime 3.2 grows without end on some (a long name
+ * with a non-ASCII value).
  */
 static void
 rw_fresh_ctype(GMimeObject *o, int html)
 {
+	GMimeContentType *old = g_mime_object_get_content_type(o);
 	GMimeContentType *ct = g_mime_content_type_new("text", html ? "html" :
 	    "plain");
+	GMimeParamList	*pl;
+	GMimeParam	*p;
+	int		 i, n;
 
+	pl = old != NULL ? g_mime_content_type_get_parameters(old) : NULL;
+	n = pl != NULL ? g_mime_param_list_length(pl) : 0;
+	for (i = 0; i < n && i < 16; i++) {
+		p = g_mime_param_list_get_parameter_at(pl, i);
+		if (p != NULL && rw_param_ok(g_mime_param_get_name(p),
+		    g_mime_param_get_value(p)))
+			g_mime_content_type_set_parameter(ct,
+			    g_mime_param_get_name(p), g_mime_param_get_value(p));
+	}
 	g_mime_object_set_content_type(o, ct);
 	g_object_unref(ct);
 }

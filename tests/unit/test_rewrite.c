@@ -213,6 +213,50 @@ test_alternative_and_utf8_name(void **state)
 	strbuf_free(&out);
 }
 
+/* A rewritten text part keeps the sender's plain Content-Type parameters
+ * (format=flowed) and drops the charset it replaces and odd ones. */
+static void
+test_text_params_kept(void **state)
+{
+	static const char flowed[] =
+	    "Content-Type: text/plain; charset=us-ascii; format=flowed;\r\n"
+	    " delsp=yes; x-odd*=utf-8''Caf%C3%A9\r\n\r\n"
+	    "See https://ecf.nysd.uscourts.gov/doc1/127012345678 now.\r\n";
+	struct linkstrip	ls = { strip_doc1, NULL, "[removed]" };
+	struct rewrite_req	r;
+	struct rewrite_res	res;
+	struct strbuf		out = STRBUF_INIT;
+	char			err[128], *t;
+	GMimeMessage		*msg;
+	GMimeObject		*top, *p0;
+	GMimeContentType	*ct;
+
+	(void)state;
+	memset(&r, 0, sizeof(r));
+	r.rr_msg = flowed;
+	r.rr_len = strlen(flowed);
+	r.rr_strip = &ls;
+	assert_int_equal(rewrite_body(&r, sink, &out, &res, err, sizeof(err)), 0);
+	assert_int_equal(res.rs_stripped, 1);
+	msg = reparse(res.rs_ctype, &out);
+	top = g_mime_message_get_mime_part(msg);
+	p0 = GMIME_IS_MULTIPART(top) ?
+	    g_mime_multipart_get_part(GMIME_MULTIPART(top), 0) : top;
+	ct = g_mime_object_get_content_type(p0);
+	assert_true(g_mime_content_type_is_type(ct, "text", "plain"));
+	assert_string_equal(g_mime_content_type_get_parameter(ct, "format"),
+	    "flowed");
+	assert_string_equal(g_mime_content_type_get_parameter(ct, "delsp"),
+	    "yes");
+	assert_null(g_mime_content_type_get_parameter(ct, "x-odd"));
+	assert_non_null(g_mime_content_type_get_parameter(ct, "charset"));
+	t = g_mime_text_part_get_text(GMIME_TEXT_PART(p0));
+	assert_non_null(strstr(t, "See [removed] now."));
+	g_free(t);
+	g_object_unref(msg);
+	strbuf_free(&out);
+}
+
 static void
 test_short_document_fails(void **state)
 {
@@ -244,6 +288,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_html_notice_with_pdf),
 		cmocka_unit_test(test_alternative_and_utf8_name),
+		cmocka_unit_test(test_text_params_kept),
 		cmocka_unit_test(test_short_document_fails),
 	};
 
