@@ -83,6 +83,7 @@ socket = $PF_MILTER_SOCK
 pid_file =
 user = postfix
 log_socket = $PF_DIR/spool/public/postlog
+log_hostname = $(postconf -c "$PF_CONF" -h myhostname)
 EOF
 pf_start || die "Postfix did not start"
 pf_spawn nefmilter "$NEF" -f -c "$PF_DIR/nefmilter.conf"

@@ -64,6 +64,10 @@ S(STR, "pid_file", "/run/nefmilter/nefmilter.pid", 0, 0, cf_pid_file, NULL, 0,
 S(STR, "log_socket", "", 0, 0, cf_log_socket, NULL, 0,
   "Empty: log with syslog(3), facility mail.  Otherwise a datagram socket that\n"
   "reads syslog lines, such as Postfix's postlog socket."),
+S(STR, "log_hostname", "", 0, 0, cf_log_hostname, NULL, 0,
+  "The host name in lines sent to log_socket (its first label, as Postfix\n"
+  "writes it).  Empty: the system's host name.  Set it to Postfix's myhostname\n"
+  "so that the milter's lines and Postfix's read alike."),
 S(BOOL, "debug", "no", 0, 0, cf_debug, NULL, 0,
   "Log debug lines too."),
 S(ENUM, "on_error", "accept", 0, 0, cf_on_error, e_onerr, 0,

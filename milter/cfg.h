@@ -44,6 +44,7 @@ struct cfg {
 	char		*cf_user;
 	char		*cf_pid_file;
 	char		*cf_log_socket;
+	char		*cf_log_hostname;
 	int		 cf_debug;
 	int		 cf_on_error;		/* enum cfg_on_error */
 	uint64_t	 cf_max_message_bytes;

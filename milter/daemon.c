@@ -264,6 +264,7 @@ dmn_reload(void)
 		    "at the next start");
 	cfg_unref(oc);
 	log_set_debug(nc->cf_debug);
+	log_set_host(nc->cf_log_hostname);
 	cfg_install(nc);
 	log_notice(NULL, "configuration reloaded from %s", dmn_conf_path);
 }
@@ -309,6 +310,7 @@ daemon_run(struct cfg *cfg, const struct daemon_opts *o)
 		log_open("nefmilter", LOG_SINK_SOCKET, cfg->cf_log_socket);
 	else if (!o->do_foreground)
 		log_open("nefmilter", LOG_SINK_SYSLOG, NULL);
+	log_set_host(cfg->cf_log_hostname);
 	log_set_debug(cfg->cf_debug);
 
 	if (dmn_user(cfg->cf_user, &uid, &gid) != 0)

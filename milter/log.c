@@ -7,7 +7,7 @@
  *	See log.h.  The socket sink sends one datagram per line in the form
  *	Postfix's postlogd writes verbatim into maillog_file, the form of
  *	Postfix's own lines: "Mmm dd hh:mm:ss HOST IDENT[PID]: TEXT" (HOST is
- *	the short host name; errors and warnings start TEXT with "error: "
+ *	the first label of log_set_host's name; errors and warnings start TEXT with "error: "
  *	and "warning: " as Postfix's do; a line is cut below the 4096 bytes
  *	postlogd reads).  A send that fails falls back to standard
  *	error so that no line is lost silently.
@@ -37,6 +37,7 @@ static pthread_mutex_t	log_lock = PTHREAD_MUTEX_INITIALIZER;
 static enum log_sink	log_sink = LOG_SINK_STDERR;
 static char		log_ident[32] = "nefmilter";
 static int		log_fd = -1;
+static char		log_host[256] = "localhost";
 static struct sockaddr_un log_addr;
 static int		log_debug_on;
 static log_hook_fn	log_hook;
@@ -50,6 +51,7 @@ static const char *const log_names[] = {
 };
 
 static void	log_socket_send(enum log_level, const char *);
+static void	log_host_from(const char *, char [256]);
 
 int
 log_open(const char *ident, enum log_sink sink, const char *path)
@@ -71,6 +73,7 @@ log_open(const char *ident, enum log_sink sink, const char *path)
 	if (ident != NULL)
 		text_strlcpy(log_ident, ident, sizeof(log_ident));
 	if (sink == LOG_SINK_SOCKET) {
+		log_host_from(NULL, log_host);
 		memset(&log_addr, 0, sizeof(log_addr));
 		log_addr.sun_family = AF_UNIX;
 		text_strlcpy(log_addr.sun_path, path, sizeof(log_addr.sun_path));
@@ -80,6 +83,32 @@ log_open(const char *ident, enum log_sink sink, const char *path)
 	log_sink = sink;
 	pthread_mutex_unlock(&log_lock);
 	return 0;
+}
+
+/* The first label of name, or of the system's host name. */
+static void
+log_host_from(const char *name, char out[256])
+{
+	if (name == NULL || *name == '\0') {
+		if (gethostname(out, 256) != 0)
+			text_strlcpy(out, "localhost", 256);
+		out[255] = '\0';
+	} else
+		text_strlcpy(out, name, 256);
+	out[strcspn(out, ". \t")] = '\0';
+	if (*out == '\0')
+		text_strlcpy(out, "localhost", 256);
+}
+
+void
+log_set_host(const char *name)
+{
+	char host[256];
+
+	log_host_from(name, host);
+	pthread_mutex_lock(&log_lock);
+	text_strlcpy(log_host, host, sizeof(log_host));
+	pthread_mutex_unlock(&log_lock);
 }
 
 void
@@ -113,20 +142,16 @@ log_close(void)
 static void
 log_socket_send(enum log_level lvl, const char *line)
 {
-	char		 buf[LOG_DGRAM_MAX], stamp[32], host[256];
+	char		 buf[LOG_DGRAM_MAX], stamp[32];
 	struct tm	 tm;
 	time_t		 now = time(NULL);
 	int		 n;
 
 	localtime_r(&now, &tm);
 	strftime(stamp, sizeof(stamp), "%b %d %H:%M:%S", &tm);
-	if (gethostname(host, sizeof(host)) != 0)
-		text_strlcpy(host, "localhost", sizeof(host));
-	host[sizeof(host) - 1] = '\0';
-	host[strcspn(host, ".")] = '\0';
 	/* Postfix's way: the severity in the text, since postlogd writes the
 	 * datagram as it is. */
-	n = snprintf(buf, sizeof(buf), "%s %s %s[%ld]: %s%s", stamp, host,
+	n = snprintf(buf, sizeof(buf), "%s %s %s[%ld]: %s%s", stamp, log_host,
 	    log_ident, (long)getpid(), lvl == LOG_LVL_ERR ? "error: " :
 	    lvl == LOG_LVL_WARN ? "warning: " : "", line);
 	if (n < 0)

@@ -26,6 +26,9 @@ typedef void (*log_hook_fn)(enum log_level, const char *line, void *arg);
 
 int	 log_open(const char *ident, enum log_sink, const char *socket_path);
 void	 log_set_debug(int on);
+/* The HOST of socket lines: the first label of name; NULL or "": the
+ * system's host name. */
+void	 log_set_host(const char *name);
 void	 log_set_hook(log_hook_fn, void *arg);
 void	 log_close(void);
 

@@ -96,7 +96,8 @@ e2e_start() {	# SCENARIO [CONF-LINES...]
 	fc_conf "$PF_DIR/nef.conf" "state_dir = $PF_DIR/nefstate" \
 	    "trusted_clients = 127.0.0.1" "firm_domains = example.test" \
 	    "user = postfix" "pid_file =" "socket = $PF_MILTER_SOCK" \
-	    "log_socket = $PF_DIR/spool/public/postlog" "$@"
+	    "log_socket = $PF_DIR/spool/public/postlog" \
+	    "log_hostname = $(postconf -c "$PF_CONF" -h myhostname)" "$@"
 	pf_start || e2e_fail_start "Postfix starts"
 	pf_spawn nefmilter "$NEF" -f -c "$PF_DIR/nef.conf"
 	E2E_NEF_PID=$PF_SPAWN_PID

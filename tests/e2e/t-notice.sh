@@ -49,6 +49,8 @@ check_eq "aokafor: the same two PDFs" "$SHA_MAIN $SHA_ATT1" "$(e2e_pdf_shas "$P"
 check "entry 57: Postfix removed it from the queue" e2e_wait_qid "$Q57"
 check_grep "maillog: Postfix's cleanup line for the queue id" \
     "postfix/cleanup\[[0-9]+\]: $Q57: message-id=<2210455@cand\.uscourts\.gov>" "$LOG"
+check_grep "maillog: nefmilter's lines carry Postfix's host name (log_hostname)" \
+    "^[A-Z][a-z]{2} [ 0-9]{2} [0-9:]{8} $(postconf -c "$PF_CONF" -h myhostname | cut -d. -f1) nefmilter\[[0-9]+\]: $Q57: notice " "$LOG"
 check_grep "maillog: nefmilter's audit line under the same queue id" \
     "nefmilter\[[0-9]+\]: $Q57: notice court=cand case=4:22-cv-05541 entry=57 kind=district trust=verified .*docs=3 attached=2 login=1 failed=0 .*action=attached$" "$LOG"
 check_grep "maillog: a document line with the sha256 the court served" \

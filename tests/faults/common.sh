@@ -113,6 +113,7 @@ fx_conf() {
 	fc_conf "$CONF.new" "state_dir = $STATE" "trusted_clients = 127.0.0.1" \
 	    "firm_domains = $LAW" "user = postfix" "pid_file =" \
 	    "socket = $PF_MILTER_SOCK" "log_socket = $PF_DIR/spool/public/postlog" \
+	    "log_hostname = $(postconf -c "$PF_CONF" -h myhostname)" \
 	    "fetch_connect_timeout = 1s" "fetch_timeout = 2s" "fetch_budget = 6s" \
 	    "$@"
 	# fc_conf keeps a default only when no later line names its key;
