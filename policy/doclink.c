@@ -26,11 +26,11 @@
 #include <strings.h>
 
 #include "doclink.h"
+#include "text.h"
 
 static size_t	copy_lower(char *, size_t, const char *, size_t);
 static int	copy_val(struct doclink *, char *, size_t, const char *,
 		    size_t);
-static int	all_digits(const char *, size_t);
 static void	parse_query(struct doclink *, const char *, size_t);
 static void	classify_magic(struct doclink *, const char *, size_t, int);
 static int	acms_court(const char *, size_t, char *, size_t);
@@ -63,19 +63,6 @@ copy_val(struct doclink *d, char *dst, size_t size, const char *s, size_t n)
 	return 0;
 }
 
-static int
-all_digits(const char *s, size_t n)
-{
-	size_t	i;
-
-	if (n == 0)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (!isdigit((unsigned char)s[i]))
-			return 0;
-	return 1;
-}
-
 /* "ca9-showdoc.azurewebsites.us", "ca2-showdocservices.azurewebsites.us" */
 static int
 acms_court(const char *host, size_t len, char *court, size_t size)
@@ -95,7 +82,7 @@ acms_court(const char *host, size_t len, char *court, size_t size)
 	    (rest == 15 && strncasecmp(dash + 1, "showdocservices", 15) == 0)))
 		return -1;
 	if (n < 3 || n + 1 > size || strncasecmp(host, "ca", 2) != 0 ||
-	    !all_digits(host + 2, n - 2))
+	    !text_all_digits(host + 2, n - 2))
 		return -1;
 	copy_lower(court, size, host, n);
 	return 0;
@@ -137,7 +124,7 @@ classify_magic(struct doclink *d, const char *v, size_t n, int present)
 		d->dl_flags |= DOCLINK_F_MAGIC_EMPTY;
 	else if (n == 5 && strncasecmp(v, "MAGIC", 5) == 0)
 		d->dl_flags |= DOCLINK_F_MAGIC_LITERAL;
-	else if (!all_digits(v, n))
+	else if (!text_all_digits(v, n))
 		d->dl_flags |= DOCLINK_F_MAGIC_BAD;
 	else if (strspn(d->dl_magic_raw, "0") == n)
 		d->dl_flags |= DOCLINK_F_MAGIC_ZERO;
@@ -178,7 +165,7 @@ parse_query(struct doclink *d, const char *q, size_t len)
 		    strncasecmp(p, "uid", 3) == 0)
 			copy_val(d, d->dl_magic, sizeof d->dl_magic, v, vn);
 		else if (eq == NULL && d->dl_kind == DOCLINK_CASE &&
-		    all_digits(p, kn))	/* DktRpt.pl?123456 */
+		    text_all_digits(p, kn))	/* DktRpt.pl?123456 */
 			copy_val(d, d->dl_case_id, sizeof d->dl_case_id, p, kn);
 		p = amp + 1;
 	}
@@ -214,7 +201,7 @@ parse_path(struct doclink *d, const char *path, size_t plen, const char *q,
 		    DOCLINK_DOC1;
 		id = path + (d->dl_kind == DOCLINK_DOCS1 ? 7 : 6);
 		n = plen - (size_t)(id - path);
-		if (all_digits(id, n) &&
+		if (text_all_digits(id, n) &&
 		    copy_val(d, d->dl_doc_id, sizeof d->dl_doc_id, id, n) == 0) {
 			memcpy(d->dl_doc_id_norm, d->dl_doc_id, n + 1);
 			if (n >= 4 && d->dl_kind == DOCLINK_DOC1)

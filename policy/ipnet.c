@@ -19,21 +19,8 @@
 #include "ipnet.h"
 #include "text.h"
 
-static int	hexval(int);
 static int	ip4_parse(const char *, size_t, unsigned char *);
 static int	ip6_parse(const char *, size_t, unsigned char *);
-
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 /* Dotted quad s[0..n) into out[0..4).  Returns 0 or -1. */
 static int
@@ -87,7 +74,7 @@ ip6_parse(const char *s, size_t n, unsigned char *out)
 			k += 4;
 			break;
 		}
-		for (j = i, v = 0; i < n && (h = hexval(s[i])) >= 0; i++) {
+		for (j = i, v = 0; i < n && (h = text_hexval(s[i])) >= 0; i++) {
 			if (i - j >= 4)
 				return -1;
 			v = v * 16 + (unsigned)h;

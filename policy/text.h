@@ -18,6 +18,10 @@ const char *text_memcasemem(const char *hay, size_t haylen,
 	    const char *needle, size_t nlen);
 int	 text_has_prefix_ci(const char *s, const char *prefix);
 size_t	 text_strlcpy(char *dst, const char *src, size_t dstsz);
+/* 1 when s[0..n) is one or more ASCII digits. */
+int	 text_all_digits(const char *s, size_t n);
+/* The value of a hex digit, or -1. */
+int	 text_hexval(int c);
 /* Write a formatted message into err (errsz bytes; err may be NULL) and
  * return -1: the error path of the setting checkers. */
 int	 text_errf(char *err, size_t errsz, const char *fmt, ...)

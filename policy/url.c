@@ -34,12 +34,10 @@
 #include "url.h"
 
 static int	 is_unreserved(int);
-static int	 hexval(int);
 static int	 norm_escapes(const char *, size_t, char *, size_t);
 static void	 remove_dots(char *);
 static int	 parse_host(const char *, size_t, char *);
 static int	 is_ip_literal(const char *);
-static int	 all_digits(const char *, size_t);
 static int	 all_hex(const char *, size_t, int);
 static int	 glob_label(const char *, const char *);
 static int	 path_after(const char *, const char *, const char **);
@@ -55,18 +53,6 @@ static int
 is_unreserved(int c)
 {
 	return isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~';
-}
-
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
 }
 
 /*
@@ -93,9 +79,9 @@ norm_escapes(const char *src, size_t len, char *dst, size_t dstsz)
 		}
 		if (i + 2 >= len)
 			return URL_ESYNTAX;
-		if (hexval(src[i + 1]) < 0 || hexval(src[i + 2]) < 0)
+		if (text_hexval(src[i + 1]) < 0 || text_hexval(src[i + 2]) < 0)
 			return URL_ESYNTAX;
-		v = hexval(src[i + 1]) * 16 + hexval(src[i + 2]);
+		v = text_hexval(src[i + 1]) * 16 + text_hexval(src[i + 2]);
 		i += 2;
 		if (v == 0)
 			return URL_ESYNTAX;
@@ -143,19 +129,6 @@ remove_dots(char *path)
 }
 
 static int
-all_digits(const char *s, size_t n)
-{
-	size_t i;
-
-	if (n == 0)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (!isdigit((unsigned char)s[i]))
-			return 0;
-	return 1;
-}
-
-static int
 all_hex(const char *s, size_t n, int dash)
 {
 	size_t i;
@@ -179,7 +152,7 @@ is_ip_literal(const char *host)
 	const char *last = strrchr(host, '.');
 
 	last = last ? last + 1 : host;
-	if (all_digits(last, strlen(last)))
+	if (text_all_digits(last, strlen(last)))
 		return 1;
 	if (last[0] == '0' && last[1] == 'x' &&
 	    (last[2] == '\0' || all_hex(last + 2, strlen(last + 2), 0)))
@@ -262,7 +235,7 @@ url_parse(const char *s, size_t len, struct url *out)
 	if (colon != NULL) {
 		size_t pl = (size_t)(aend - colon - 1);
 
-		if (pl > 0 && (!all_digits(colon + 1, pl) ||
+		if (pl > 0 && (!text_all_digits(colon + 1, pl) ||
 		    !(pl == 3 && memcmp(colon + 1, "443", 3) == 0)))
 			return memchr(auth, ':', (size_t)(colon - auth)) ?
 			    URL_EIPLITERAL : URL_EPORT;
@@ -388,10 +361,10 @@ url_kind(const struct url *u)
 	const char *r;
 
 	if (path_after(u->u_path, "/doc1/", &r) &&
-	    all_digits(r, strlen(r)) && strlen(r) <= URL_PARAM_MAX)
+	    text_all_digits(r, strlen(r)) && strlen(r) <= URL_PARAM_MAX)
 		return URL_KIND_DOC1;
 	if (path_after(u->u_path, "/docs1/", &r) &&
-	    all_digits(r, strlen(r)) && strlen(r) <= URL_PARAM_MAX)
+	    text_all_digits(r, strlen(r)) && strlen(r) <= URL_PARAM_MAX)
 		return URL_KIND_DOCS1;
 	if (path_after(u->u_path, "/NDA/", &r) &&
 	    all_hex(r, strlen(r), 1) && strlen(r) <= URL_PARAM_MAX)
@@ -434,7 +407,7 @@ take_param(const char *v, size_t n, char *dst, int *flag)
 		*flag = 0;
 	if (n == 0)
 		return;
-	if (n <= URL_PARAM_MAX && (hex ? all_hex(v, n, 0) : all_digits(v, n))) {
+	if (n <= URL_PARAM_MAX && (hex ? all_hex(v, n, 0) : text_all_digits(v, n))) {
 		memcpy(dst, v, n);
 		dst[n] = '\0';
 	} else {
@@ -608,11 +581,11 @@ url_doc_attachment_url(const struct url *menu, const char *path,
 	if (n < 0 || (size_t)n >= bufsz)
 		return URL_ETOOLONG;
 	pos = (size_t)n;
-	if (caseid && !all_digits(caseid, strlen(caseid)))
+	if (caseid && !text_all_digits(caseid, strlen(caseid)))
 		caseid = NULL;
-	if (seq && !all_digits(seq, strlen(seq)))
+	if (seq && !text_all_digits(seq, strlen(seq)))
 		seq = NULL;
-	if (magic && !all_digits(magic, strlen(magic)))
+	if (magic && !text_all_digits(magic, strlen(magic)))
 		magic = NULL;
 	rc = append_param(buf, bufsz, &pos, "caseid", caseid);
 	if (rc == URL_OK)

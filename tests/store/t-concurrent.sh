@@ -4,20 +4,9 @@
 # whole (no gap, nothing committed vanishes) while one process appends
 # court-listed addresses in order and two more append audit records.
 # The map grows under them; every write lands; the store checks clean.
-set -u
-TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
-. "$TOP/tests/lib/tap.sh"
-B=$TOP/${BUILD:-build}
-NEFCTL=$B/nefctl
-ST=$B/tools/storetool
-if [ ! -x "$NEFCTL" ] || [ ! -x "$ST" ]; then
-	skip "nefctl or storetool not built in $B"
-	tap_done; exit 0
-fi
-W=$(mktemp -d /tmp/t-concurrent.XXXXXX)
+. "$(dirname "$0")/common.sh"
+store_workdir t-concurrent
 trap 'rm -rf "$W"' EXIT
-S=$W/state
-printf 'state_dir = %s\nfirm_domains = lawfirm.example\n' "$S" >"$W/n.conf"
 MAP=131072
 "$ST" "$S" init $MAP $((64 * 1024 * 1024)) >/dev/null 2>&1 || { not_ok "init"; tap_done; exit 1; }
 NLISTED=600

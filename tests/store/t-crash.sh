@@ -3,21 +3,10 @@
 # reader killed while it holds a reader slot: after a reopen nothing
 # committed is lost, nothing half-written shows, "nefctl check" is clean,
 # the stale reader slot is cleared, and writers go on.
-set -u
-TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
-. "$TOP/tests/lib/tap.sh"
-B=$TOP/${BUILD:-build}
-NEFCTL=$B/nefctl
-ST=$B/tools/storetool
-if [ ! -x "$NEFCTL" ] || [ ! -x "$ST" ]; then
-	skip "nefctl or storetool not built in $B"
-	tap_done; exit 0
-fi
-W=$(mktemp -d /tmp/t-crash.XXXXXX)
+. "$(dirname "$0")/common.sh"
+store_workdir t-crash
 PIDS=""
 trap 'for p in $PIDS; do kill -9 $p 2>/dev/null; done; rm -rf "$W"' EXIT
-S=$W/state
-printf 'state_dir = %s\nfirm_domains = lawfirm.example\n' "$S" >"$W/n.conf"
 "$ST" "$S" init >/dev/null 2>&1 || { not_ok "init"; tap_done; exit 1; }
 
 # A long-lived process keeps the environment open, as the daemon does:

@@ -3,16 +3,7 @@
 # status "file system full" (not a generic error), leaves the store
 # sound, and storing works again once there is room.  Needs root to
 # mount a small tmpfs; skipped otherwise.
-set -u
-TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
-. "$TOP/tests/lib/tap.sh"
-B=$TOP/${BUILD:-build}
-NEFCTL=$B/nefctl
-ST=$B/tools/storetool
-if [ ! -x "$NEFCTL" ] || [ ! -x "$ST" ]; then
-	skip "nefctl or storetool not built in $B"
-	tap_done; exit 0
-fi
+. "$(dirname "$0")/common.sh"
 M=$(mktemp -d /tmp/t-diskfull.XXXXXX)
 if ! mount -t tmpfs -o size=4m,nr_inodes=200 tmpfs "$M" 2>/dev/null; then
 	rmdir "$M"

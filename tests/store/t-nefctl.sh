@@ -2,25 +2,10 @@
 # nefctl end to end over a real store: teams (add, import with a bad row,
 # export/import round trip), case show, purge with the recall list and
 # tombstones, audit queries, and the exit codes.
-set -u
-TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
-. "$TOP/tests/lib/tap.sh"
-B=$TOP/${BUILD:-build}
-NEFCTL=$B/nefctl
-ST=$B/tools/storetool
-if [ ! -x "$NEFCTL" ] || [ ! -x "$ST" ]; then
-	skip "nefctl or storetool not built in $B"
-	tap_done; exit 0
-fi
-W=$(mktemp -d /tmp/t-nefctl.XXXXXX)
+. "$(dirname "$0")/common.sh"
+store_workdir t-nefctl "lawfirm.example, partner.example"
 trap 'rm -rf "$W"' EXIT
-S=$W/state
-cat >"$W/n.conf" <<CONF
-state_dir = $S
-firm_domains = lawfirm.example, partner.example
-map_size = 1M
-max_readers = 64
-CONF
+printf 'map_size = 1M\nmax_readers = 64\n' >>"$W/n.conf"
 ctl() { "$NEFCTL" -c "$W/n.conf" "$@"; }
 
 # --- a missing store --------------------------------------------------------
