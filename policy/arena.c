@@ -132,8 +132,11 @@ arena_strndup(struct arena *a, const char *s, size_t len)
 {
 	char	*p;
 
-	if (len == SIZE_MAX)
+	if (len == SIZE_MAX) {
+		if (a != NULL)
+			a->ar_err = 1;
 		return NULL;
+	}
 	p = arena_alloc(a, len + 1);
 	if (p == NULL)
 		return NULL;
@@ -160,11 +163,12 @@ arena_grow(struct arena *a, void *old, size_t n, size_t sz, size_t *cap,
 		return old;
 	while (ncap < want) {
 		if (ncap > SIZE_MAX / 2)
-			return NULL;
+			break;
 		ncap *= 2;
 	}
-	if (sz != 0 && ncap > SIZE_MAX / sz) {
-		a->ar_err = 1;
+	if (ncap < want || (sz != 0 && ncap > SIZE_MAX / sz)) {
+		if (a != NULL)
+			a->ar_err = 1;
 		return NULL;
 	}
 	p = arena_alloc(a, ncap * sz);

@@ -5,8 +5,10 @@
  * allocation failure, or when the buffer would grow past its limit
  * (sb_max, 0 = no limit), the buffer sets sb_err and ignores every later
  * append; callers check strbuf_error() once at the end instead of after each
- * call.  strbuf_free() releases the memory; strbuf_detach() hands it to the
- * caller, who must free() it.
+ * call.  strbuf_reset() empties the buffer and clears the error, keeping the
+ * memory and the limit.  strbuf_free() releases the memory; strbuf_detach()
+ * hands it to the caller, who must free() it; both leave a zeroed buffer
+ * (no limit).
  */
 #ifndef NEF_STRBUF_H
 #define NEF_STRBUF_H

@@ -3,7 +3,8 @@
  *
  * text_printable() makes bytes safe to log: every byte outside printable
  * ASCII becomes '?', and the result is capped at dstsz - 1 bytes; a capped
- * result ends in "...".  It never fails; dst is always NUL-terminated.
+ * result ends in "..." (when dstsz is at least 4).  It never fails; dst is
+ * always NUL-terminated.
  */
 #ifndef NEF_TEXT_H
 #define NEF_TEXT_H
