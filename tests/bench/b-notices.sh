@@ -31,24 +31,14 @@
 # Settings: BENCH_REPS [5], BENCH_NOTICES copies per throughput run [150],
 # BENCH_SESSIONS [20], BENCH_LAT_NOTICES copies per latency run [30],
 # BUILD [build].
-set -u
-TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
-BUILD=${BUILD:-build}
-. "$TOP/tests/lib/tap.sh"
-. "$TOP/tests/lib/fakecourt.sh"
-. "$TOP/tests/lib/postfix.sh"
+. "$(dirname "$0")/common.sh"
 
 REPS=${BENCH_REPS:-5}
 N=${BENCH_NOTICES:-150}
 SESSIONS=${BENCH_SESSIONS:-20}
 LATN=${BENCH_LAT_NOTICES:-30}
-NEF=$TOP/$BUILD/nefmilter
-SEND="/usr/bin/python3 $TOP/tests/bench/smtpsend.py"
-COURT_FROM=ecf-noreply@cand.uscourts.gov
 RCPTS=docketing@example.test,aokafor@example.test,bob@example.test,carol@example.test
 
-note() { echo "b-notices: $*"; }
-bench() { printf 'BENCH\t%s\t%s\t%s\n' "$1" "$2" "$3"; }
 fail() { bench "notices: $1" FAIL "$2"; exit 0; }
 
 if [ "$(id -u)" -ne 0 ] || ! command -v postfix >/dev/null; then

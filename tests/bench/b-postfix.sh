@@ -44,10 +44,7 @@
 # BENCH_SESSIONS [20], BENCH_LAT_MSGS per latency run [200],
 # BENCH_MSG_SIZE body bytes [5000], BENCH_MAIN_EXTRA more main.cf lines,
 # BENCH_SOCKET [unix] or inet, BENCH_EOH [1], BUILD [build].
-set -u
-TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
-BUILD=${BUILD:-build}
-. "$TOP/tests/lib/postfix.sh"
+. "$(dirname "$0")/common.sh"
 
 REPS=${BENCH_REPS:-15}
 MSGS=${BENCH_MSGS:-1000}
@@ -56,12 +53,9 @@ LAT_MSGS=${BENCH_LAT_MSGS:-200}
 SIZE=${BENCH_MSG_SIZE:-5000}
 SOCKET_KIND=${BENCH_SOCKET:-unix}
 FLOOR=$TOP/$BUILD/tools/floormilter
-NEF=$TOP/$BUILD/nefmilter
 OUTSIDE=alice@outside.test	# neither a court's nor the firm's domain
 FIRM=alice@example.test		# the firm's domain (firm_domains below)
 
-note() { echo "b-postfix: $*"; }
-bench() { printf 'BENCH\t%s\t%s\t%s\n' "$1" "$2" "$3"; }
 
 if [ "$(id -u)" -ne 0 ] || ! command -v smtp-source >/dev/null || ! command -v postfix >/dev/null; then
 	note "skipped: needs root, postfix and smtp-source (make deps)"

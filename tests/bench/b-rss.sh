@@ -24,22 +24,12 @@
 #
 # Settings: BENCH_RSS_SMALL [2097152], BENCH_RSS_BIG [20971520] document
 # bytes, BENCH_RSS_N notices [20], BUILD [build].
-set -u
-TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
-BUILD=${BUILD:-build}
-. "$TOP/tests/lib/tap.sh"
-. "$TOP/tests/lib/fakecourt.sh"
-. "$TOP/tests/lib/postfix.sh"
+. "$(dirname "$0")/common.sh"
 
 SMALL=${BENCH_RSS_SMALL:-2097152}
 BIG=${BENCH_RSS_BIG:-20971520}
 NN=${BENCH_RSS_N:-20}
-NEF=$TOP/$BUILD/nefmilter
-SEND="/usr/bin/python3 $TOP/tests/bench/smtpsend.py"
-COURT_FROM=ecf-noreply@cand.uscourts.gov
 
-note() { echo "b-rss: $*"; }
-bench() { printf 'BENCH\t%s\t%s\t%s\n' "$1" "$2" "$3"; }
 fail() { bench "rss: $1" FAIL "$2"; exit 0; }
 
 if [ "$(id -u)" -ne 0 ] || ! command -v postfix >/dev/null; then

@@ -294,16 +294,22 @@ hammer_thread(void *arg)
 		rc = store_listed_list(st, LISTED_COURT, LISTED_DOCKET, &v, &n);
 		if (rc != 0) {
 			h->h_errors++;
+			fprintf(stderr, "read error: %s\n", store_strerror(rc));
 			continue;
 		}
 		h->h_reads++;
-		if (n < h->h_last)
+		if (n < h->h_last) {
 			h->h_errors++;	/* a committed address vanished */
+			fprintf(stderr, "vanished: %zu after %zu\n", n,
+			    h->h_last);
+		}
 		h->h_last = n;
 		for (i = 0; i < n; i++) {
 			snprintf(want, sizeof(want), "a%05zu@court.example", i);
 			if (strcmp(v[i].a_addr, want) != 0) {
 				h->h_errors++;	/* a gap: torn view */
+				fprintf(stderr, "gap: %s at %zu of %zu\n",
+				    v[i].a_addr, i, n);
 				break;
 			}
 		}
