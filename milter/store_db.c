@@ -166,6 +166,23 @@ sdb_open(struct store *st, uint64_t map_size, unsigned max_readers,
 	return rc;
 }
 
+/* Begin a transaction while opening: another process may grow the map
+ * between mdb_env_open and here; adopt its size and try again. */
+static int
+sdb_begin_open(struct store *st, unsigned flags, MDB_txn **txn)
+{
+	int rc, tries;
+
+	for (tries = 0; tries < SDB_MAX_TRIES; tries++) {
+		rc = mdb_txn_begin(st->s_env, NULL, flags, txn);
+		if (rc != MDB_MAP_RESIZED)
+			return rc;
+		if (sdb_adopt(st) != 0)
+			break;
+	}
+	return rc;
+}
+
 /*
  * Open every table once.  A read-only transaction suffices when they all
  * exist (so read-only tools work while a writer is busy); otherwise a
@@ -184,8 +201,7 @@ sdb_open_tables(struct store *st, int create)
 			return STORE_ENOSTORE;
 		if (write && sdb_lock(st) != 0)
 			return STORE_ELOCKED;
-		rc = mdb_txn_begin(st->s_env, NULL, write ? 0 : MDB_RDONLY,
-		    &txn);
+		rc = sdb_begin_open(st, write ? 0 : MDB_RDONLY, &txn);
 		if (rc != 0) {
 			if (write)
 				sdb_unlock(st);

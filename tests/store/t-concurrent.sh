@@ -8,6 +8,8 @@
 store_workdir t-concurrent
 trap 'rm -rf "$W"' EXIT
 MAP=131072
+# Readers pin old pages while the writers commit; room enough to grow.
+export STORETOOL_MAP_MAX=$((256 * 1024 * 1024))
 "$ST" "$S" init $MAP $((64 * 1024 * 1024)) >/dev/null 2>&1 || { not_ok "init"; tap_done; exit 1; }
 NLISTED=600
 NAUDIT=300
@@ -17,7 +19,19 @@ NAUDIT=300
 "$ST" "$S" hammer-write $NLISTED >"$W/w" 2>&1 & w=$!
 "$ST" "$S" audit-burst $NAUDIT A >"$W/a1" 2>&1 & a1=$!
 "$ST" "$S" audit-burst $NAUDIT B >"$W/a2" 2>&1 & a2=$!
+# Processes that open the store, read and close it while the map grows.
+opener() {
+	local n=0 bad=0
+	while kill -0 $w 2>/dev/null; do
+		"$ST" "$S" get cand 1 0 >/dev/null 2>>"$W/o$1.err" || bad=$((bad + 1))
+		n=$((n + 1))
+	done
+	echo "opens $n failed $bad" >"$W/o$1"
+}
+opener 1 & o1=$!
+opener 2 & o2=$!
 wait $w; rw=$?
+wait $o1 $o2
 wait $a1; ra1=$?
 wait $a2; ra2=$?
 wait $r1; rr1=$?
@@ -30,6 +44,10 @@ check_grep "reader process 1 read and found no error" "^reads [1-9][0-9]* errors
 check_eq "reader process 2 saw only whole views" 0 "$rr2"
 check_grep "reader process 2 read and found no error" "^reads [1-9][0-9]* errors 0$" "$W/r2"
 diag "$(cat "$W/r1" "$W/r2")"
+diag "$(cat "$W/w" "$W/a1" "$W/a2")"
+check_grep "stores opened while the map grew: no failure (1)" "^opens [1-9][0-9]* failed 0$" "$W/o1"
+check_grep "stores opened while the map grew: no failure (2)" "^opens [1-9][0-9]* failed 0$" "$W/o2"
+diag "$(cat "$W/o1" "$W/o2" "$W/o1.err" "$W/o2.err" 2>/dev/null | head -5)"
 
 "$ST" "$S" count >"$W/count" 2>&1
 check_eq "every listed address landed" $NLISTED "$(sed -n 's/^listed //p' "$W/count")"

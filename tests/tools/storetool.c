@@ -20,6 +20,8 @@
  *	storetool DIR audit-burst N TAG		N audit records
  *	storetool DIR count			records per table
  *
+ * Every command but init opens the store at the size it has and lets it
+ * grow to STORETOOL_MAP_MAX bytes (default 16 MiB).
  * The firm domain is lawfirm.example.  Exit 0 on success, 1 on a failed
  * check, 2 on a usage error, 3 on a store error.
  */
@@ -374,8 +376,9 @@ main(int argc, char **argv)
 	if (strcmp(cmd, "init") == 0)
 		rc = open_store(1, argc > 0 ? strtoull(argv[0], NULL, 10) :
 		    1 << 20, argc > 1 ? strtoull(argv[1], NULL, 10) : 0);
-	else	/* the store's own size; it may grow to 16 MiB */
-		rc = open_store(0, 0, 16 << 20);
+	else	/* the store's own size; it may grow to STORETOOL_MAP_MAX */
+		rc = open_store(0, 0, getenv("STORETOOL_MAP_MAX") != NULL ?
+		    strtoull(getenv("STORETOOL_MAP_MAX"), NULL, 10) : 16 << 20);
 	if (rc != 0)
 		return rc;
 	if (strcmp(cmd, "init") == 0)
