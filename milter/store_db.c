@@ -274,7 +274,7 @@ sdb_deadline(struct timespec *ts, unsigned ms)
 static int
 sdb_lock(struct store *st)
 {
-	struct timespec dl, now, nap = { 0, 2000000L };
+	struct timespec dl, now, nap = { 0, 1000000L };
 
 	sdb_deadline(&dl, st->s_lock_wait_ms);
 	if (pthread_mutex_timedlock(&st->s_wmutex, &dl) != 0) {
@@ -296,8 +296,9 @@ sdb_lock(struct store *st)
 			    "process for %u ms", st->s_lock_wait_ms);
 			break;
 		}
+		/* Short naps: a busy writer elsewhere leaves short gaps. */
 		nanosleep(&nap, NULL);
-		if (nap.tv_nsec < 50000000L)
+		if (nap.tv_nsec < 8000000L)
 			nap.tv_nsec *= 2;
 	}
 	pthread_mutex_unlock(&st->s_wmutex);
