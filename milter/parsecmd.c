@@ -86,6 +86,7 @@ trunc_json(unsigned f)
 		{ NEF_TRUNC_CASES, "cases" }, { NEF_TRUNC_DOCS, "documents" },
 		{ NEF_TRUNC_RECIPIENTS, "recipients" },
 		{ NEF_TRUNC_ADDRS, "addresses" }, { NEF_TRUNC_TEXT, "text" },
+		{ NEF_TRUNC_FILERS, "filers" },
 	};
 	json_t	*a = json_array();
 	size_t	 i;

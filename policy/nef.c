@@ -234,7 +234,12 @@ label_case(struct ctx *x, const struct nefline *l, const char *v, size_t vn)
 		return 1;
 	case NL_WARNING:
 		if ((c = x->x_case) != NULL) {
-			on = nefline_find(v, vn, " on ");
+			/* "CASE CLOSED on DATE" or "... as to X on DATE" */
+			if (vn >= 3 && (v[0] | 0x20) == 'o' &&
+			    (v[1] | 0x20) == 'n' && v[2] == ' ')
+				on = v - 1;
+			else
+				on = nefline_find(v, vn, " on ");
 			c->c_closed = on == NULL ? nefctx_dup_trim(x, v, vn, 0) :
 			    nefctx_dup_trim(x, on + 4, vn - (size_t)(on + 4 - v), 0);
 		}
@@ -451,8 +456,12 @@ set_pending(struct ctx *x, enum pending p, const char *v, size_t vn)
 			d->d_filename = nefctx_dup_trim(x, v, vn, 0);
 		break;
 	case P_FILER:
-		if (c == NULL || c->c_nfilers >= NEF_MAX_FILERS)
+		if (c == NULL)
 			break;
+		if (c->c_nfilers >= NEF_MAX_FILERS) {
+			x->x_n->n_trunc |= NEF_TRUNC_FILERS;
+			break;
+		}
 		s = nefctx_dup_trim(x, v, vn, 0);
 		if (s == NULL)
 			break;

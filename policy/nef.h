@@ -63,6 +63,7 @@
 #define NEF_TRUNC_RECIPIENTS	0x10
 #define NEF_TRUNC_ADDRS		0x20
 #define NEF_TRUNC_TEXT		0x40	/* a field was cut */
+#define NEF_TRUNC_FILERS	0x80	/* filers past NEF_MAX_FILERS */
 
 enum nef_kind {
 	NEF_NOT_NOTICE,		/* see n_reason */

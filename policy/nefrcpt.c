@@ -29,14 +29,14 @@
 #include "nefrcpt.h"
 #include "neftext.h"
 
-static char	*dup_trim(struct arena *, const char *, size_t);
+static char	*dup_trim(struct arena *, const char *, size_t, unsigned *);
 static int	printed(struct arena *, struct nef_recipient *, const char *,
 		    size_t);
 static char	*node_name(struct arena *, const struct nefline_doc *,
-		    const struct nefline *, size_t);
+		    const struct nefline *, size_t, unsigned *);
 
 static char *
-dup_trim(struct arena *a, const char *s, size_t n)
+dup_trim(struct arena *a, const char *s, size_t n, unsigned *trunc)
 {
 	char	*r;
 
@@ -47,6 +47,7 @@ dup_trim(struct arena *a, const char *s, size_t n)
 	while (n > 0 && isspace((unsigned char)s[n - 1]))
 		n--;
 	if (n > NEF_FIELD_MAX) {
+		*trunc |= NEF_TRUNC_TEXT;
 		n = NEF_FIELD_MAX;
 		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
 			n--;
@@ -60,7 +61,7 @@ dup_trim(struct arena *a, const char *s, size_t n)
 /* The name as the text node after the last link ending in it. */
 static char *
 node_name(struct arena *a, const struct nefline_doc *d,
-    const struct nefline *l, size_t nl)
+    const struct nefline *l, size_t nl, unsigned *trunc)
 {
 	size_t	k, from = l->l_off;
 
@@ -71,7 +72,7 @@ node_name(struct arena *a, const struct nefline_doc *d,
 			from = d->nd_links[k].k_end;
 	if (from == l->l_off)
 		return NULL;
-	return dup_trim(a, d->nd_text + from, l->l_off + nl - from);
+	return dup_trim(a, d->nd_text + from, l->l_off + nl - from, trunc);
 }
 
 /* The address text split as juriscraper splits it (see nef.h). */
@@ -134,11 +135,11 @@ nefrcpt_line(struct nefrcpt *st, const struct nefline_doc *d,
 		nl--;
 	if (nl == 0 && st->rc_name_line != NULL)
 		r->r_name = dup_trim(a, d->nd_text + st->rc_name_line->l_off,
-		    st->rc_name_line->l_len);
+		    st->rc_name_line->l_len, trunc);
 	else
-		r->r_name = dup_trim(a, s, nl);
+		r->r_name = dup_trim(a, s, nl, trunc);
 	st->rc_name_line = NULL;
-	r->r_node_name = na > 0 && nl > 0 ? node_name(a, d, l, nl) : NULL;
+	r->r_node_name = na > 0 && nl > 0 ? node_name(a, d, l, nl, trunc) : NULL;
 	if (r->r_node_name == NULL)
 		r->r_node_name = r->r_name;
 	r->r_heading_case = st->rc_heading_case;

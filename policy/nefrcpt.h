@@ -15,7 +15,8 @@
  *
  * Returns 1 when *r was filled (strings in the arena), 0 when the line
  * was only kept as a pending name, -1 when memory ran out.  *trunc gets
- * NEF_TRUNC_ADDRS when a line had more than NEF_MAX_ADDRS addresses.
+ * NEF_TRUNC_ADDRS when a line had more than NEF_MAX_ADDRS addresses, and
+ * NEF_TRUNC_TEXT when a name was cut at NEF_FIELD_MAX bytes.
  */
 #ifndef NEF_NEFRCPT_H
 #define NEF_NEFRCPT_H

@@ -74,6 +74,8 @@ static void	 put_folded(struct strbuf *, const char *, size_t, int);
 static char	*attr_dup(const struct attr *, size_t);
 static int	 is_login_target(const char *);
 static void	 set_target(char **, const char *, size_t);
+static void	 note_login(struct collect *, const char *, size_t);
+static void	 login_raw(struct collect *, const char *, size_t);
 static void	 script_redirects(struct collect *, const char *, size_t);
 static void	 meta_refresh(struct collect *, const struct html_token *);
 static void	 on_start(struct collect *, const struct html_token *);
@@ -186,7 +188,8 @@ put_folded(struct strbuf *sb, const char *p, size_t n, int lower)
 	strbuf_free(&d);
 }
 
-/* A decoded, trimmed copy of an attribute value, at most max bytes. */
+/* A decoded, trimmed copy of an attribute value; NULL when it is longer
+ * than max bytes (a cut URL would point elsewhere: it is no target). */
 static char *
 attr_dup(const struct attr *a, size_t max)
 {
@@ -194,16 +197,22 @@ attr_dup(const struct attr *a, size_t max)
 	size_t b = 0;
 	char *s;
 
-	strbuf_init(&sb, max);
+	strbuf_init(&sb, max + 64);	/* room for the blanks trimmed below */
 	htmlent_decode(a->a_val, a->a_vlen, 1, &sb);
-	if (sb.sb_err == E2BIG)		/* keep the capped prefix */
-		sb.sb_err = 0;
+	if (sb.sb_err == E2BIG) {
+		strbuf_free(&sb);
+		return NULL;
+	}
 	while (sb.sb_len > 0 && isspace((unsigned char)sb.sb_s[sb.sb_len - 1]))
 		strbuf_truncate(&sb, sb.sb_len - 1);
 	while (b < sb.sb_len && isspace((unsigned char)sb.sb_s[b]))
 		b++;
 	if (b > 0)
 		memmove(sb.sb_s, sb.sb_s + b, sb.sb_len - b + 1), sb.sb_len -= b;
+	if (sb.sb_len > max) {
+		strbuf_free(&sb);
+		return NULL;
+	}
 	s = strbuf_detach(&sb);
 	if (s == NULL)
 		s = strdup("");
@@ -215,6 +224,8 @@ attr_dup(const struct attr *a, size_t max)
 static int
 is_login_target(const char *s)
 {
+	if (s == NULL)
+		return 0;
 	return text_memcasemem(s, strlen(s), "pacer.login.uscourts.gov", 24) ||
 	    text_memcasemem(s, strlen(s), "csologin", 8) ||
 	    (text_memcasemem(s, strlen(s), "/login.pl", 9) &&
@@ -227,7 +238,39 @@ set_target(char **dst, const char *s, size_t n)
 	struct attr a = { s, n };
 
 	if (*dst == NULL)
-		*dst = attr_dup(&a, URL_MAX + 1);
+		*dst = attr_dup(&a, URL_MAX);
+}
+
+/*
+ * A redirect to a login page makes the page a login prompt, even when its
+ * URL is too long to be a target (then its first URL_MAX bytes are kept).
+ */
+static void
+note_login(struct collect *c, const char *raw, size_t n)
+{
+	if (c->c_login != NULL)
+		return;
+	if (c->c_redirect != NULL) {
+		if (is_login_target(c->c_redirect))
+			c->c_login = strdup(c->c_redirect);
+		return;
+	}
+	login_raw(c, raw, n);
+}
+
+/* A target too long to keep: a login page all the same when it says so. */
+static void
+login_raw(struct collect *c, const char *raw, size_t n)
+{
+	char *r;
+
+	if (c->c_login != NULL ||
+	    (r = strndup(raw, n < URL_MAX ? n : URL_MAX)) == NULL)
+		return;
+	if (is_login_target(r))
+		c->c_login = r;
+	else
+		free(r);
 }
 
 /*
@@ -274,8 +317,7 @@ script_redirects(struct collect *c, const char *p, size_t n)
 		if (s >= end || *s != quote)
 			continue;
 		set_target(&c->c_redirect, lit, (size_t)(s - lit));
-		if (is_login_target(c->c_redirect) && c->c_login == NULL)
-			c->c_login = strdup(c->c_redirect);
+		note_login(c, lit, (size_t)(s - lit));
 		p = s;
 	}
 }
@@ -303,8 +345,7 @@ meta_refresh(struct collect *c, const struct html_token *t)
 			e--;
 	}
 	set_target(&c->c_redirect, u, (size_t)(e - u));
-	if (is_login_target(c->c_redirect) && c->c_login == NULL)
-		c->c_login = strdup(c->c_redirect);
+	note_login(c, u, (size_t)(e - u));
 }
 
 /* ---- the attachment menu ------------------------------------------- */
@@ -339,6 +380,8 @@ parse_godls(const char *s, char *args[GODLS_MAX_ARGS])
 			while (*p != '\0' && *p != ',' && *p != ')')
 				p++;
 			l = (size_t)(p - a);
+			while (l > 0 && isspace((unsigned char)a[l - 1]))
+				l--;
 		}
 		args[n] = strndup(a, l < URL_MAX ? l : URL_MAX);
 		if (args[n++] == NULL)
@@ -363,7 +406,7 @@ anchor_start(struct collect *c, const struct html_token *t)
 	    (onclick = attr_dup(&oc, 4 * URL_MAX)) != NULL)
 		n = parse_godls(onclick, args);
 	if (attr_get(c, t, "href", &hr))
-		href = attr_dup(&hr, URL_MAX + 1);
+		href = attr_dup(&hr, URL_MAX);
 	free(onclick);
 	if (n < 0) {
 		c->c_err = 1;
@@ -506,9 +549,11 @@ on_start(struct collect *c, const struct html_token *t)
 		    strncasecmp(a.a_val, "GetPass", 7) == 0)
 			c->c_getpass = 1;
 		if (attr_get(c, t, "action", &a)) {
-			char *act = attr_dup(&a, URL_MAX + 1);
+			char *act = attr_dup(&a, URL_MAX);
 
-			if (act != NULL && is_login_target(act) && c->c_login == NULL)
+			if (act == NULL)
+				login_raw(c, a.a_val, a.a_vlen);
+			else if (is_login_target(act) && c->c_login == NULL)
 				c->c_login = act, act = NULL;
 			free(act);
 		}

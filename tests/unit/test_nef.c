@@ -15,6 +15,7 @@
 #include "arena.h"
 #include "mime.h"
 #include "nef.h"
+#include "nefcourt.h"
 #include "nefsubj.h"
 #include "parsecmd.h"
 #include "strbuf.h"
@@ -45,6 +46,22 @@ parse_text(const char *text, int html, const char *subject)
 	in.ni_len = strlen(text);
 	in.ni_is_html = html;
 	in.ni_subject = subject;
+	assert_int_equal(nef_parse(&in, &n), 0);
+	assert_non_null(n);
+	return n;
+}
+
+static struct nef *
+parse_from(const char *text, int html, const char *from)
+{
+	struct nef_input in;
+	struct nef	*n = NULL;
+
+	memset(&in, 0, sizeof in);
+	in.ni_text = text;
+	in.ni_len = strlen(text);
+	in.ni_is_html = html;
+	in.ni_from = from;
 	assert_int_equal(nef_parse(&in, &n), 0);
 	assert_non_null(n);
 	return n;
@@ -665,6 +682,561 @@ test_subjects(void **state)
 	assert_int_equal(nefsubj_prefix_len("x"), 0);
 }
 
+/* ---- court ids: sender, stamp, and the order nefcourt_resolve() uses -- */
+
+static void
+test_court_helpers(void **state)
+{
+	char	c[DOCLINK_COURT_SIZE];
+
+	(void)state;
+	/* the label does not fit: -1 and "" */
+	memcpy(c, "xx", 3);
+	assert_int_equal(nefcourt_from_sender("ecfnotices@areb.uscourts.gov", c,
+	    4), -1);
+	assert_string_equal(c, "");
+	assert_int_equal(nefcourt_from_sender("ecfnotices@areb.uscourts.gov", c,
+	    5), 0);
+	assert_string_equal(c, "areb");
+	/* a label that is no court id */
+	memcpy(c, "xx", 3);
+	assert_int_equal(nefcourt_from_sender("x@a_b.uscourts.gov", c, sizeof c),
+	    -1);
+	assert_string_equal(c, "");
+	assert_int_equal(nefcourt_from_sender("x@law.uscourts.gov", c, sizeof c),
+	    -1);
+	assert_int_equal(nefcourt_from_sender("x@MIWD.uscourts.gov", c,
+	    sizeof c), -1);
+	assert_int_equal(nefcourt_from_sender("x@psc.uscourts.gov", c, sizeof c),
+	    -1);
+	/* the generic stamp prefixes name no court */
+	memcpy(c, "xx", 3);
+	assert_int_equal(nefcourt_from_stamp("bkecfStamp_ID=1", c, sizeof c),
+	    -1);
+	assert_string_equal(c, "");
+	assert_int_equal(nefcourt_from_stamp("ACECFStamp_ID=1", c, sizeof c),
+	    -1);
+	assert_int_equal(nefcourt_from_stamp("Stamp_ID=1", c, sizeof c), -1);
+	assert_int_equal(nefcourt_from_stamp("no stamp here", c, sizeof c), -1);
+	/* a prefix with a character no court id has, or too long */
+	memcpy(c, "xx", 3);
+	assert_int_equal(nefcourt_from_stamp("ca.dStamp_ID=1", c, sizeof c), -1);
+	assert_string_equal(c, "");
+	assert_int_equal(nefcourt_from_stamp("OHNDStamp_ID=1", c, 4), -1);
+	assert_string_equal(c, "");
+	assert_int_equal(nefcourt_from_stamp("OHNDStamp_ID=1", c, 5), 0);
+	assert_string_equal(c, "ohnd");
+	/* the id map: every pair, and an id that is not mapped */
+	{
+		static const char *const map[][2] = {
+			{ "azb", "arb" }, { "cofc", "uscfc" },
+			{ "cfc", "uscfc" }, { "neb", "nebraskab" },
+			{ "nysb-mega", "nysb" }, { "txs", "txsd" },
+			{ "mow", "mowd" }, { "gas", "gasd" }, { "id", "idd" },
+			{ "cand", "cand" },
+		};
+		size_t	i;
+
+		for (i = 0; i < sizeof map / sizeof map[0]; i++) {
+			snprintf(c, sizeof c, "%s", map[i][0]);
+			nefcourt_map(c, sizeof c);
+			assert_string_equal(c, map[i][1]);
+		}
+		/* no room for the longer id: left as it is */
+		snprintf(c, sizeof c, "neb");
+		nefcourt_map(c, 5);
+		assert_string_equal(c, "neb");
+	}
+}
+
+/* A plain-text district notice without any link. */
+#define PLAIN_NOLINK \
+	"Notice of Electronic Filing\n" \
+	"The following transaction was entered on 3/14/2023 at 2:04 PM PDT " \
+	"and filed on 3/14/2023\n" \
+	"Case Name: Acme Widgets, Inc. v. Example Logistics Corp.\n" \
+	"Case Number: 4:22-cv-05541-JST\n" \
+	"Document Number: 57\n" \
+	"Docket Text:\n" \
+	"ORDER granting motion to compel.\n" \
+	"The following document(s) are associated with this transaction:\n" \
+	"Document description:Main Document\n" \
+	"Original filename:order.pdf\n" \
+	"Electronic document Stamp:\n"
+
+static void
+test_court_sources(void **state)
+{
+	struct nef	*n;
+
+	(void)state;
+	/* no link: the sender's domain, mapped (txs -> txsd) */
+	n = parse_from(PLAIN_NOLINK "[STAMP cacdStamp_ID=1091133085 "
+	    "[Date=3/14/2023] [FileNumber=11474013-0] [ab12]]\n", 0,
+	    "DCECF_LiveDB@txs.uscourts.gov");
+	assert_int_equal(n->n_kind, NEF_DISTRICT);
+	assert_string_equal(n->n_court, "txsd");
+	assert_int_equal(n->n_court_src, NEF_COURT_SENDER);
+	assert_string_equal(n->n_from, "DCECF_LiveDB@txs.uscourts.gov");
+	assert_string_equal(n->n_docs[0].d_stamp_id, "cacdStamp_ID=1091133085");
+	nef_free(n);
+	/* a sender that names no court: the court-specific stamp */
+	n = parse_from(PLAIN_NOLINK "[STAMP cacdStamp_ID=1091133085 "
+	    "[Date=3/14/2023] [FileNumber=11474013-0] [ab12]]\n", 0,
+	    "uscourts@updates.uscourts.gov");
+	assert_string_equal(n->n_court, "cacd");
+	assert_int_equal(n->n_court_src, NEF_COURT_STAMP);
+	assert_string_equal(n->n_docs[0].d_file_number, "11474013-0");
+	nef_free(n);
+	/* neither: a generic stamp and no sender leave the court unknown */
+	n = parse_from(PLAIN_NOLINK "[STAMP dcecfStamp_ID=1091133085 "
+	    "[Date=3/14/2023] [FileNumber=11474013-0] [ab12]]\n", 0, NULL);
+	assert_int_equal(n->n_kind, NEF_DISTRICT);
+	assert_string_equal(n->n_court, "");
+	assert_int_equal(n->n_court_src, NEF_COURT_NONE);
+	nef_free(n);
+}
+
+/* ---- kinds -------------------------------------------------------- */
+
+#define NDA_BODY \
+	"Notice of Docket Activity\n" \
+	"The following transaction was filed on 06/20/2025\n" \
+	"Case Name: Pacific Example Alliance v. Example Agency\n" \
+	"Case Number: 25-3141\n" \
+	"Docket Text:\n" \
+	"MOTION to file an oversized brief.\n" \
+	"Notice will be electronically mailed to:\n" \
+	"Brian Lindqvist ; blindqvist@lawfirm.example\n"
+
+static void
+test_kinds(void **state)
+{
+	struct nef	*n;
+
+	(void)state;
+	/* an NDA from *.fedcourts.us is ACMS */
+	n = parse_from(NDA_BODY, 0, "ACMS@ca9.fedcourts.us");
+	assert_int_equal(n->n_kind, NEF_ACMS);
+	assert_true(n->n_acms);
+	assert_true(n->n_appellate);
+	assert_string_equal(n->n_court, "ca9");
+	assert_int_equal(n->n_court_src, NEF_COURT_SENDER);
+	assert_string_equal(n->n_date_filed, "2025-06-20");
+	assert_int_equal(n->n_nlisted, 1);
+	assert_string_equal(n->n_listed[0].r_name, "Brian Lindqvist");
+	assert_string_equal(n->n_listed[0].r_addrs[0],
+	    "blindqvist@lawfirm.example");
+	nef_free(n);
+	/* the same NDA from a CurrentGen court: appellate */
+	n = parse_from(NDA_BODY, 0, "cmecf@ca2.uscourts.gov");
+	assert_int_equal(n->n_kind, NEF_APPELLATE);
+	assert_false(n->n_acms);
+	assert_true(n->n_appellate);
+	assert_string_equal(n->n_court, "ca2");
+	nef_free(n);
+	/* no sender, but ACMS's heading of participants not noticed and no
+	 * CurrentGen docket link */
+	n = parse_from(NDA_BODY "Case participants listed below will not "
+	    "receive this electronic notice:\nJane Roe\n", 0, NULL);
+	assert_int_equal(n->n_kind, NEF_ACMS);
+	assert_int_equal(n->n_nunlisted, 1);
+	assert_string_equal(n->n_unlisted[0].r_name, "Jane Roe");
+	assert_int_equal(n->n_unlisted[0].r_naddrs, 0);
+	assert_int_equal(n->n_unlisted[0].r_section, 1);
+	nef_free(n);
+	/* with a CurrentGen docket link, the same heading is no ACMS sign */
+	n = parse_from("<b>Notice of Docket Activity</b><br>"
+	    "<table><tr><td>Case Name:</td><td>Example v. Agency</td></tr>"
+	    "<tr><td>Case Number:</td><td><a href=\"https://ecf.ca2.uscourts.gov"
+	    "/n/beam/servlet/TransportRoom?servlet=DocketReportFilter.jsp&amp;"
+	    "caseId=55129\">23-1234</a></td></tr></table>"
+	    "<p>Case participants listed below will not receive this "
+	    "electronic notice:</p><p>Jane Roe</p>", 1, NULL);
+	assert_int_equal(n->n_kind, NEF_APPELLATE);
+	assert_string_equal(n->n_cases[0].c_case_link_id, "55129");
+	assert_string_equal(n->n_cases[0].c_case_id, "55129");
+	assert_string_equal(n->n_court, "ca2");
+	assert_int_equal(n->n_court_src, NEF_COURT_LINK);
+	nef_free(n);
+	/* bankruptcy by the case type alone (bk, ap) */
+	n = parse_from("Notice of Electronic Filing\nCase Name: Lowry Example, "
+	    "Inc.\nCase Number: 1:24-bk-70535\n", 0, NULL);
+	assert_int_equal(n->n_kind, NEF_BANKRUPTCY);
+	assert_string_equal(n->n_cases[0].c_docket.d_type, "bk");
+	nef_free(n);
+	n = parse_from("Notice of Electronic Filing\nCase Name: Trustee v. "
+	    "Example\nCase Number: 1:24-ap-01234\n", 0, NULL);
+	assert_int_equal(n->n_kind, NEF_BANKRUPTCY);
+	nef_free(n);
+	/* a district case type stays district */
+	n = parse_from("Notice of Electronic Filing\nCase Name: A v. B\n"
+	    "Case Number: 1:24-cv-01234\n", 0, NULL);
+	assert_int_equal(n->n_kind, NEF_DISTRICT);
+	nef_free(n);
+}
+
+static void
+test_names(void **state)
+{
+	static const char *const kinds[] = { "not-a-notice", "district",
+	    "bankruptcy", "appellate", "acms" };
+	static const char *const reasons[] = { "none", "empty", "no-marker",
+	    "announcement", "claims", "modified", "zoom", "image", "no-case",
+	    "no-body", "bad-mime" };
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		assert_string_equal(nef_kind_name((enum nef_kind)i), kinds[i]);
+	assert_string_equal(nef_kind_name((enum nef_kind)5), "?");
+	assert_string_equal(nef_kind_name((enum nef_kind)-1), "?");
+	for (i = 0; i < sizeof reasons / sizeof reasons[0]; i++) {
+		assert_string_equal(nef_reason_name((enum nef_reason)i),
+		    reasons[i]);
+		assert_string_not_equal(nef_reason_text((enum nef_reason)i),
+		    "?");
+	}
+	assert_string_equal(nef_reason_name(NEF_R_BAD_MIME + 1), "?");
+	assert_string_equal(nef_reason_text(NEF_R_BAD_MIME + 1), "?");
+	assert_string_equal(nef_reason_text((enum nef_reason)-1), "?");
+	assert_string_equal(nef_reason_text(NEF_R_ZOOM),
+	    "a Zoom meeting invitation");
+}
+
+/* ---- the case table ----------------------------------------------- */
+
+#define HTML_HEAD "<b>Notice of Electronic Filing</b><br>"
+#define DOC1(id, seq, magic) "<a href=\"https://ecf.cand.uscourts.gov/doc1/" \
+	id "?caseid=401001&amp;de_seq_num=" seq "&amp;magic_num=" magic "\">"
+
+static void
+test_case_table(void **state)
+{
+	struct nef	*n;
+
+	(void)state;
+	/* a case number repeated further down starts no new case */
+	n = parse_text(HTML_HEAD "<table><tr><td>Case Name:</td><td>A v. B</td>"
+	    "</tr><tr><td>Case Number:</td><td>4:22-cv-05541-JST</td></tr>"
+	    "<tr><td>Document Number:</td><td>" DOC1("035020918716", "213",
+	    "62818321") "57</a></td></tr></table>"
+	    "<p>Docket Text: ORDER.</p>"
+	    "<table><tr><td>Case Number:</td><td>4:22-cv-05541-JST "
+	    "(closed)</td></tr></table>", 1, NULL);
+	assert_int_equal(n->n_ncases, 1);
+	assert_string_equal(n->n_cases[0].c_number_shown, "4:22-cv-05541-JST");
+	assert_string_equal(n->n_cases[0].c_doc_number, "57");
+	nef_free(n);
+	/* a new number does start one */
+	n = parse_text(HTML_HEAD "Case Name: A v. B<br>Case Number: "
+	    "4:22-cv-05541<br>Case Number: 4:22-cv-05542<br>", 1, NULL);
+	assert_int_equal(n->n_ncases, 2);
+	assert_string_equal(n->n_cases[1].c_number, "4:22-cv-05542");
+	assert_null(n->n_cases[1].c_name_shown);
+	nef_free(n);
+	/* WARNING: CASE CLOSED as to a party "on" a date */
+	n = parse_text(HTML_HEAD "Case Name: A v. B<br>Case Number: "
+	    "4:22-cv-05541<br>WARNING: CASE CLOSED as to Example Corp. on "
+	    "02/21/2024<br>", 1, NULL);
+	assert_string_equal(n->n_cases[0].c_closed, "02/21/2024");
+	nef_free(n);
+	/* the form cmecf.md 3.1 shows: "CASE CLOSED on DATE" */
+	n = parse_text(HTML_HEAD "Case Name: A v. B<br>Case Number: "
+	    "4:22-cv-05541<br>WARNING: CASE CLOSED on 02/21/2024<br>", 1, NULL);
+	assert_string_equal(n->n_cases[0].c_closed, "02/21/2024");
+	nef_free(n);
+	/* no case yet when the warning comes: ignored */
+	n = parse_text(HTML_HEAD "WARNING: CASE CLOSED on 02/21/2024<br>"
+	    "Case Name: A v. B<br>Case Number: 4:22-cv-05541<br>", 1, NULL);
+	assert_int_equal(n->n_ncases, 1);
+	assert_null(n->n_cases[0].c_closed);
+	nef_free(n);
+	/* a document number before any case name starts the case */
+	n = parse_text(HTML_HEAD "Document Number: 5<br>Docket Text: ORDER."
+	    "<br>", 1, NULL);
+	assert_int_equal(n->n_kind, NEF_DISTRICT);
+	assert_int_equal(n->n_ncases, 1);
+	assert_string_equal(n->n_cases[0].c_doc_number, "5");
+	assert_null(n->n_cases[0].c_name_shown);
+	assert_null(n->n_cases[0].c_number);
+	assert_string_equal(n->n_cases[0].c_text, "ORDER.");
+	nef_free(n);
+	/* "22-22507 (something)": the number is the first word */
+	n = parse_text(HTML_HEAD "Case Name: Example Debtor<br>Case Number: "
+	    "23-01077-mg (Jointly Administered)<br>Bankruptcy Court<br>", 1,
+	    NULL);
+	assert_int_equal(n->n_kind, NEF_BANKRUPTCY);
+	assert_string_equal(n->n_cases[0].c_number_shown,
+	    "23-01077-mg (Jointly Administered)");
+	assert_string_equal(n->n_cases[0].c_number, "23-01077");
+	assert_string_equal(n->n_cases[0].c_docket.d_judge, "mg");
+	nef_free(n);
+	/* no docket number at all: shown, but not parsed */
+	n = parse_text(HTML_HEAD "Case Name: A v. B<br>Case Number: pending "
+	    "assignment<br>", 1, NULL);
+	assert_int_equal(n->n_ncases, 1);
+	assert_string_equal(n->n_cases[0].c_number_shown, "pending assignment");
+	assert_null(n->n_cases[0].c_number);
+	assert_string_equal(n->n_cases[0].c_key, "");
+	nef_free(n);
+}
+
+static void
+test_filers(void **state)
+{
+	struct strbuf	 sb = STRBUF_INIT;
+	struct nef	*n;
+	int		 i;
+
+	(void)state;
+	strbuf_puts(&sb, HTML_HEAD "<table><tr><td>Case Name:</td><td>A v. B"
+	    "</td></tr><tr><td>Case Number:</td><td>4:22-cv-05541</td></tr>");
+	for (i = 0; i < 10; i++)
+		strbuf_printf(&sb, "<tr><td>%s</td><td>Filer Number %d</td>"
+		    "</tr>", i == 0 ? "Filer:" : "", i);
+	strbuf_puts(&sb, "</table>");
+	n = parse_text(strbuf_str(&sb), 1, NULL);
+	assert_int_equal(n->n_cases[0].c_nfilers, 10);
+	assert_string_equal(n->n_cases[0].c_filers[0], "Filer Number 0");
+	assert_string_equal(n->n_cases[0].c_filers[8], "Filer Number 8");
+	assert_string_equal(n->n_cases[0].c_filers[9], "Filer Number 9");
+	nef_free(n);
+	/* more than NEF_MAX_FILERS: the first ones are kept */
+	strbuf_reset(&sb);
+	strbuf_puts(&sb, HTML_HEAD "Case Name: A v. B<br>Case Number: "
+	    "4:22-cv-05541<br>Filer:<br>");
+	for (i = 0; i < NEF_MAX_FILERS + 8; i++)
+		strbuf_printf(&sb, "Filer Number %d<br>", i);
+	n = parse_text(strbuf_str(&sb), 1, NULL);
+	assert_int_equal(n->n_cases[0].c_nfilers, NEF_MAX_FILERS);
+	assert_string_equal(n->n_cases[0].c_filers[NEF_MAX_FILERS - 1],
+	    "Filer Number 31");
+	assert_true(n->n_trunc & NEF_TRUNC_FILERS);
+	nef_free(n);
+	strbuf_free(&sb);
+}
+
+/* "e-acute" repeated after an ASCII prefix: with an odd prefix a cut at
+ * an even byte count falls in the middle of a character, with an even
+ * (or empty) prefix a cut at an odd count does. */
+static void
+put_long_utf8(struct strbuf *sb, const char *prefix, size_t chars)
+{
+	size_t	i;
+
+	strbuf_puts(sb, prefix);
+	for (i = 0; i < chars; i++)
+		strbuf_puts(sb, "\xc3\xa9");
+}
+
+static void
+test_long_fields(void **state)
+{
+	struct strbuf	 sb = STRBUF_INIT;
+	struct nef	*n;
+	const char	*s;
+
+	(void)state;
+	/* a case name over NEF_FIELD_MAX, cut on a character boundary */
+	strbuf_puts(&sb, HTML_HEAD "Case Name: ");
+	put_long_utf8(&sb, "A", 700);
+	strbuf_puts(&sb, "<br>Case Number: 4:22-cv-05541<br>");
+	n = parse_text(strbuf_str(&sb), 1, NULL);
+	s = n->n_cases[0].c_name_shown;
+	assert_int_equal(strlen(s), NEF_FIELD_MAX - 1);
+	assert_memory_equal(s + strlen(s) - 2, "\xc3\xa9", 2);
+	assert_true(n->n_trunc & NEF_TRUNC_TEXT);
+	nef_free(n);
+	/* a recipient name as long */
+	strbuf_reset(&sb);
+	strbuf_puts(&sb, HTML_HEAD "Case Name: A v. B<br>Case Number: "
+	    "4:22-cv-05541<br>Notice has been electronically mailed to:<br>");
+	put_long_utf8(&sb, "A", 700);
+	strbuf_puts(&sb, " someone@lawfirm.example<br>");
+	n = parse_text(strbuf_str(&sb), 1, NULL);
+	assert_int_equal(n->n_nlisted, 1);
+	s = n->n_listed[0].r_name;
+	assert_int_equal(strlen(s), NEF_FIELD_MAX - 1);
+	assert_memory_equal(s + strlen(s) - 2, "\xc3\xa9", 2);
+	assert_string_equal(n->n_listed[0].r_addrs[0],
+	    "someone@lawfirm.example");
+	assert_true(n->n_trunc & NEF_TRUNC_TEXT);	/* the cut is flagged */
+	nef_free(n);
+	/* a docket text over NEF_TEXT_MAX in UTF-8, then one more line */
+	strbuf_reset(&sb);
+	strbuf_puts(&sb, HTML_HEAD "Case Name: A v. B<br>Case Number: "
+	    "4:22-cv-05541<br>Docket Text: ");
+	put_long_utf8(&sb, "", NEF_TEXT_MAX / 2 + 10);
+	strbuf_puts(&sb, "<br>TAIL LINE<br>");
+	assert_false(strbuf_error(&sb));
+	n = parse_text(strbuf_str(&sb), 1, NULL);
+	s = n->n_cases[0].c_text;
+	/* NEF_TEXT_MAX - 1 bytes would end inside a character */
+	assert_int_equal(strlen(s), NEF_TEXT_MAX - 2);
+	assert_memory_equal(s + strlen(s) - 2, "\xc3\xa9", 2);
+	assert_null(strstr(s, "TAIL"));
+	assert_true(n->n_trunc & NEF_TRUNC_TEXT);
+	nef_free(n);
+	strbuf_free(&sb);
+}
+
+/* ---- document links ----------------------------------------------- */
+
+static void
+test_doc_links(void **state)
+{
+	struct nef	*n;
+
+	(void)state;
+	/* the entry's link is the first document link after the label; a
+	 * later line (here another doc1 link) does not replace it */
+	n = parse_text(HTML_HEAD "Case Name: A v. B<br>Case Number: "
+	    "4:22-cv-05541<br>Document Number: " DOC1("035020918716", "213",
+	    "62818321") "57</a><br>" DOC1("035020918799", "214", "11111111")
+	    "see also</a><br>", 1, NULL);
+	assert_true(n->n_cases[0].c_has_link);
+	assert_string_equal(n->n_cases[0].c_link.dl_doc_id, "035020918716");
+	assert_string_equal(n->n_cases[0].c_link.dl_magic, "62818321");
+	assert_string_equal(n->n_cases[0].c_doc_number, "57");
+	nef_free(n);
+	/* a docket link where the document link should be: no link */
+	n = parse_text(HTML_HEAD "Case Name: A v. B<br>Case Number: "
+	    "4:22-cv-05541<br>Document Number: <a href=\"https://ecf.cand."
+	    "uscourts.gov/cgi-bin/DktRpt.pl?401001\">57</a><br>", 1, NULL);
+	assert_false(n->n_cases[0].c_has_link);
+	assert_string_equal(n->n_cases[0].c_doc_number, "57");
+	/* the court comes from the docket link */
+	assert_string_equal(n->n_court, "cand");
+	assert_int_equal(n->n_court_src, NEF_COURT_LINK);
+	nef_free(n);
+	/* CurrentGen "Document(s):" with its docs1 link */
+	n = parse_text("<b>Notice of Docket Activity</b><br>Case Name: A v. B"
+	    "<br>Case Number: 23-1234<br>Document(s): <a href=\"https://ecf.ca2"
+	    ".uscourts.gov/docs1/00208942267?uid=37cacbbc313ab362\">Document"
+	    "</a><br>", 1, NULL);
+	assert_int_equal(n->n_kind, NEF_APPELLATE);
+	assert_true(n->n_cases[0].c_has_link);
+	assert_int_equal(n->n_cases[0].c_link.dl_kind, DOCLINK_DOCS1);
+	assert_string_equal(n->n_cases[0].c_link.dl_magic, "37cacbbc313ab362");
+	assert_null(n->n_cases[0].c_doc_number);
+	nef_free(n);
+}
+
+#define ACMS_DOC(guid, text) "<b>Document:</b> <a href='https://ca9-showdoc." \
+	"azurewebsites.us/NDA/" guid "'>" text "</a><br>"
+
+static void
+test_acms_docs(void **state)
+{
+	struct strbuf	 sb = STRBUF_INIT;
+	struct nef	*n;
+	int		 i;
+
+	(void)state;
+	/* a case link on the "Document:" line is not a document */
+	n = parse_text("<b>Notice of Docket Activity</b><br>Case Name: A v. B"
+	    "<br>Case Number: 25-3141<br><b>Document:</b> <a href='https://"
+	    "ca9-showdoc.azurewebsites.us/25-3141'>25-3141</a> <a href='https:"
+	    "//ca9-showdoc.azurewebsites.us/NDA/643c4728-1b4e-f011-8779-"
+	    "001dd8075871'>Brief</a><br>", 1, NULL);
+	assert_int_equal(n->n_kind, NEF_ACMS);
+	assert_int_equal(n->n_ndocs, 1);
+	assert_string_equal(n->n_docs[0].d_desc, "Brief");
+	assert_string_equal(n->n_docs[0].d_link.dl_magic,
+	    "643c4728-1b4e-f011-8779-001dd8075871");
+	/* the entry takes the first document's link */
+	assert_true(n->n_cases[0].c_has_link);
+	assert_string_equal(n->n_cases[0].c_link.dl_magic,
+	    "643c4728-1b4e-f011-8779-001dd8075871");
+	nef_free(n);
+	/* more documents than NEF_MAX_DOCS */
+	strbuf_puts(&sb, "<b>Notice of Docket Activity</b><br>Case Name: A v. "
+	    "B<br>Case Number: 25-3141<br>");
+	for (i = 0; i < NEF_MAX_DOCS + 4; i++)
+		strbuf_printf(&sb, "<b>Document:</b> <a href='https://"
+		    "ca9-showdoc.azurewebsites.us/NDA/643c4728-1b4e-f011-8779-"
+		    "%012d'>Exhibit %d</a><br>", i, i);
+	n = parse_text(strbuf_str(&sb), 1, NULL);
+	assert_int_equal(n->n_kind, NEF_ACMS);
+	assert_int_equal(n->n_ndocs, NEF_MAX_DOCS);
+	assert_true(n->n_trunc & NEF_TRUNC_DOCS);
+	assert_string_equal(n->n_docs[NEF_MAX_DOCS - 1].d_desc, "Exhibit 255");
+	nef_free(n);
+	strbuf_free(&sb);
+}
+
+/* ---- recipients --------------------------------------------------- */
+
+static void
+test_recipient_forms(void **state)
+{
+	struct nef	*n;
+
+	(void)state;
+	n = parse_text(HTML_HEAD "Case Name: A v. B<br>Case Number: "
+	    "4:22-cv-05541<br>4:22-cv-05541 Notice has been electronically "
+	    "mailed to:<br>"
+	    /* the name is a link: juriscraper's name is the text after it */
+	    "<a href=\"mailto:bl@lawfirm.example\">Brian Lindqvist</a> "
+	    "Counsel: bl@lawfirm.example<br>"
+	    /* a blank before the comma that separates two addresses */
+	    "Adaeze Okafor aokafor@lawfirm.example , docketing@lawfirm.example"
+	    "<br>"
+	    /* a name wrapped before its suffix */
+	    "Frank Daniel Wood , Jr fwood@counsel.example<br>", 1, NULL);
+	assert_int_equal(n->n_nlisted, 3);
+	assert_string_equal(n->n_listed[0].r_name, "Brian Lindqvist Counsel:");
+	assert_string_equal(n->n_listed[0].r_node_name, "Counsel:");
+	assert_string_equal(n->n_listed[0].r_heading_case, "4:22-cv-05541");
+	assert_int_equal(n->n_listed[1].r_naddrs, 2);
+	assert_string_equal(n->n_listed[1].r_addrs[1],
+	    "docketing@lawfirm.example");
+	assert_int_equal(n->n_listed[1].r_nprinted, 2);
+	assert_string_equal(n->n_listed[1].r_printed[0],
+	    "aokafor@lawfirm.example");
+	assert_string_equal(n->n_listed[1].r_printed[1],
+	    "docketing@lawfirm.example");
+	assert_ptr_equal(n->n_listed[1].r_node_name, n->n_listed[1].r_name);
+	assert_string_equal(n->n_listed[2].r_name, "Frank Daniel Wood Jr");
+	nef_free(n);
+}
+
+/* What nef_parse() keeps of the caller's input besides the text. */
+static void
+test_input_edges(void **state)
+{
+	struct nef_input in;
+	struct nef	*n = NULL;
+	char		*subj, *from;
+
+	(void)state;
+	subj = malloc(NEF_SUBJECT_MAX + 100);
+	from = malloc(NEF_FIELD_MAX + 100);
+	assert_non_null(subj);
+	assert_non_null(from);
+	memset(subj, 's', NEF_SUBJECT_MAX + 99);
+	subj[NEF_SUBJECT_MAX + 99] = '\0';
+	memset(from, 'f', NEF_FIELD_MAX + 99);
+	from[NEF_FIELD_MAX + 99] = '\0';
+	/* no text at all (NULL): empty; subject and sender cut to the limits */
+	memset(&in, 0, sizeof in);
+	in.ni_text = NULL;
+	in.ni_len = 7;
+	in.ni_is_html = 1;
+	in.ni_subject = subj;
+	in.ni_from = from;
+	assert_int_equal(nef_parse(&in, &n), 0);
+	assert_int_equal(n->n_kind, NEF_NOT_NOTICE);
+	assert_int_equal(n->n_reason, NEF_R_EMPTY);
+	assert_true(n->n_html);
+	assert_int_equal(strlen(n->n_subject), NEF_SUBJECT_MAX);
+	assert_int_equal(strlen(n->n_from), NEF_FIELD_MAX);
+	nef_free(n);
+	free(subj);
+	free(from);
+}
+
 int
 main(void)
 {
@@ -686,6 +1258,17 @@ main(void)
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_long_text),
 		cmocka_unit_test(test_subjects),
+		cmocka_unit_test(test_court_helpers),
+		cmocka_unit_test(test_court_sources),
+		cmocka_unit_test(test_kinds),
+		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_case_table),
+		cmocka_unit_test(test_filers),
+		cmocka_unit_test(test_long_fields),
+		cmocka_unit_test(test_doc_links),
+		cmocka_unit_test(test_acms_docs),
+		cmocka_unit_test(test_recipient_forms),
+		cmocka_unit_test(test_input_edges),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -207,6 +207,242 @@ test_menu_limit(void **state)
 	free(buf);
 }
 
+static void
+test_menu_sizes(void **state)
+{
+	struct page *pg = classify_file(data_path("menu_sizes.html"));
+
+	(void)state;
+	assert_int_equal(pg->p_kind, PAGE_MENU);
+	assert_string_equal(pg->p_match, "document rows");
+	assert_null(pg->p_target);		/* the logout link is no login */
+	assert_int_equal(pg->p_docnum, 40);
+	assert_int_equal(pg->p_natt, 3);
+	/* blanks around quoted arguments */
+	assert_int_equal(pg->p_att[0].pa_number, 0);
+	assert_string_equal(pg->p_att[0].pa_link, "/doc1/127131722970");
+	assert_string_equal(pg->p_att[0].pa_caseid, "301");
+	assert_string_equal(pg->p_att[0].pa_seq, "55");
+	assert_string_equal(pg->p_att[0].pa_magic, "4242");
+	assert_string_equal(pg->p_att[0].pa_desc, "");
+	assert_int_equal(pg->p_att[0].pa_pages, 3);
+	assert_string_equal(pg->p_att[0].pa_size, "900 B");
+	/* unquoted arguments */
+	assert_int_equal(pg->p_att[1].pa_number, 1);
+	assert_string_equal(pg->p_att[1].pa_link, "/doc1/127131722971");
+	assert_string_equal(pg->p_att[1].pa_caseid, "301");
+	assert_string_equal(pg->p_att[1].pa_seq, "56");
+	assert_string_equal(pg->p_att[1].pa_magic, "4242");
+	assert_string_equal(pg->p_att[1].pa_desc, "Proposed Order");
+	assert_int_equal(pg->p_att[1].pa_pages, 1);
+	assert_string_equal(pg->p_att[1].pa_size, "512 bytes");
+	/* unquoted with blanks; fewer than seven arguments: no magic */
+	assert_int_equal(pg->p_att[2].pa_number, 2);
+	assert_string_equal(pg->p_att[2].pa_link, "/doc1/127131722972");
+	assert_string_equal(pg->p_att[2].pa_caseid, "301");
+	assert_string_equal(pg->p_att[2].pa_seq, "57");
+	assert_string_equal(pg->p_att[2].pa_magic, "");
+	assert_string_equal(pg->p_att[2].pa_desc, "Certificate of Service");
+	assert_int_equal(pg->p_att[2].pa_pages, 2);
+	assert_string_equal(pg->p_att[2].pa_size, "14 KB");
+	page_free(pg);
+	/* unquoted arguments: blanks around them are not part of them */
+	{
+		static const char html[] = "<table><tr><td><a href=\"/doc1/1\" "
+		    "onclick=\"goDLS(/doc1/127131722972 , 301 , 57)\">2</a></td>"
+		    "</tr><tr><td><a href=\"/doc1/2\">3</a></td></tr></table>";
+
+		assert_int_equal(page_classify(html, strlen(html), &pg), 0);
+		assert_int_equal(pg->p_kind, PAGE_MENU);
+		assert_string_equal(pg->p_att[0].pa_link, "/doc1/127131722972");
+		assert_string_equal(pg->p_att[0].pa_caseid, "301");
+		assert_string_equal(pg->p_att[0].pa_seq, "57");
+		page_free(pg);
+	}
+}
+
+struct scase {
+	const char	*html;
+	int		 kind;
+	const char	*match;		/* p_match */
+	const char	*target;	/* p_target, or NULL for none */
+};
+
+static const struct scase signal_cases[] = {
+	/* the login prompt's text alone */
+	{ "<h3>CM/ECF Filer or PACER   Login</h3><p>Notice</p>", PAGE_LOGIN,
+	  "cm/ecf filer or pacer login", NULL },
+	{ "<p>If you received this login page as a result of a link in an "
+	  "e-mail</p>", PAGE_LOGIN,
+	  "if you received this login page as a result of a link", NULL },
+	/* a plain link to the PACER login host */
+	{ "<p>Please <a href=\"https://pacer.login.uscourts.gov/csologin/"
+	  "login.jsf?appurl=x\">log in</a>.</p>", PAGE_LOGIN,
+	  "link to the login host",
+	  "https://pacer.login.uscourts.gov/csologin/login.jsf?appurl=x" },
+	{ "<a href=\" /cgi-bin/login.pl \">Login</a>", PAGE_LOGIN,
+	  "link to the login host", "/cgi-bin/login.pl" },
+	/* ... weaker than the court's own refusal */
+	{ "<p>This document is not available.</p><a href=\"https://pacer."
+	  "login.uscourts.gov/csologin/login.jsf\">log in</a>",
+	  PAGE_UNAVAILABLE, "this document is not available", NULL },
+	/* logout links are no login */
+	{ "<a href=\"https://pacer.login.uscourts.gov/csologin/logout.jsf\">"
+	  "Log out</a>", PAGE_UNKNOWN, "nothing recognized", NULL },
+	{ "<a href=\"/cgi-bin/login.pl?logout\">Log out</a>", PAGE_UNKNOWN,
+	  "nothing recognized", NULL },
+	/* a receipt by its text alone */
+	{ "<table><tr><th>Transaction   Receipt</th></tr></table>",
+	  PAGE_RECEIPT, "transaction receipt", NULL },
+	{ "<p>Download\nConfirmation</p>", PAGE_RECEIPT,
+	  "download confirmation", NULL },
+	/* blanks around attribute values are not part of them */
+	{ "<iframe src=\"  /cgi-bin/show_temp.pl?file=a.pdf \t\"></iframe>",
+	  PAGE_IFRAME, "iframe", "/cgi-bin/show_temp.pl?file=a.pdf" },
+	/* a show_temp.pl iframe wins over an earlier one */
+	{ "<iframe src=\"/banner.html\"></iframe><iframe src=\"/cgi-bin/"
+	  "show_temp.pl?file=b.pdf\"></iframe><iframe src=\"/c.html\">",
+	  PAGE_IFRAME, "iframe", "/cgi-bin/show_temp.pl?file=b.pdf" },
+	/* script redirects: blanks before "(", a location.assign that is
+	 * not called, an empty href */
+	{ "<script>location.assign (\"/cgi-bin/show_temp.pl?file=c.pdf\");"
+	  "</script>", PAGE_REDIRECT, "redirect",
+	  "/cgi-bin/show_temp.pl?file=c.pdf" },
+	{ "<script>var go = location.assign; if (x) location.href = "
+	  "'/doc1/123119137279';</script>", PAGE_REDIRECT, "redirect",
+	  "/doc1/123119137279" },
+	{ "<script>top.location.replace(location.href);</script>"
+	  "<a href=\"\">here</a>", PAGE_UNKNOWN, "nothing recognized", NULL },
+	/* meta refresh without a URL: nothing to follow */
+	{ "<meta http-equiv=\"Refresh\" content=\"5\"><p>wait</p>",
+	  PAGE_UNKNOWN, "nothing recognized", NULL },
+	{ "<meta http-equiv=\"refresh\" content=\"0; URL=/doc1/5\">",
+	  PAGE_REDIRECT, "redirect", "/doc1/5" },
+};
+
+static void
+test_signals(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(signal_cases) / sizeof(signal_cases[0]); i++) {
+		const struct scase *c = &signal_cases[i];
+		struct page *pg;
+
+		assert_int_equal(page_classify(c->html, strlen(c->html), &pg), 0);
+		if (pg->p_kind != c->kind)
+			fail_msg("#%zu: got %s (%s), want %s", i,
+			    page_kind_name(pg->p_kind), pg->p_match,
+			    page_kind_name(c->kind));
+		assert_string_equal(pg->p_match, c->match);
+		if (c->target != NULL) {
+			assert_non_null(pg->p_target);
+			assert_string_equal(pg->p_target, c->target);
+		} else {
+			assert_null(pg->p_target);
+		}
+		assert_int_equal(pg->p_docnum, -1);
+		assert_int_equal(pg->p_natt, 0);
+		page_free(pg);
+	}
+}
+
+/* An attribute value longer than a URL may be is no target at all: a
+ * cut URL would point elsewhere (or, cut to nothing, at the page itself).
+ * One exactly URL_MAX bytes long is kept whole. */
+static void
+test_long_target(void **state)
+{
+	static const char heads[][48] = {
+	    "<iframe src=\"/cgi-bin/show_temp.pl?file=a&amp;",
+	    "<iframe src=\"/",
+	    "<script>window.location = \"/",
+	};
+	size_t cap = 64 + 2 * URL_MAX + 64, len, i, h;
+	char *buf = malloc(cap);
+	struct page *pg;
+
+	(void)state;
+	assert_non_null(buf);
+	for (h = 0; h < sizeof(heads) / sizeof(heads[0]); h++) {
+		len = strlen(heads[h]);
+		memcpy(buf, heads[h], len);
+		for (i = 0; i < 2 * URL_MAX; i++)
+			buf[len++] = 'b';
+		memcpy(buf + len, h == 2 ? "\";</script>" : "\"></iframe>", 11);
+		len += 11;
+		assert_int_equal(page_classify(buf, len, &pg), 0);
+		assert_int_not_equal(pg->p_kind, PAGE_IFRAME);
+		assert_int_not_equal(pg->p_kind, PAGE_REDIRECT);
+		assert_null(pg->p_target);
+		page_free(pg);
+	}
+	/* a login redirect too long to follow is still a login prompt */
+	len = strlen(heads[2]);
+	memcpy(buf, heads[2], len);
+	memcpy(buf + len - 1, "https://pacer.login.uscourts.gov/csologin/"
+	    "login.jsf?x=", 54);
+	len += 53;
+	for (i = 0; i < 2 * URL_MAX; i++)
+		buf[len++] = 'b';
+	memcpy(buf + len, "\";</script>", 11);
+	len += 11;
+	assert_int_equal(page_classify(buf, len, &pg), 0);
+	assert_int_equal(pg->p_kind, PAGE_LOGIN);
+	assert_non_null(pg->p_target);
+	assert_int_equal(strlen(pg->p_target), URL_MAX);
+	page_free(pg);
+	/* exactly URL_MAX bytes: kept */
+	memcpy(buf, "<iframe src=\"/", 14);
+	for (len = 14, i = 1; i < URL_MAX; i++)
+		buf[len++] = 'b';
+	memcpy(buf + len, "\"></iframe>", 11);
+	len += 11;
+	assert_int_equal(page_classify(buf, len, &pg), 0);
+	assert_int_equal(pg->p_kind, PAGE_IFRAME);
+	assert_int_equal(strlen(pg->p_target), URL_MAX);
+	assert_memory_equal(pg->p_target, "/bbbb", 5);
+	page_free(pg);
+	free(buf);
+}
+
+static void
+test_login_url(void **state)
+{
+	(void)state;
+	assert_true(page_is_login_url(
+	    "https://pacer.login.uscourts.gov/csologin/login.jsf?pscCourtId=X"));
+	assert_true(page_is_login_url("HTTPS://PACER.LOGIN.USCOURTS.GOV/"));
+	assert_true(page_is_login_url("/csologin/login.jsf"));
+	assert_true(page_is_login_url("https://ecf.cand.uscourts.gov/cgi-bin/"
+	    "login.pl"));
+	assert_true(page_is_login_url("/cgi-bin/LOGIN.pl?x=1"));
+	assert_false(page_is_login_url("/cgi-bin/login.pl?logout"));
+	assert_false(page_is_login_url("https://ecf.cand.uscourts.gov/doc1/1"));
+	assert_false(page_is_login_url("/cgi-bin/show_temp.pl?file=login.pdf"));
+	assert_false(page_is_login_url(""));
+}
+
+static void
+test_kind_names(void **state)
+{
+	static const char *const names[] = {
+		"unknown", "pdf", "login", "receipt", "menu", "sealed",
+		"restricted", "permission", "unavailable", "pdf-in-html",
+		"iframe", "redirect",
+	};
+	int i;
+
+	(void)state;
+	assert_int_equal(PAGE_REDIRECT + 1, sizeof(names) / sizeof(names[0]));
+	for (i = 0; i <= PAGE_REDIRECT; i++)
+		assert_string_equal(page_kind_name(i), names[i]);
+	assert_string_equal(page_kind_name(PAGE_MENU), "menu");
+	assert_string_equal(page_kind_name(-1), "unknown");
+	assert_string_equal(page_kind_name(PAGE_REDIRECT + 1), "unknown");
+}
+
 /* ---- the corpus ---------------------------------------------------- */
 
 static void
@@ -368,6 +604,11 @@ main(void)
 		cmocka_unit_test(test_menu_variant),
 		cmocka_unit_test(test_edge_inputs),
 		cmocka_unit_test(test_menu_limit),
+		cmocka_unit_test(test_menu_sizes),
+		cmocka_unit_test(test_signals),
+		cmocka_unit_test(test_long_target),
+		cmocka_unit_test(test_login_url),
+		cmocka_unit_test(test_kind_names),
 		cmocka_unit_test(test_corpus_login),
 		cmocka_unit_test(test_corpus_receipts),
 		cmocka_unit_test(test_corpus_menus),
