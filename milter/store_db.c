@@ -430,6 +430,12 @@ sdb_write_after(struct store *st, sdb_fn fn, void (*after)(void *),
 	return rc;
 }
 
+unsigned long long
+sdb_txn_id(const struct sdb_txn *t)
+{
+	return (unsigned long long)mdb_txn_id(t->t_txn);
+}
+
 int
 sdb_get(struct sdb_txn *t, int table, const void *k, size_t klen,
     const void **v, size_t *vlen)

@@ -89,6 +89,8 @@ int	 sdb_write(struct store *, sdb_fn, void *arg);
 int	 sdb_write_after(struct store *, sdb_fn, void (*after)(void *),
 	    void *arg);
 
+/* The id of the snapshot (read) or of the transaction being written. */
+unsigned long long sdb_txn_id(const struct sdb_txn *);
 /* 0 (*v, *vlen set), STORE_ENOTFOUND, or a status. */
 int	 sdb_get(struct sdb_txn *, int table, const void *k, size_t klen,
 	    const void **v, size_t *vlen);

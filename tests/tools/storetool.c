@@ -281,41 +281,87 @@ struct hammer {
 	unsigned long	 h_reads;
 	unsigned long	 h_errors;
 	size_t		 h_last;
+	unsigned long long h_last_txn;
 };
+
+/* One view of the listed addresses: how many, in order, at which txn. */
+struct hview {
+	size_t		 v_n;
+	size_t		 v_gap;		/* index of the first out of order */
+	int		 v_bad;
+	unsigned long long v_txn;
+	char		 v_at[STORE_ADDR_MAX + 1];
+};
+
+static int
+hview_one(void *arg, const void *k, size_t kl, const void *v, size_t vl)
+{
+	struct hview *hv = arg;
+	char want[64];
+	const char *a;
+
+	(void)v;
+	(void)vl;
+	/* key: court\0 docket\0 addr\0 */
+	a = memchr(k, '\0', kl);
+	a = a != NULL ? memchr(a + 1, '\0', kl - (size_t)(a + 1 - (const char *)k)) : NULL;
+	if (a == NULL)
+		return STORE_ECORRUPT;
+	a++;
+	snprintf(want, sizeof(want), "a%05zu@court.example", hv->v_n);
+	if (!hv->v_bad && strncmp(a, want, kl - (size_t)(a - (const char *)k)) != 0) {
+		hv->v_bad = 1;
+		hv->v_gap = hv->v_n;
+		snprintf(hv->v_at, sizeof(hv->v_at), "%.*s",
+		    (int)(kl - (size_t)(a - (const char *)k)), a);
+	}
+	hv->v_n++;
+	return 0;
+}
+
+static int
+hview_fn(struct sdb_txn *t, void *arg)
+{
+	struct hview *hv = arg;
+	char prefix[64];
+	int n;
+
+	memset(hv, 0, sizeof(*hv));
+	hv->v_txn = sdb_txn_id(t);
+	n = snprintf(prefix, sizeof(prefix), "%s%c%s%c", LISTED_COURT, 0,
+	    LISTED_DOCKET, 0);
+	return sdb_walk(t, SDB_LISTED, prefix, (size_t)n, NULL, 0, hview_one,
+	    hv);
+}
 
 static void *
 hammer_thread(void *arg)
 {
 	struct hammer *h = arg;
-	struct store_addr *v;
-	char want[64];
-	size_t i, n;
+	struct hview hv;
 	int rc;
 
 	while (time(NULL) < h->h_end) {
-		rc = store_listed_list(st, LISTED_COURT, LISTED_DOCKET, &v, &n);
+		rc = sdb_read(st, hview_fn, &hv);
 		if (rc != 0) {
 			h->h_errors++;
 			fprintf(stderr, "read error: %s\n", store_strerror(rc));
 			continue;
 		}
 		h->h_reads++;
-		if (n < h->h_last) {
+		if (hv.v_n < h->h_last) {
 			h->h_errors++;	/* a committed address vanished */
-			fprintf(stderr, "vanished: %zu after %zu\n", n,
-			    h->h_last);
+			fprintf(stderr, "vanished: %zu at txn %llu after %zu at "
+			    "txn %llu\n", hv.v_n, hv.v_txn, h->h_last,
+			    h->h_last_txn);
 		}
-		h->h_last = n;
-		for (i = 0; i < n; i++) {
-			snprintf(want, sizeof(want), "a%05zu@court.example", i);
-			if (strcmp(v[i].a_addr, want) != 0) {
-				h->h_errors++;	/* a gap: torn view */
-				fprintf(stderr, "gap: %s at %zu of %zu\n",
-				    v[i].a_addr, i, n);
-				break;
-			}
+		if (hv.v_bad) {
+			h->h_errors++;	/* a gap: torn view */
+			fprintf(stderr, "gap: %s at %zu of %zu, txn %llu\n",
+			    hv.v_at, hv.v_gap, hv.v_n, hv.v_txn);
 		}
-		free(v);
+		h->h_last = hv.v_n;
+		h->h_last_txn = hv.v_txn;
 	}
 	return NULL;
 }
