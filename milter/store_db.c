@@ -8,8 +8,10 @@
  * DESCRIPTION
  *	The environment is opened with MDB_NOTLS (libmilter's threads are
  *	not its connections, so a reader slot belongs to a transaction,
- *	not to a thread), with max_readers slots and the configured map
- *	size; stale reader slots of dead processes are cleared at open.
+ *	not to a thread) and MDB_NOMETASYNC (every commit is followed by a
+ *	sync of its own, see sdb_open()), with max_readers slots and the
+ *	configured map size; stale reader slots of dead processes are
+ *	cleared at open.
  *	Every table is opened once, at open.
  *
  *	Writers take a process mutex and then an flock(2) on
@@ -141,7 +143,15 @@ sdb_open(struct store *st, uint64_t map_size, unsigned max_readers,
 	    (rc = mdb_env_set_mapsize(env, access(path, F_OK) == 0 ? 0 :
 	    (size_t)map_size)) != 0)
 		return sdb_status(rc, "mdb_env_set");
-	rc = mdb_env_open(env, st->s_dbdir, MDB_NOTLS, 0600);
+	/*
+	 * MDB_NOMETASYNC: LMDB then writes the meta page through the same
+	 * descriptor as the data pages, and sdb_write_after() syncs after
+	 * each commit instead.  Through its separate O_DSYNC descriptor, a
+	 * process that maps the file afresh (a map grown elsewhere) was seen
+	 * to read the meta page two commits old on Linux: an older snapshot
+	 * under the newest transaction id.
+	 */
+	rc = mdb_env_open(env, st->s_dbdir, MDB_NOTLS | MDB_NOMETASYNC, 0600);
 	if (rc == ENOENT)
 		return STORE_ENOSTORE;
 	if (rc == EAGAIN || rc == EWOULDBLOCK)
@@ -414,6 +424,8 @@ sdb_write_after(struct store *st, sdb_fn fn, void (*after)(void *),
 			rc = mdb_txn_commit(t.t_txn);
 			if (rc == MDB_MAP_FULL)
 				t.t_mapfull = 1;
+			else if (rc == 0)	/* the meta page too (NOMETASYNC) */
+				rc = mdb_env_sync(st->s_env, 1);
 			rc = sdb_status(rc, "commit");
 		} else
 			mdb_txn_abort(t.t_txn);
@@ -428,6 +440,12 @@ sdb_write_after(struct store *st, sdb_fn fn, void (*after)(void *),
 	}
 	sdb_unlock(st);
 	return rc;
+}
+
+int
+sdb_remap(struct store *st)
+{
+	return sdb_adopt(st);
 }
 
 unsigned long long

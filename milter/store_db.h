@@ -91,6 +91,9 @@ int	 sdb_write_after(struct store *, sdb_fn, void (*after)(void *),
 
 /* The id of the snapshot (read) or of the transaction being written. */
 unsigned long long sdb_txn_id(const struct sdb_txn *);
+/* Map the file afresh at the size the store records, as a process does
+ * when another one grew the map (tests drive that path with it). */
+int	 sdb_remap(struct store *);
 /* 0 (*v, *vlen set), STORE_ENOTFOUND, or a status. */
 int	 sdb_get(struct sdb_txn *, int table, const void *k, size_t klen,
 	    const void **v, size_t *vlen);

@@ -15,7 +15,9 @@ NLISTED=600
 NAUDIT=300
 
 "$ST" "$S" hammer-read 4 4 >"$W/r1" 2>&1 & r1=$!
-"$ST" "$S" hammer-read 4 4 >"$W/r2" 2>&1 & r2=$!
+# the second maps the file afresh every 50 reads, as a process does when
+# another one grew the map: each first view after it must be the newest
+"$ST" "$S" hammer-read 4 4 50 >"$W/r2" 2>&1 & r2=$!
 "$ST" "$S" hammer-write $NLISTED >"$W/w" 2>&1 & w=$!
 "$ST" "$S" audit-burst $NAUDIT A >"$W/a1" 2>&1 & a1=$!
 "$ST" "$S" audit-burst $NAUDIT B >"$W/a2" 2>&1 & a2=$!

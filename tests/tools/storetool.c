@@ -16,7 +16,9 @@
  *	storetool DIR idle SECONDS		keeps the store open
  *	storetool DIR hold-write SECONDS	holds the writer lock
  *	storetool DIR hammer-write N		listed a00000.. in order
- *	storetool DIR hammer-read SECONDS THREADS
+ *	storetool DIR hammer-read SECONDS THREADS [REMAP]
+ *						REMAP: map afresh every
+ *						REMAP reads
  *	storetool DIR audit-burst N TAG		N audit records
  *	storetool DIR count			records per table
  *
@@ -277,6 +279,7 @@ sleep_fn(struct sdb_txn *t, void *arg)
 
 struct hammer {
 	pthread_t	 h_th;
+	unsigned	 h_remap;	/* map afresh every h_remap reads */
 	time_t		 h_end;
 	unsigned long	 h_reads;
 	unsigned long	 h_errors;
@@ -341,7 +344,14 @@ hammer_thread(void *arg)
 	struct hview hv;
 	int rc;
 
+	unsigned long k = 0;
+
 	while (time(NULL) < h->h_end) {
+		if (h->h_remap != 0 && ++k % h->h_remap == 0 &&
+		    (rc = sdb_remap(st)) != 0) {
+			h->h_errors++;
+			fprintf(stderr, "remap: %s\n", store_strerror(rc));
+		}
 		rc = sdb_read(st, hview_fn, &hv);
 		if (rc != 0) {
 			h->h_errors++;
@@ -367,7 +377,7 @@ hammer_thread(void *arg)
 }
 
 static int
-do_hammer_read(unsigned secs, unsigned nth)
+do_hammer_read(unsigned secs, unsigned nth, unsigned remap)
 {
 	struct hammer *h = calloc(nth, sizeof(*h));
 	unsigned long reads = 0, errors = 0;
@@ -375,6 +385,7 @@ do_hammer_read(unsigned secs, unsigned nth)
 
 	for (i = 0; i < nth; i++) {
 		h[i].h_end = time(NULL) + secs;
+		h[i].h_remap = remap;
 		pthread_create(&h[i].h_th, NULL, hammer_thread, &h[i]);
 	}
 	for (i = 0; i < nth; i++) {
@@ -472,9 +483,10 @@ main(int argc, char **argv)
 			    LISTED_DOCKET, addr, (int64_t)time(NULL))) != 0)
 				rc = fail(rc, "listed add");
 		}
-	} else if (strcmp(cmd, "hammer-read") == 0 && argc == 2)
+	} else if (strcmp(cmd, "hammer-read") == 0 && (argc == 2 || argc == 3))
 		rc = do_hammer_read((unsigned)strtoul(argv[0], NULL, 10),
-		    (unsigned)strtoul(argv[1], NULL, 10));
+		    (unsigned)strtoul(argv[1], NULL, 10),
+		    argc == 3 ? (unsigned)strtoul(argv[2], NULL, 10) : 0);
 	else if (strcmp(cmd, "audit-burst") == 0 && argc == 2) {
 		n = (unsigned)strtoul(argv[0], NULL, 10);
 		for (i = 0, rc = 0; rc == 0 && i < n; i++) {
