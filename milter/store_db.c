@@ -63,7 +63,6 @@ static const char *const sdb_names[SDB_NTABLES] = {
 static int	sdb_status(int rc, const char *what);
 static int	sdb_open_tables(struct store *, int create);
 static int	sdb_check_version(struct sdb_txn *, void *);
-static int	sdb_adopt(struct store *);
 static int	sdb_grow(struct store *);
 static int	sdb_lock(struct store *);
 static void	sdb_unlock(struct store *);
@@ -187,7 +186,7 @@ sdb_begin_open(struct store *st, unsigned flags, MDB_txn **txn)
 		rc = mdb_txn_begin(st->s_env, NULL, flags, txn);
 		if (rc != MDB_MAP_RESIZED)
 			return rc;
-		if (sdb_adopt(st) != 0)
+		if (sdb_remap(st) != 0)
 			break;
 	}
 	return rc;
@@ -323,8 +322,8 @@ sdb_unlock(struct store *st)
 }
 
 /* Another process grew the map: adopt its size (no txn of ours open). */
-static int
-sdb_adopt(struct store *st)
+int
+sdb_remap(struct store *st)
 {
 	int rc;
 
@@ -372,7 +371,7 @@ sdb_read(struct store *st, sdb_fn fn, void *arg)
 		rc = mdb_txn_begin(st->s_env, NULL, MDB_RDONLY, &t.t_txn);
 		if (rc == MDB_MAP_RESIZED) {
 			pthread_rwlock_unlock(&st->s_rw);
-			if ((rc = sdb_adopt(st)) != 0)
+			if ((rc = sdb_remap(st)) != 0)
 				return rc;
 			continue;
 		}
@@ -409,7 +408,7 @@ sdb_write_after(struct store *st, sdb_fn fn, void (*after)(void *),
 		rc = mdb_txn_begin(st->s_env, NULL, 0, &t.t_txn);
 		if (rc == MDB_MAP_RESIZED) {
 			pthread_rwlock_unlock(&st->s_rw);
-			if ((rc = sdb_adopt(st)) != 0)
+			if ((rc = sdb_remap(st)) != 0)
 				break;
 			rc = STORE_EIO;
 			continue;
@@ -440,12 +439,6 @@ sdb_write_after(struct store *st, sdb_fn fn, void (*after)(void *),
 	}
 	sdb_unlock(st);
 	return rc;
-}
-
-int
-sdb_remap(struct store *st)
-{
-	return sdb_adopt(st);
 }
 
 unsigned long long

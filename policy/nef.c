@@ -199,7 +199,7 @@ static int
 label_case(struct ctx *x, const struct nefline *l, const char *v, size_t vn)
 {
 	struct nef_case	*c;
-	const char	*on;
+	const char	*date;
 
 	switch (l->l_kind) {
 	case NL_CASE_NAME:
@@ -237,11 +237,11 @@ label_case(struct ctx *x, const struct nefline *l, const char *v, size_t vn)
 			/* "CASE CLOSED on DATE" or "... as to X on DATE" */
 			if (vn >= 3 && (v[0] | 0x20) == 'o' &&
 			    (v[1] | 0x20) == 'n' && v[2] == ' ')
-				on = v - 1;
-			else
-				on = nefline_find(v, vn, " on ");
-			c->c_closed = on == NULL ? nefctx_dup_trim(x, v, vn, 0) :
-			    nefctx_dup_trim(x, on + 4, vn - (size_t)(on + 4 - v), 0);
+				date = v + 3;
+			else if ((date = nefline_find(v, vn, " on ")) != NULL)
+				date += 4;
+			c->c_closed = date == NULL ? nefctx_dup_trim(x, v, vn, 0) :
+			    nefctx_dup_trim(x, date, vn - (size_t)(date - v), 0);
 		}
 		return 1;
 	default:

@@ -35,8 +35,9 @@ parse_file(const char *name)
 	return n;
 }
 
+/* Parse decoded text with the given subject and sender (either NULL). */
 static struct nef *
-parse_text(const char *text, int html, const char *subject)
+parse_in(const char *text, int html, const char *subject, const char *from)
 {
 	struct nef_input in;
 	struct nef	*n = NULL;
@@ -46,25 +47,22 @@ parse_text(const char *text, int html, const char *subject)
 	in.ni_len = strlen(text);
 	in.ni_is_html = html;
 	in.ni_subject = subject;
+	in.ni_from = from;
 	assert_int_equal(nef_parse(&in, &n), 0);
 	assert_non_null(n);
 	return n;
 }
 
 static struct nef *
+parse_text(const char *text, int html, const char *subject)
+{
+	return parse_in(text, html, subject, NULL);
+}
+
+static struct nef *
 parse_from(const char *text, int html, const char *from)
 {
-	struct nef_input in;
-	struct nef	*n = NULL;
-
-	memset(&in, 0, sizeof in);
-	in.ni_text = text;
-	in.ni_len = strlen(text);
-	in.ni_is_html = html;
-	in.ni_from = from;
-	assert_int_equal(nef_parse(&in, &n), 0);
-	assert_non_null(n);
-	return n;
+	return parse_in(text, html, NULL, from);
 }
 
 static int

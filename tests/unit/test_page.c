@@ -127,6 +127,22 @@ test_own_pages(void **state)
 	}
 }
 
+/* One menu row, every field. */
+static void
+check_row(const struct page_att *a, int number, const char *link,
+    const char *caseid, const char *seq, const char *magic, const char *desc,
+    int pages, const char *size)
+{
+	assert_int_equal(a->pa_number, number);
+	assert_string_equal(a->pa_link, link);
+	assert_string_equal(a->pa_caseid, caseid);
+	assert_string_equal(a->pa_seq, seq);
+	assert_string_equal(a->pa_magic, magic);
+	assert_string_equal(a->pa_desc, desc);
+	assert_int_equal(a->pa_pages, pages);
+	assert_string_equal(a->pa_size, size);
+}
+
 static void
 test_menu_variant(void **state)
 {
@@ -136,14 +152,8 @@ test_menu_variant(void **state)
 	assert_int_equal(pg->p_kind, PAGE_MENU);
 	assert_int_equal(pg->p_docnum, 12);
 	assert_int_equal(pg->p_natt, 3);
-	assert_int_equal(pg->p_att[0].pa_number, 0);
-	assert_string_equal(pg->p_att[0].pa_link, "/doc1/177112345678");
-	assert_string_equal(pg->p_att[0].pa_caseid, "301");
-	assert_string_equal(pg->p_att[0].pa_seq, "55");
-	assert_string_equal(pg->p_att[0].pa_magic, "4242");
-	assert_string_equal(pg->p_att[0].pa_desc, "Main Document");
-	assert_int_equal(pg->p_att[0].pa_pages, 7);
-	assert_string_equal(pg->p_att[0].pa_size, "1.2 MB");
+	check_row(&pg->p_att[0], 0, "/doc1/177112345678", "301", "55", "4242",
+	    "Main Document", 7, "1.2 MB");
 	assert_int_equal(pg->p_att[1].pa_number, 1);
 	assert_string_equal(pg->p_att[1].pa_magic, "4242");
 	assert_string_equal(pg->p_att[1].pa_desc,
@@ -219,32 +229,14 @@ test_menu_sizes(void **state)
 	assert_int_equal(pg->p_docnum, 40);
 	assert_int_equal(pg->p_natt, 3);
 	/* blanks around quoted arguments */
-	assert_int_equal(pg->p_att[0].pa_number, 0);
-	assert_string_equal(pg->p_att[0].pa_link, "/doc1/127131722970");
-	assert_string_equal(pg->p_att[0].pa_caseid, "301");
-	assert_string_equal(pg->p_att[0].pa_seq, "55");
-	assert_string_equal(pg->p_att[0].pa_magic, "4242");
-	assert_string_equal(pg->p_att[0].pa_desc, "");
-	assert_int_equal(pg->p_att[0].pa_pages, 3);
-	assert_string_equal(pg->p_att[0].pa_size, "900 B");
+	check_row(&pg->p_att[0], 0, "/doc1/127131722970", "301", "55", "4242",
+	    "", 3, "900 B");
 	/* unquoted arguments */
-	assert_int_equal(pg->p_att[1].pa_number, 1);
-	assert_string_equal(pg->p_att[1].pa_link, "/doc1/127131722971");
-	assert_string_equal(pg->p_att[1].pa_caseid, "301");
-	assert_string_equal(pg->p_att[1].pa_seq, "56");
-	assert_string_equal(pg->p_att[1].pa_magic, "4242");
-	assert_string_equal(pg->p_att[1].pa_desc, "Proposed Order");
-	assert_int_equal(pg->p_att[1].pa_pages, 1);
-	assert_string_equal(pg->p_att[1].pa_size, "512 bytes");
+	check_row(&pg->p_att[1], 1, "/doc1/127131722971", "301", "56", "4242",
+	    "Proposed Order", 1, "512 bytes");
 	/* unquoted with blanks; fewer than seven arguments: no magic */
-	assert_int_equal(pg->p_att[2].pa_number, 2);
-	assert_string_equal(pg->p_att[2].pa_link, "/doc1/127131722972");
-	assert_string_equal(pg->p_att[2].pa_caseid, "301");
-	assert_string_equal(pg->p_att[2].pa_seq, "57");
-	assert_string_equal(pg->p_att[2].pa_magic, "");
-	assert_string_equal(pg->p_att[2].pa_desc, "Certificate of Service");
-	assert_int_equal(pg->p_att[2].pa_pages, 2);
-	assert_string_equal(pg->p_att[2].pa_size, "14 KB");
+	check_row(&pg->p_att[2], 2, "/doc1/127131722972", "301", "57", "",
+	    "Certificate of Service", 2, "14 KB");
 	page_free(pg);
 	/* unquoted arguments: blanks around them are not part of them */
 	{

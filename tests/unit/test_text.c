@@ -219,50 +219,41 @@ test_has_prefix_ci(void **state)
 	assert_int_equal(text_has_prefix_ci("^", "~"), 0);
 }
 
+/* text_strlcpy cases: the result, the return value, and the bytes after
+ * the result left untouched ("ZZZ..."). */
+static const struct {
+	const char	*src;
+	size_t		 dstsz;
+	size_t		 ret;	/* always strlen(src): truncation shows */
+	const char	*want;	/* NULL: nothing written (dstsz 0) */
+} strlcpy_cases[] = {
+	{ "hello", 16, 5, "hello" },			/* fits */
+	{ "hello", 6, 5, "hello" },			/* fits exactly */
+	{ "hello", 5, 5, "hell" },			/* truncated */
+	{ "a much longer string", 8, 20, "a much " },
+	{ "hello", 1, 5, "" },				/* dstsz 1: empty */
+	{ "hello", 0, 5, NULL },			/* dstsz 0 */
+	{ "", 16, 0, "" },				/* empty source */
+};
+
 static void
 test_strlcpy(void **state)
 {
 	char	buf[16];
+	size_t	i, used;
 
 	(void)state;
-	/* fits */
-	memset(buf, 'Z', sizeof(buf));
-	assert_int_equal(text_strlcpy(buf, "hello", sizeof(buf)), 5);
-	assert_string_equal(buf, "hello");
-	assert_untouched(buf, 6, sizeof(buf));
-
-	/* fits exactly */
-	memset(buf, 'Z', sizeof(buf));
-	assert_int_equal(text_strlcpy(buf, "hello", 6), 5);
-	assert_string_equal(buf, "hello");
-	assert_untouched(buf, 6, sizeof(buf));
-
-	/* truncated: returns strlen(src), so the caller can detect it */
-	memset(buf, 'Z', sizeof(buf));
-	assert_int_equal(text_strlcpy(buf, "hello", 5), 5);
-	assert_string_equal(buf, "hell");
-	assert_untouched(buf, 5, sizeof(buf));
-
-	memset(buf, 'Z', sizeof(buf));
-	assert_int_equal(text_strlcpy(buf, "a much longer string", 8), 20);
-	assert_string_equal(buf, "a much ");
-	assert_untouched(buf, 8, sizeof(buf));
-
-	/* dstsz 1: empty result */
-	memset(buf, 'Z', sizeof(buf));
-	assert_int_equal(text_strlcpy(buf, "hello", 1), 5);
-	assert_string_equal(buf, "");
-	assert_untouched(buf, 1, sizeof(buf));
-
-	/* dstsz 0: nothing written, still the length of src */
-	memset(buf, 'Z', sizeof(buf));
-	assert_int_equal(text_strlcpy(buf, "hello", 0), 5);
-	assert_untouched(buf, 0, sizeof(buf));
-
-	/* empty source */
-	memset(buf, 'Z', sizeof(buf));
-	assert_int_equal(text_strlcpy(buf, "", sizeof(buf)), 0);
-	assert_string_equal(buf, "");
+	for (i = 0; i < sizeof(strlcpy_cases) / sizeof(strlcpy_cases[0]); i++) {
+		memset(buf, 'Z', sizeof(buf));
+		assert_int_equal(text_strlcpy(buf, strlcpy_cases[i].src,
+		    strlcpy_cases[i].dstsz), strlcpy_cases[i].ret);
+		used = 0;
+		if (strlcpy_cases[i].want != NULL) {
+			assert_string_equal(buf, strlcpy_cases[i].want);
+			used = strlen(strlcpy_cases[i].want) + 1;
+		}
+		assert_untouched(buf, used, sizeof(buf));
+	}
 }
 
 static void
