@@ -7,7 +7,10 @@ set -eu
 PKGS="build-essential pkg-config libmilter-dev libgmime-3.0-dev
 libcurl4-openssl-dev liblmdb-dev lmdb-utils libjansson-dev
 postfix swaks miltertest libcmocka-dev clang libclang-rt-14-dev
-python3 openssl ca-certificates iproute2 procps valgrind man-db"
+python3 openssl ca-certificates iproute2 procps valgrind man-db
+libmupdf-dev mupdf-tools libseccomp-dev
+python3-icalendar python3-prometheus-client chromium
+debhelper dpkg-dev fakeroot lintian"
 
 missing=""
 for p in $PKGS; do
