@@ -156,6 +156,14 @@ S(LINES, "restricted_exceptions", "", 0, 0, cf_restricted_exceptions, NULL, 1,
   "Sealy Corp); * * PHRASE forces a global phrase.  One per line; repeatable."),
 S(BOOL, "team_expand", "yes", 0, 0, cf_team_expand, NULL, 0,
   "Add the case team's addresses as recipients of verified notices."),
+/* mail of its own: the daily digest, alerts (mailout.c, digest) */
+S(STR, "sendmail_command", "/usr/sbin/sendmail -oi", 0, 0, cf_sendmail_command, NULL, 0,
+  "The local sendmail(1) interface that mail of nefmilter's own is submitted\n"
+  "through: an absolute path and its arguments, split at blanks, never run by a\n"
+  "shell.  Recipients follow \"--\"; with -t the MTA reads them from To:."),
+S(STR, "mail_from", "", 0, 0, cf_mail_from, NULL, 0,
+  "The From: address and envelope sender (-f) of that mail.  Empty: the MTA's\n"
+  "default for the user running the command."),
 /* END SETTINGS */
 };
 #define NDEFS	(sizeof(cfg_defs) / sizeof(cfg_defs[0]))

@@ -86,6 +86,10 @@ struct cfg {
 	struct cfg_list	 cf_restricted_terms;
 	struct cfg_list	 cf_restricted_exceptions;
 	int		 cf_team_expand;
+
+	/* mail the milter writes itself (mailout.h), the digest */
+	char		*cf_sendmail_command;
+	char		*cf_mail_from;
 };
 
 /* The default configuration file. */

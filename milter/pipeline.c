@@ -47,6 +47,7 @@
 #include "label.h"
 #include "linkstrip.h"
 #include "log.h"
+#include "mailout.h"
 #include "mime.h"
 #include "nef.h"
 #include "pipeline.h"
@@ -207,6 +208,8 @@ pipeline_check_cfg(const struct cfg *cfg, struct strbuf *err)
 		    (unsigned long long)cfg->cf_fetch_budget);
 		bad = 1;
 	}
+	if (mailout_check_cfg(cfg, err) != 0)
+		bad = 1;
 	return bad ? -1 : 0;
 }
 
