@@ -95,7 +95,7 @@ struct req {
 	int		 r_mode;
 	int		 r_fd;
 	char		*r_path;
-	struct sha256	 r_sha;
+	struct sha	*r_sha;		/* MODE_FILE */
 	uint64_t	 r_bytes;
 	struct strbuf	 r_page;
 	int		 r_too_large, r_bad_addr, r_io_err, r_page_full;
@@ -269,7 +269,7 @@ to_file(struct req *r, const void *p, size_t n)
 {
 	const char *s = p;
 
-	sha256_update(&r->r_sha, p, n);
+	sha_update(r->r_sha, p, n);
 	while (n > 0) {
 		ssize_t w = write(r->r_fd, s, n);
 
@@ -321,7 +321,9 @@ on_write(char *p, size_t sz, size_t nm, void *arg)
 				return 0;
 			}
 			r->r_mode = MODE_FILE;
-			sha256_init(&r->r_sha);
+			if (r->r_sha == NULL)
+				r->r_sha = sha_new();
+			sha_reset(r->r_sha);
 			if (to_file(r, r->r_page.sb_s, r->r_page.sb_len) != 0)
 				return 0;
 			strbuf_free(&r->r_page);
@@ -430,6 +432,7 @@ req_free(struct req *r)
 		free(r->r_path);
 	}
 	strbuf_free(&r->r_page);
+	sha_free(r->r_sha);
 	free(r);
 }
 
@@ -567,7 +570,6 @@ static void
 req_done(struct run *ru, struct req *r, CURLcode cc)
 {
 	struct fetch_doc *d = &ru->ru_docs[r->r_doc];
-	unsigned char dig[SHA256_DIGEST_LEN];
 	char *loc = NULL;
 	long code = 0;
 
@@ -593,8 +595,7 @@ req_done(struct run *ru, struct req *r, CURLcode cc)
 	} else if (code < 200 || code >= 300) {
 		finish(ru, r->r_doc, FETCH_UNAVAILABLE, "HTTP %ld", code);
 	} else if (r->r_mode == MODE_FILE) {
-		sha256_final(&r->r_sha, dig);
-		sha256_hex(dig, d->fd_sha256);
+		sha_hex(r->r_sha, d->fd_sha256);
 		d->fd_size = r->r_bytes;
 		close(r->r_fd);
 		r->r_fd = -1;

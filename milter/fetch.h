@@ -39,7 +39,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "sha256.h"
+#include "sha.h"
 
 struct cfg;
 
@@ -116,7 +116,7 @@ struct fetch_doc {
 	char		*fd_desc;	/* menu description; "" */
 	char		*fd_path;	/* FETCH_PDF: temp file; else NULL */
 	uint64_t	 fd_size;	/* FETCH_PDF: bytes */
-	char		 fd_sha256[SHA256_HEX_SIZE];	/* FETCH_PDF: hex */
+	char		 fd_sha256[SHA_HEX_SIZE];	/* FETCH_PDF: hex */
 };
 
 struct fetch_set {

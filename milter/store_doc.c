@@ -38,7 +38,7 @@
 #include <unistd.h>
 
 #include "log.h"
-#include "sha256.h"
+#include "sha.h"
 #include "store.h"
 #include "store_db.h"
 #include "store_doc.h"
@@ -524,9 +524,9 @@ store_doc_open(struct store *st, const struct store_doc *d, int *fdp)
 int
 store_doc_verify(struct store *st, const struct store_doc *d, int full)
 {
-	unsigned char buf[65536], dig[SHA256_DIGEST_LEN];
-	char hex[SHA256_HEX_SIZE];
-	struct sha256 h;
+	unsigned char buf[65536];
+	char hex[SHA_HEX_SIZE];
+	struct sha *h;
 	ssize_t n;
 	int fd, rc;
 
@@ -535,14 +535,14 @@ store_doc_verify(struct store *st, const struct store_doc *d, int full)
 			close(fd);
 		return rc;
 	}
-	sha256_init(&h);
+	h = sha_new();
 	while ((n = read(fd, buf, sizeof(buf))) > 0)
-		sha256_update(&h, buf, (size_t)n);
+		sha_update(h, buf, (size_t)n);
 	close(fd);
+	sha_hex(h, hex);
+	h = sha_free(h);
 	if (n < 0)
 		return STORE_EIO;
-	sha256_final(&h, dig);
-	sha256_hex(dig, hex);
 	if (strcasecmp(hex, d->d_sha256) != 0) {
 		log_err(NULL, "store: document %s: content does not match "
 		    "its sha256", d->d_sha256);

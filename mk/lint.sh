@@ -50,6 +50,7 @@ layer() {	# pattern allowed-file...
 layer 'curl/' milter/fetch.c
 layer 'lmdb\.h' milter/store.c milter/store_db.c
 layer 'gmime/' milter/mime.c milter/rewrite.c
+layer 'glib\.h|glib/' milter/sha.c milter/mime.c milter/rewrite.c
 layer 'libmilter/|mfapi\.h' milter/callbacks.c milter/shim.c milter/main.c
 if [ $layer_ok -eq 1 ]; then ok "each library is reached from its adapter only"
 else not_ok "a library header is included outside its adapter"; fi

@@ -49,7 +49,7 @@
 #include "log.h"
 #include "mime.h"
 #include "rewrite.h"
-#include "sha256.h"
+#include "sha.h"
 #include "store.h"
 
 #define BS_MAX_DOCS	4096
@@ -148,8 +148,7 @@ static int
 bs_put(struct bs *b, unsigned i, uint64_t *x)
 {
 	struct store_doc	 d;
-	struct sha256		 h;
-	unsigned char		 dig[SHA256_DIGEST_LEN];
+	struct sha		*h;
 	char			 path[4096];
 	uint64_t		 left = b->b_bytes;
 	size_t			 n, j;
@@ -160,7 +159,7 @@ bs_put(struct bs *b, unsigned i, uint64_t *x)
 		fprintf(stderr, "bench_store: %s: %s\n", path, strerror(errno));
 		return -1;
 	}
-	sha256_init(&h);
+	h = sha_new();
 	while (left > 0) {
 		n = left < BS_BLOCK ? (size_t)left : BS_BLOCK;
 		for (j = 0; j + 8 <= n; j += 8) {
@@ -174,23 +173,24 @@ bs_put(struct bs *b, unsigned i, uint64_t *x)
 			b->b_block[j] = (unsigned char)j;
 		if (i == 0 && left == b->b_bytes && n >= 8)
 			memcpy(b->b_block, "%PDF-1.4", 8);
-		sha256_update(&h, b->b_block, n);
+		sha_update(h, b->b_block, n);
 		if (write(fd, b->b_block, n) != (ssize_t)n) {
 			fprintf(stderr, "bench_store: %s: short write\n", path);
 			close(fd);
+			sha_free(h);
 			return -1;
 		}
 		left -= n;
 	}
 	close(fd);
-	sha256_final(&h, dig);
 	memset(&d, 0, sizeof(d));
 	snprintf(d.d_court, sizeof(d.d_court), "%s", BS_COURT);
 	snprintf(d.d_key, sizeof(d.d_key), "0351%08u", i);
 	d.d_att = 0;
 	snprintf(d.d_docket, sizeof(d.d_docket), "%s", BS_DOCKET);
 	d.d_entry = 1000 + i;
-	sha256_hex(dig, d.d_sha256);
+	sha_hex(h, d.d_sha256);
+	h = sha_free(h);
 	d.d_size = b->b_bytes;
 	snprintf(d.d_label, sizeof(d.d_label), "cand 4-22-cv-05541 ECF %u.pdf", 1000 + i);
 	snprintf(d.d_desc, sizeof(d.d_desc), "Exhibit %u", i);

@@ -38,7 +38,7 @@
 
 #include "cfg.h"
 #include "log.h"
-#include "sha256.h"
+#include "sha.h"
 #include "store.h"
 #include "store_db.h"
 
@@ -84,7 +84,6 @@ static int
 do_doc(char **a)
 {
 	struct store_doc d;
-	unsigned char dig[32];
 	char path[4096];
 	size_t len = strlen(a[5]);
 	int fd, rc;
@@ -96,8 +95,7 @@ do_doc(char **a)
 	snprintf(d.d_docket, sizeof(d.d_docket), "%s", a[3]);
 	d.d_entry = (uint32_t)strtoul(a[4], NULL, 10);
 	snprintf(d.d_label, sizeof(d.d_label), "%s-%s.pdf", a[1], a[2]);
-	sha256_buf(a[5], len, dig);
-	sha256_hex(dig, d.d_sha256);
+	sha_buf_hex(a[5], len, d.d_sha256);
 	d.d_size = len;
 	snprintf(path, sizeof(path), "%s/tmp/storetool.%d", dir, (int)getpid());
 	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600)) < 0 ||

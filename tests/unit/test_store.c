@@ -19,7 +19,7 @@
 #include <cmocka.h>
 
 #include "cfg.h"
-#include "sha256.h"
+#include "sha.h"
 #include "store.h"
 #include "store_db.h"
 
@@ -94,7 +94,6 @@ static void
 make_tmp(struct fix *f, const char *content, size_t len, char *path,
     size_t psize, struct store_doc *d)
 {
-	unsigned char dig[32];
 	int fd;
 
 	snprintf(path, psize, "%s/tmp/fetch.%d", f->dir, f->ntmp++);
@@ -102,8 +101,7 @@ make_tmp(struct fix *f, const char *content, size_t len, char *path,
 	assert_true(fd >= 0);
 	assert_int_equal(write(fd, content, len), (ssize_t)len);
 	close(fd);
-	sha256_buf(content, len, dig);
-	sha256_hex(dig, d->d_sha256);
+	sha_buf_hex(content, len, d->d_sha256);
 	d->d_size = len;
 }
 

@@ -1,4 +1,5 @@
-/* Unit tests for policy/sha256: the FIPS 180-2 / NIST example vectors. */
+/* Unit tests for milter/sha (GChecksum): the FIPS 180-2 / NIST vectors,
+ * streamed in odd pieces, and reuse after sha_reset(). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -7,16 +8,14 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "sha256.h"
+#include "sha.h"
 
 static const char *
 hexof(const void *p, size_t n)
 {
-	static char hex[SHA256_HEX_SIZE];
-	unsigned char d[SHA256_DIGEST_LEN];
+	static char hex[SHA_HEX_SIZE];
 
-	sha256_buf(p, n, d);
-	return sha256_hex(d, hex);
+	return sha_buf_hex(p, n, hex);
 }
 
 static void
@@ -37,51 +36,50 @@ test_vectors(void **state)
 static void
 test_million_a_streamed(void **state)
 {
-	struct sha256 h;
-	unsigned char d[SHA256_DIGEST_LEN], chunk[997];
-	char hex[SHA256_HEX_SIZE];
+	struct sha *h = sha_new();
+	unsigned char chunk[997];
+	char hex[SHA_HEX_SIZE];
 	size_t left = 1000000, n;
 
 	(void)state;
 	memset(chunk, 'a', sizeof(chunk));
-	sha256_init(&h);
-	while (left > 0) {	/* odd chunk size: exercises partial blocks */
+	while (left > 0) {	/* odd chunk size: partial blocks */
 		n = left < sizeof(chunk) ? left : sizeof(chunk);
-		sha256_update(&h, chunk, n);
+		sha_update(h, chunk, n);
 		left -= n;
 	}
-	sha256_final(&h, d);
-	assert_string_equal(sha256_hex(d, hex),
+	assert_string_equal(sha_hex(h, hex),
 	    "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+	sha_free(h);
 }
 
 static void
-test_split_equals_whole(void **state)
+test_split_equals_whole_and_reset(void **state)
 {
-	unsigned char buf[300], d1[32], d2[32];
-	struct sha256 h;
+	unsigned char buf[300];
+	char whole[SHA_HEX_SIZE], part[SHA_HEX_SIZE];
+	struct sha *h = sha_new();
 	size_t i, cut;
 
 	(void)state;
 	for (i = 0; i < sizeof(buf); i++)
 		buf[i] = (unsigned char)(i * 7 + 3);
-	sha256_buf(buf, sizeof(buf), d1);
+	sha_buf_hex(buf, sizeof(buf), whole);
 	for (cut = 0; cut <= sizeof(buf); cut += 13) {
-		sha256_init(&h);
-		sha256_update(&h, buf, cut);
-		sha256_update(&h, buf + cut, sizeof(buf) - cut);
-		sha256_final(&h, d2);
-		assert_memory_equal(d1, d2, 32);
+		sha_reset(h);
+		sha_update(h, buf, cut);
+		sha_update(h, buf + cut, sizeof(buf) - cut);
+		assert_string_equal(sha_hex(h, part), whole);
 	}
-	/* lengths around the padding boundary */
-	for (i = 50; i < 70; i++) {
-		sha256_buf(buf, i, d1);
-		sha256_init(&h);
-		sha256_update(&h, buf, 1);
-		sha256_update(&h, buf + 1, i - 1);
-		sha256_final(&h, d2);
-		assert_memory_equal(d1, d2, 32);
+	for (i = 50; i < 70; i++) {	/* around the padding boundary */
+		sha_buf_hex(buf, i, whole);
+		sha_reset(h);
+		sha_update(h, buf, 1);
+		sha_update(h, buf + 1, i - 1);
+		assert_string_equal(sha_hex(h, part), whole);
 	}
+	assert_null(sha_free(h));
+	assert_null(sha_free(NULL));
 }
 
 int
@@ -90,7 +88,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_vectors),
 		cmocka_unit_test(test_million_a_streamed),
-		cmocka_unit_test(test_split_equals_whole),
+		cmocka_unit_test(test_split_equals_whole_and_reset),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
