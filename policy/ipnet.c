@@ -4,11 +4,14 @@
  * SYNOPSIS
  *	#include "ipnet.h"
  * DESCRIPTION
- *	See ipnet.h.
+ *	See ipnet.h.  The text forms are read by inet_pton(3) (libc; pure
+ *	computation, no I/O); this module adds the blanks, brackets,
+ *	"IPv6:" prefix, the IPv4-mapped form and the CIDR rules.
  * DIAGNOSTICS
- *	Parsers return -1 on bad input, never crash, read at most 64 bytes
- *	of an address.
+ *	Parsers return -1 on bad input, never crash, read at most
+ *	IPNET_TEXT_MAX bytes of an address.
  */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -19,91 +22,25 @@
 #include "ipnet.h"
 #include "text.h"
 
-static int	ip4_parse(const char *, size_t, unsigned char *);
-static int	ip6_parse(const char *, size_t, unsigned char *);
+#define IPNET_TEXT_MAX	64
 
-/* Dotted quad s[0..n) into out[0..4).  Returns 0 or -1. */
+static int	ip_parse(const char *, size_t, unsigned char[16]);
+
+/* The text form s[0..n) (no blanks, no brackets) into out[0..16). */
 static int
-ip4_parse(const char *s, size_t n, unsigned char *out)
+ip_parse(const char *s, size_t n, unsigned char out[16])
 {
-	size_t		i = 0;
-	unsigned	part, v, digits;
+	char	buf[IPNET_TEXT_MAX + 1];
 
-	for (part = 0; part < 4; part++) {
-		if (part > 0) {
-			if (i >= n || s[i] != '.')
-				return -1;
-			i++;
-		}
-		for (v = 0, digits = 0; i < n && s[i] >= '0' && s[i] <= '9';
-		    i++) {
-			if (++digits > 3)
-				return -1;
-			v = v * 10 + (unsigned)(s[i] - '0');
-		}
-		if (digits == 0 || v > 255)
-			return -1;
-		out[part] = (unsigned char)v;
-	}
-	return i == n ? 0 : -1;
-}
-
-/* IPv6 text s[0..n) into out[0..16).  Returns 0 or -1. */
-static int
-ip6_parse(const char *s, size_t n, unsigned char *out)
-{
-	unsigned char	buf[16];
-	size_t		i = 0, j, e, k = 0, tail;
-	long		gap = -1;
-	unsigned	v;
-	int		h;
-
-	memset(buf, 0, sizeof(buf));
-	if (n >= 2 && s[0] == ':' && s[1] == ':') {
-		gap = 0;
-		i = 2;
-	} else if (n == 0 || s[0] == ':')
+	if (n == 0 || n > IPNET_TEXT_MAX)
 		return -1;
-	while (i < n) {
-		for (e = i; e < n && s[e] != ':'; e++)
-			;
-		if (memchr(s + i, '.', e - i) != NULL) {
-			if (e != n || k > 12 || ip4_parse(s + i, n - i,
-			    buf + k) != 0)
-				return -1;
-			k += 4;
-			break;
-		}
-		for (j = i, v = 0; i < n && (h = text_hexval(s[i])) >= 0; i++) {
-			if (i - j >= 4)
-				return -1;
-			v = v * 16 + (unsigned)h;
-		}
-		if (i == j || k >= 16)
-			return -1;
-		buf[k++] = (unsigned char)(v >> 8);
-		buf[k++] = (unsigned char)(v & 0xff);
-		if (i == n)
-			break;
-		if (s[i++] != ':' || i == n)
-			return -1;
-		if (s[i] == ':') {
-			if (gap >= 0)
-				return -1;
-			gap = (long)k;
-			i++;
-		}
-	}
-	if (gap >= 0) {
-		if (k >= 16)
-			return -1;
-		tail = k - (size_t)gap;
-		memmove(buf + 16 - tail, buf + gap, tail);
-		memset(buf + gap, 0, 16 - tail - (size_t)gap);
-	} else if (k != 16)
-		return -1;
-	memcpy(out, buf, 16);
-	return 0;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	if (memchr(buf, ':', n) != NULL)
+		return inet_pton(AF_INET6, buf, out) == 1 ? 0 : -1;
+	memset(out, 0, 10);
+	out[10] = out[11] = 0xff;
+	return inet_pton(AF_INET, buf, out + 12) == 1 ? 0 : -1;
 }
 
 int
@@ -124,13 +61,7 @@ ipnet_addr_parse(const char *s, unsigned char out[16])
 		s++;
 		n -= 2;
 	}
-	if (n == 0 || n > 64)
-		return -1;
-	if (memchr(s, ':', n) != NULL)
-		return ip6_parse(s, n, out);
-	memset(out, 0, 10);
-	out[10] = out[11] = 0xff;
-	return ip4_parse(s, n, out + 12);
+	return ip_parse(s, n, out);
 }
 
 int

@@ -4,7 +4,9 @@
  * Addresses are kept in 16 bytes; IPv4 as the IPv4-mapped IPv6 address
  * ::ffff:a.b.c.d, so that an IPv4 client written either way matches an
  * IPv4 block.  ipnet_addr_parse() accepts a dotted quad, IPv6 text,
- * "IPv6:"-prefixed and bracketed forms, with blanks around.
+ * "IPv6:"-prefixed and bracketed forms, with blanks around; the text
+ * itself is read as inet_pton(3) reads it (a dotted quad with a leading
+ * zero in a part, which could mean octal, is refused).
  * ipnet_parse() reads "ADDR" or "ADDR/BITS" and refuses a /0 block and
  * host bits set below the prefix, with a short English reason.  All
  * functions are pure and thread-safe.

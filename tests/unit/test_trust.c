@@ -426,6 +426,7 @@ static const struct ip ips[] = {
 	{ "1.2.3.4 5", NULL },
 	{ "1..2.3", NULL },
 	{ "1.2.3.1000", NULL },
+	{ "010.2.3.4", NULL },		/* octal or decimal? refused */
 	{ "", NULL },
 	{ "[]", NULL },
 };
