@@ -146,7 +146,7 @@ print_audit(FILE *fp, const struct store_audit *a)
 static void
 print_audit_json(FILE *fp, const struct store_audit *a)
 {
-	json_t *o, *cs, *rs, *ds;
+	json_t *o, *cs, *rs, *ds, *is;
 	char t[32];
 	size_t i;
 
@@ -165,12 +165,18 @@ print_audit_json(FILE *fp, const struct store_audit *a)
 		    "key", a->a_doc[i].ad_key, "att",
 		    (json_int_t)a->a_doc[i].ad_att, "sha256",
 		    a->a_doc[i].ad_sha256, "label", a->a_doc[i].ad_label));
-	o = json_pack("{s:I, s:s, s:I, s:s, s:s, s:o, s:b, s:s, s:s, s:o, s:o}",
+	is = json_array();
+	for (i = 0; i < a->a_nitem; i++)
+		json_array_append_new(is, json_pack("{s:I, s:s}", "tag",
+		    (json_int_t)a->a_item[i].ai_tag, "value",
+		    a->a_item[i].ai_value));
+	o = json_pack("{s:I, s:s, s:I, s:s, s:s, s:o, s:b, s:s, s:s, s:o, s:o, s:o}",
 	    "id", (json_int_t)a->a_id,
 	    "time", ctl_fmt_time(a->a_time, t, sizeof(t)),
 	    "unix", (json_int_t)a->a_time, "qid", a->a_qid, "court", a->a_court,
 	    "cases", cs, "restricted", a->a_restricted, "trust", a->a_trust,
-	    "action", a->a_action, "recipients", rs, "documents", ds);
+	    "action", a->a_action, "recipients", rs, "documents", ds,
+	    "items", is);
 	json_dumpf(o, fp, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	fputc('\n', fp);
 	json_decref(o);

@@ -319,6 +319,37 @@ struct store_audit_doc {
 	char	 ad_label[STORE_LABEL_MAX + 1];
 };
 
+/*
+ * Optional items after the fields of version 1: a tag and a string each,
+ * kept in the order added.  A record written by an earlier version has
+ * none; a reader looks for the tags it knows and leaves the others
+ * alone, so every part of the milter adds its own without a new record
+ * version.  Tags (one number each, never reused):
+ *	1 parser (modified or corrected entry), 8 offline test,
+ *	9-12 PDF findings, 13-15 calendar events, and:
+ */
+enum store_audit_tag {
+	STORE_AUDIT_TAG_KIND = 2,	/* notice kind: "district", ... */
+	STORE_AUDIT_TAG_DOCS = 3,	/* every document's outcome, one line
+					   each: CASE TAB ATT TAB RESULT TAB
+					   FLAGS TAB KEY TAB LABEL (FLAGS: a
+					   comma list of store, attached,
+					   over-cap; "-" for none) */
+	STORE_AUDIT_TAG_HOLD = 4,	/* why the message was held */
+	STORE_AUDIT_TAG_LINKS = 5,	/* links cut: a number, or "all" */
+	STORE_AUDIT_TAG_NAMES = 6,	/* case names: CASE TAB NAME lines */
+	STORE_AUDIT_TAG_ADDED = 7,	/* recipients added, comma-separated */
+	STORE_AUDIT_TAG_ENTRY = 16	/* the entry's short docket text
+					   (never for a restricted entry) */
+};
+#define STORE_AUDIT_ITEMS	64	/* items in one record */
+#define STORE_AUDIT_ITEM_MAX	65535	/* bytes of one item's value */
+
+struct store_audit_item {
+	unsigned ai_tag;		/* 1..255 */
+	char	*ai_value;		/* owned by the record */
+};
+
 struct store_audit {
 	uint64_t a_id;			/* set by store_audit_add() */
 	int64_t	 a_time;
@@ -333,7 +364,21 @@ struct store_audit {
 	struct store_audit_rcpt *a_rcpt;
 	size_t	 a_ndoc;
 	struct store_audit_doc *a_doc;
+	size_t	 a_nitem;
+	struct store_audit_item *a_item;	/* see store_audit_item_add() */
 };
+
+/*
+ * Add an optional item to a record being built (value is copied).
+ * 0, STORE_EINVAL (tag 0 or over 255, value too long, too many items)
+ * or STORE_ENOMEM.  A record built this way is released with
+ * store_audit_items_free(); one from a query with the list.
+ */
+int	 store_audit_item_add(struct store_audit *, unsigned tag,
+	    const char *value);
+/* The value of the first item with this tag, or NULL. */
+const char *store_audit_item(const struct store_audit *, unsigned tag);
+void	 store_audit_items_free(struct store_audit *);
 
 /* Append one audit record (a_id is assigned; *id receives it, id may be
  * NULL).  The arrays are read, not kept.  STORE_EINVAL when over a

@@ -13,6 +13,10 @@
  *	order.  A query walks the most selective index it has a criterion
  *	for, then checks every other criterion on the record itself.
  *	Audit records are never expired.
+ *
+ *	A record is version 1 followed by its optional items (u8 tag and
+ *	a string each) to the end of the value; a record written before
+ *	items existed simply ends after its documents.
  * DIAGNOSTICS
  *	STORE_EINVAL for a record over a limit; STORE_ECORRUPT when a
  *	stored record does not decode.
@@ -45,6 +49,7 @@ struct audit_query {
 };
 
 static int	audit_encode(struct rec_w *, const struct store_audit *);
+static void	audit_tail_decode(struct rec_r *, struct store_audit *);
 static int	audit_decode(const void *, size_t, const void *, size_t,
 		    struct store_audit *);
 static void	audit_free_one(struct store_audit *);
@@ -92,7 +97,89 @@ audit_encode(struct rec_w *w, const struct store_audit *a)
 		rec_put_bytes(w, sha, 32);
 		rec_put_str(w, a->a_doc[i].ad_label);
 	}
+	for (i = 0; i < a->a_nitem; i++) {
+		rec_put_u8(w, a->a_item[i].ai_tag);
+		rec_put_str(w, a->a_item[i].ai_value);
+	}
 	return w->rw_err;
+}
+
+/* The optional items: tag and string while bytes are left. */
+static void
+audit_tail_decode(struct rec_r *r, struct store_audit *a)
+{
+	struct store_audit_item *it;
+	unsigned tag;
+	size_t n;
+	char *v;
+
+	while (r->rr_err == 0 && rec_left(r) > 0) {
+		tag = rec_get_u8(r);
+		n = rec_get_u16(r);
+		if (r->rr_err || tag == 0 || n > rec_left(r) ||
+		    a->a_nitem == STORE_AUDIT_ITEMS ||
+		    memchr(r->rr_p + r->rr_off, '\0', n) != NULL) {
+			r->rr_err = STORE_ECORRUPT;
+			return;
+		}
+		if ((it = realloc(a->a_item, (a->a_nitem + 1) *
+		    sizeof(*it))) == NULL || (v = malloc(n + 1)) == NULL) {
+			if (it != NULL)
+				a->a_item = it;
+			r->rr_err = STORE_ENOMEM;
+			return;
+		}
+		a->a_item = it;
+		rec_get_bytes(r, v, n);
+		v[n] = '\0';
+		it[a->a_nitem].ai_tag = tag;
+		it[a->a_nitem++].ai_value = v;
+	}
+}
+
+int
+store_audit_item_add(struct store_audit *a, unsigned tag, const char *value)
+{
+	struct store_audit_item *it;
+	char *v;
+
+	if (tag == 0 || tag > 255 || value == NULL ||
+	    strlen(value) > STORE_AUDIT_ITEM_MAX ||
+	    a->a_nitem >= STORE_AUDIT_ITEMS)
+		return STORE_EINVAL;
+	if ((v = strdup(value)) == NULL)
+		return STORE_ENOMEM;
+	if ((it = realloc(a->a_item, (a->a_nitem + 1) * sizeof(*it))) == NULL) {
+		free(v);
+		return STORE_ENOMEM;
+	}
+	a->a_item = it;
+	it[a->a_nitem].ai_tag = tag;
+	it[a->a_nitem++].ai_value = v;
+	return 0;
+}
+
+const char *
+store_audit_item(const struct store_audit *a, unsigned tag)
+{
+	size_t i;
+
+	for (i = 0; i < a->a_nitem; i++)
+		if (a->a_item[i].ai_tag == tag)
+			return a->a_item[i].ai_value;
+	return NULL;
+}
+
+void
+store_audit_items_free(struct store_audit *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->a_nitem; i++)
+		free(a->a_item[i].ai_value);
+	free(a->a_item);
+	a->a_item = NULL;
+	a->a_nitem = 0;
 }
 
 static void
@@ -104,6 +191,7 @@ audit_free_one(struct store_audit *a)
 	a->a_case = NULL;
 	a->a_rcpt = NULL;
 	a->a_doc = NULL;
+	store_audit_items_free(a);
 }
 
 static int
@@ -159,6 +247,7 @@ audit_decode(const void *k, size_t kl, const void *v, size_t vl,
 		rec_get_str(&r, a->a_doc[i].ad_label,
 		    sizeof(a->a_doc[i].ad_label));
 	}
+	audit_tail_decode(&r, a);
 	if (r.rr_err == 0)
 		return 0;
 bad:
@@ -180,6 +269,8 @@ audit_check(const struct store_audit *a)
 	    (a->a_ncase > 0 && a->a_case == NULL) ||
 	    (a->a_nrcpt > 0 && a->a_rcpt == NULL) ||
 	    (a->a_ndoc > 0 && a->a_doc == NULL) ||
+	    a->a_nitem > STORE_AUDIT_ITEMS ||
+	    (a->a_nitem > 0 && a->a_item == NULL) ||
 	    memchr(a->a_qid, '\0', sizeof(a->a_qid)) == NULL ||
 	    memchr(a->a_trust, '\0', sizeof(a->a_trust)) == NULL ||
 	    memchr(a->a_action, '\0', sizeof(a->a_action)) == NULL ||
@@ -187,6 +278,11 @@ audit_check(const struct store_audit *a)
 		return STORE_EINVAL;
 	for (i = 0; i < a->a_ncase; i++)
 		if (rec_check_docket(a->a_case[i].ac_docket) != 0)
+			return STORE_EINVAL;
+	for (i = 0; i < a->a_nitem; i++)
+		if (a->a_item[i].ai_tag == 0 || a->a_item[i].ai_tag > 255 ||
+		    a->a_item[i].ai_value == NULL ||
+		    strlen(a->a_item[i].ai_value) > STORE_AUDIT_ITEM_MAX)
 			return STORE_EINVAL;
 	for (i = 0; i < a->a_nrcpt; i++)
 		if (store_addr_normalize(a->a_rcpt[i].ar_addr, addr,
