@@ -28,6 +28,7 @@
 
 #include <jansson.h>
 
+#include "calparse.h"
 #include "mime.h"
 #include "nef.h"
 #include "parsecmd.h"
@@ -37,6 +38,7 @@ static json_t	*jstr(const char *);
 static json_t	*jstr_empty_null(const char *);
 static json_t	*link_flags(unsigned);
 static json_t	*docket_json(const struct nef *, const struct nef_case *);
+static json_t	*entry_events(const struct nef *, const struct nef_case *);
 static json_t	*entry_json(const struct nef *, const struct nef_case *);
 static json_t	*recipients_json(const struct nef_recipient *, size_t, int);
 static json_t	*lumped_json(const struct nef_recipient *, size_t);
@@ -97,6 +99,21 @@ trunc_json(unsigned f)
 	return a;
 }
 
+/* The calendar events of the entry (milter/calparse.h). */
+static json_t *
+entry_events(const struct nef *n, const struct nef_case *c)
+{
+	struct calev_set	*s = calloc(1, sizeof(*s));
+	json_t			*a;
+
+	if (s == NULL)
+		return json_array();
+	calparse_case(n, (size_t)(c - n->n_cases), 0, NULL, s);
+	a = calparse_json(n, (size_t)(c - n->n_cases), s);
+	free(s);
+	return a != NULL ? a : json_array();
+}
+
 static json_t *
 entry_json(const struct nef *n, const struct nef_case *c)
 {
@@ -128,6 +145,7 @@ entry_json(const struct nef *n, const struct nef_case *c)
 	    doclink_kind_name(l->dl_kind)));
 	json_object_set_new(e, "link_flags", link_flags(l == NULL ? 0 :
 	    l->dl_flags));
+	json_object_set_new(e, "events", entry_events(n, c));
 	return e;
 }
 
