@@ -20,7 +20,8 @@ for p in $PKGS; do
 	*) missing="$missing $p" ;;
 	esac
 done
-[ -z "$missing" ] && exit 0
+# Sendmail goes into a private root beside Postfix (mk/deps-sendmail.sh).
+[ -z "$missing" ] && exec sh "$(dirname "$0")/deps-sendmail.sh"
 
 echo "deps: installing:$missing"
 if [ "$(id -u)" -ne 0 ]; then
@@ -34,3 +35,4 @@ echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-se
 apt-get update -q
 # shellcheck disable=SC2086
 apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends $missing
+exec sh "$(dirname "$0")/deps-sendmail.sh"
