@@ -23,9 +23,10 @@
 #include "cfg.h"
 #include "strbuf.h"
 
-enum cfg_type { T_STR, T_BOOL, T_INT, T_SIZE, T_TIME, T_ENUM, T_LIST, T_LINES };
+enum cfg_type { T_STR, T_BOOL, T_INT, T_SIZE, T_TIME, T_ENUM, T_LIST, T_LINES,
+    T_MODE };
 /* T_LINES: a repeatable key whose every line is one whole entry (blanks
- * and commas included). */
+ * and commas included).  T_MODE: a file mode in octal (0660). */
 
 struct cfg_def {
 	const char		*d_name;
@@ -53,8 +54,18 @@ static const struct cfg_def cfg_defs[] = {
 /* BEGIN SETTINGS */
 S(STR, "socket", "unix:/run/nefmilter/nefmilter.sock", 0, 0, cf_socket, NULL, 0,
   "Where the milter listens, in libmilter syntax: unix:PATH or inet:PORT@HOST.\n"
-  "A unix socket is created mode 0660 so that Postfix (group postfix) can connect;\n"
-  "prefer it to inet: it is cheaper."),
+  "Prefer a unix socket to inet: it is cheaper.  Its owner is 'user', its group\n"
+  "and mode socket_group and socket_mode.  Sendmail refuses a socket under a\n"
+  "world- or group-writable directory (such as /tmp)."),
+/* MTA interplay (Postfix and Sendmail): who may open the unix socket */
+S(STR, "socket_group", "", 0, 0, cf_socket_group, NULL, 0,
+  "The group of a unix socket: the group the MTA runs as.  Empty: postfix when\n"
+  "that group exists, else mail, else the group of 'user'.  Postfix's smtpd runs\n"
+  "as group postfix; Sendmail as root, or as the group of its RunAsUser (for\n"
+  "example mail)."),
+S(MODE, "socket_mode", "0660", 0, 0777, cf_socket_mode, NULL, 0,
+  "The mode of a unix socket, in octal.  The MTA needs write permission: 0660\n"
+  "lets the owner and socket_group in."),
 S(STR, "state_dir", "/var/lib/nefmilter", 0, 0, cf_state_dir, NULL, 0,
   "The LMDB store and the stored documents.  Owned by 'user', mode 0700."),
 S(STR, "user", "nefmilter", 0, 0, cf_user, NULL, 0,
@@ -103,8 +114,12 @@ S(TIME, "fetch_connect_timeout", "10s", 1, 120, cf_fetch_connect_timeout, NULL, 
 S(TIME, "fetch_timeout", "60s", 1, 280, cf_fetch_timeout, NULL, 0,
   "Total timeout of each request."),
 S(TIME, "fetch_budget", "120s", 1, 280, cf_fetch_budget, NULL, 0,
-  "Time allowed for all the fetches of one notice.  Keep it well below\n"
-  "Postfix's milter_content_timeout (300s)."),
+  "Time allowed for all the fetches of one notice.  While they run, the MTA is\n"
+  "told every few seconds that the milter is still working, so neither\n"
+  "Sendmail's reply timeout (T=R:, 10s by default) nor Postfix's\n"
+  "milter_content_timeout ends the wait; after fetch_budget the MTA's own\n"
+  "timeout applies again.  The court's mail server waits for the reply to its\n"
+  "message meanwhile (RFC 5321 allows 10 minutes)."),
 S(SIZE, "max_document_bytes", "100M", 1024, 4096 * MB, cf_max_document_bytes, NULL, 0,
   "A document larger than this is not kept (result too-large)."),
 S(INT, "fetch_per_host", "4", 1, 64, cf_fetch_per_host, NULL, 0,
@@ -115,20 +130,23 @@ S(STR, "user_agent", "Mozilla/5.0 (compatible; nefmilter/" NEF_VERSION ")", 0, 0
   "The User-Agent header of every request."),
 S(ENUM, "sealed_link_action", "strip", 0, 0, cf_sealed_link_action, e_link, 0,
   "What to do with a link whose fetch met a login prompt: strip replaces it with\n"
-  "a short notice, hold puts the message in Postfix's hold queue, keep leaves it."),
+  "a short notice, hold holds the message (Postfix's hold queue, Sendmail's\n"
+  "quarantine), keep leaves it."),
 S(STR, "label_template", "{date}_{court}_{case}_ECF{entry}{att}_{desc}", 0, 0, cf_label_template, NULL, 0,
   "File name of each attached PDF; \".pdf\" is appended.  Fields: {date} (filed,\n"
   "YYYY-MM-DD), {court}, {case}, {entry}, {att} (\"-N\" for attachment N),\n"
   "{attno}, {desc}, {docid}."),
 S(SIZE, "max_attach_bytes", "6M", 0, 1024 * MB, cf_max_attach_bytes, NULL, 0,
   "Total size of the PDFs attached to one message.  Documents over the cap stay\n"
-  "in the store and the summary says so.  Keep base64 (x1.37) below Postfix's\n"
-  "message_size_limit (10240000 by default)."),
+  "in the store and the summary says so.  Keep base64 (x1.37) below the MTA's\n"
+  "size limit (message_size_limit)."),
 S(SIZE, "message_size_limit", "10240000", 0, 64 * 1024 * MB, cf_message_size_limit, NULL, 0,
-  "Postfix's message_size_limit: a rewritten notice is kept below it, because\n"
-  "Postfix refuses a message a milter made too large (552) and the court would\n"
-  "get a bounce.  Documents that do not fit stay in the store; the summary says\n"
-  "so.  0: no limit."),
+  "The MTA's limit on the size of a message: Postfix's message_size_limit\n"
+  "(10240000 by default), Sendmail's MaxMessageSize (confMAX_MESSAGE_SIZE; no\n"
+  "limit by default).  A rewritten notice is kept below it, because the MTA\n"
+  "refuses a message a milter made too large and the court would get a bounce.\n"
+  "Documents that do not fit stay in the store; the summary says so.  0: no\n"
+  "limit."),
 S(TIME, "retention", "30d", 3600, 3650 * 86400ULL, cf_retention, NULL, 0,
   "How long stored documents are kept; \"nefctl purge --expired\" removes older ones\n"
   "and the daemon does so once a day."),
@@ -146,7 +164,8 @@ S(ENUM, "restricted_scope", "firm", 0, 0, cf_restricted_scope, e_scope, 0,
   "court listed; address allows only the exact addresses listed."),
 S(ENUM, "restricted_action", "remove", 0, 0, cf_restricted_action, e_raction, 0,
   "What happens to recipients a restricted entry may not reach: remove drops them\n"
-  "from the message, hold puts the whole message in the hold queue."),
+  "from the message, hold holds the whole message (Postfix's hold queue,\n"
+  "Sendmail's quarantine)."),
 S(LINES, "restricted_terms", "", 0, 0, cf_restricted_terms, NULL, 1,
   "An extra word or phrase that makes an entry restricted, besides seal and\n"
   "redact (for example: ex parte).  One per line; repeatable."),
@@ -202,7 +221,7 @@ cfg_number(const struct cfg_def *d, const char *s, uint64_t *out)
 	if (!isdigit((unsigned char)*s))
 		return -1;
 	errno = 0;
-	v = strtoull(s, &end, 10);
+	v = strtoull(s, &end, d->d_type == T_MODE ? 8 : 10);
 	if (errno != 0)
 		return -1;
 	if (d->d_type == T_SIZE) {
@@ -262,6 +281,7 @@ cfg_expect(const struct cfg_def *d)
 	switch (d->d_type) {
 	case T_BOOL: return "yes or no";
 	case T_INT: return "a whole number";
+	case T_MODE: return "an octal mode such as 0660";
 	case T_SIZE: return "a size such as 512K, 20M or 1G";
 	case T_TIME: return "a time such as 30s, 5m, 2h or 30d";
 	case T_ENUM: return "one of the names listed in nefmilter.conf(5)";
@@ -298,6 +318,7 @@ cfg_apply(struct cfg *c, const struct cfg_def *d, const char *val, int append,
 	case T_INT:
 	case T_SIZE:
 	case T_TIME:
+	case T_MODE:
 		if (cfg_number(d, val, &n) != 0)
 			goto bad;
 		*(uint64_t *)p = n;
@@ -335,7 +356,9 @@ cfg_apply(struct cfg *c, const struct cfg_def *d, const char *val, int append,
 	}
 bad:
 	strbuf_printf(err, "%s: %s: expected %s", where, d->d_name, cfg_expect(d));
-	if (d->d_min != 0 || d->d_max != 0)
+	if (d->d_type == T_MODE)
+		strbuf_printf(err, " up to %04llo", (unsigned long long)d->d_max);
+	else if (d->d_min != 0 || d->d_max != 0)
 		strbuf_printf(err, " between %llu and %llu%s",
 		    (unsigned long long)d->d_min, (unsigned long long)d->d_max,
 		    d->d_type == T_TIME ? " seconds" :
@@ -540,6 +563,9 @@ cfg_value(const struct cfg *c, const struct cfg_def *d, struct strbuf *sb)
 		break;
 	case T_INT:
 		strbuf_printf(sb, "%llu", (unsigned long long)*(const uint64_t *)p);
+		break;
+	case T_MODE:
+		strbuf_printf(sb, "%04llo", (unsigned long long)*(const uint64_t *)p);
 		break;
 	case T_SIZE:
 	case T_TIME: {

@@ -33,6 +33,7 @@
 #include "daemon.h"
 #include "log.h"
 #include "pipeline.h"
+#include "sockperm.h"
 #include "strbuf.h"
 #include "text.h"
 
@@ -42,7 +43,9 @@ static volatile int	 dmn_stopping;
 static int	dmn_user(const char *, uid_t *, gid_t *);
 static int	dmn_mkdir(const char *, mode_t, uid_t, gid_t);
 static int	dmn_parent_dir(const char *, char *, size_t);
-static int	dmn_socket(const char *, uid_t, gid_t);
+static int	dmn_socket(const struct cfg *, const char *, uid_t, gid_t);
+static void	dmn_sock_warn(void *, const char *);
+static void	dmn_sock_note(void *, const char *);
 static int	dmn_pidfile(const char *, uid_t, gid_t);
 static int	dmn_drop(uid_t, gid_t, const char *);
 static int	dmn_detach(void);
@@ -61,6 +64,22 @@ dmn_say(const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "nefmilter: %s\n", buf);
 	log_err(NULL, "%s", buf);
+}
+
+/* A socket problem found at start-up: a warning in the log. */
+static void
+dmn_sock_warn(void *arg, const char *line)
+{
+	(void)arg;
+	log_warn(NULL, "%s", line);
+}
+
+/* What matters under Sendmail only: a notice line. */
+static void
+dmn_sock_note(void *arg, const char *line)
+{
+	(void)arg;
+	log_notice(NULL, "%s", line);
 }
 
 static int
@@ -122,39 +141,41 @@ dmn_parent_dir(const char *path, char *buf, size_t size)
 	return 0;
 }
 
-/* Open the milter socket; a unix socket gets mode 0660, group postfix. */
+/* Open the milter socket; a unix socket gets socket_group and socket_mode
+ * (sockperm.h), and is checked for what would keep the MTA out. */
 static int
-dmn_socket(const char *spec, uid_t uid, gid_t gid)
+dmn_socket(const struct cfg *cfg, const char *spec, uid_t uid, gid_t gid)
 {
-	char		 dir[512];
-	const char	*path = NULL;
-	struct group	 gr, *gres = NULL;
-	char		 gbuf[4096];
-	gid_t		 sgid = gid;
+	char		 dir[512], gname[SOCKPERM_NAME_MAX], err[600];
+	const char	*path = sockperm_path(spec);
+	mode_t		 mode = (mode_t)cfg->cf_socket_mode;
+	gid_t		 sgid;
 
-	if (strncmp(spec, "unix:", 5) == 0 || strncmp(spec, "local:", 6) == 0)
-		path = strchr(spec, ':') + 1;
-	else if (spec[0] == '/')
-		path = spec;
+	if (path != NULL && sockperm_group(cfg->cf_socket_group, gid, &sgid,
+	    gname, sizeof(gname)) != 0) {
+		dmn_say("socket_group \"%s\" does not exist", cfg->cf_socket_group);
+		return -1;
+	}
 	if (path != NULL && dmn_parent_dir(path, dir, sizeof(dir)) == 0 &&
 	    access(dir, F_OK) != 0 && dmn_mkdir(dir, 0755, uid, gid) != 0)
 		return -1;
-	umask(0117);
+	umask(0777 & ~mode);
 	if (callbacks_listen(spec) != 0) {
 		dmn_say("cannot listen on \"%s\" (libmilter syntax: "
 		    "unix:PATH or inet:PORT@HOST)", spec);
 		return -1;
 	}
 	umask(0077);
-	if (path != NULL) {
-		if (getgrnam_r("postfix", &gr, gbuf, sizeof(gbuf), &gres) == 0 &&
-		    gres != NULL)
-			sgid = gr.gr_gid;
-		if (geteuid() == 0 && chown(path, uid, sgid) != 0)
-			log_warn(NULL, "cannot chown %s: %s", path, strerror(errno));
-		if (chmod(path, 0660) != 0)
-			log_warn(NULL, "cannot chmod %s: %s", path, strerror(errno));
+	if (path == NULL)
+		return 0;
+	if (sockperm_apply(path, uid, sgid, mode, err, sizeof(err)) != 0) {
+		dmn_say("%s", err);
+		return -1;
 	}
+	(void)sockperm_reach(path, sgid, 1, dmn_sock_warn, NULL);
+	(void)sockperm_sendmail(path, dmn_sock_note, NULL);
+	log_info(NULL, "milter socket %s", sockperm_describe(path, err,
+	    sizeof(err)));
 	return 0;
 }
 
@@ -320,7 +341,7 @@ daemon_run(struct cfg *cfg, const struct daemon_opts *o)
 		goto fail;
 	}
 	if (dmn_mkdir(cfg->cf_state_dir, 0700, uid, gid) != 0 ||
-	    dmn_socket(sock, uid, gid) != 0 ||
+	    dmn_socket(cfg, sock, uid, gid) != 0 ||
 	    dmn_pidfile(cfg->cf_pid_file, uid, gid) != 0 ||
 	    dmn_drop(uid, gid, cfg->cf_user) != 0)
 		goto fail;

@@ -1,6 +1,6 @@
 /*
  * NAME
- *	nefmilter 8 - Postfix milter for federal court notices
+ *	nefmilter 8 - Postfix and Sendmail milter for federal court notices
  * SYNOPSIS
  *	nefmilter [-c CONF] [-p SOCKET] [-f] [-n]
  *	nefmilter -t FILE [-c CONF] [-r RCPT]... [-a CLIENT_IP]
@@ -23,11 +23,13 @@
 #include "offline.h"
 #include "parsecmd.h"
 #include "pipeline.h"
+#include "sockperm.h"
 #include "strbuf.h"
 
 #define MAX_RCPT_OPTS	1000
 
 static void	usage(void) __attribute__((noreturn));
+static void	check_warn(void *, const char *);
 static int	load_config(const char *, int explicit, struct cfg **);
 
 static void
@@ -41,6 +43,14 @@ usage(void)
 	    "       nefmilter -V\n", stderr);
 	/* END USAGE */
 	exit(2);
+}
+
+/* nefmilter -n: a problem the socket would have. */
+static void
+check_warn(void *arg, const char *line)
+{
+	(void)arg;
+	fprintf(stderr, "nefmilter: warning: %s\n", line);
 }
 
 static int
@@ -133,8 +143,14 @@ main(int argc, char **argv)
 		else
 			printf("# %s\n", cfg->cf_path);
 		cfg_dump(cfg, stdout);
+		ch = sockperm_check(dopts.do_socket ? dopts.do_socket :
+		    cfg->cf_socket, cfg->cf_socket_group, cfg->cf_user,
+		    check_warn, NULL);
+		if (ch < 0)
+			fprintf(stderr, "nefmilter: socket_group \"%s\" does not "
+			    "exist\n", cfg->cf_socket_group);
 		cfg_unref(cfg);
-		return 0;
+		return ch < 0 ? 1 : 0;
 	}
 	if (testfile != NULL) {
 		int rc;
