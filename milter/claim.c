@@ -29,12 +29,13 @@ static pthread_cond_t	claim_cv = PTHREAD_COND_INITIALIZER;
 static struct claim	*claim_list;
 
 void
-claim_take(const char *court, const char *key, long wait_ms, const char *id)
+claim_take(const char *court, const char *key, long wait_ms, const char *id,
+    void (*tick)(void *), void *tick_arg)
 {
 	struct claim	*c;
-	struct timespec	 dl;
+	struct timespec	 dl, slice;
 	char		 k[sizeof(c->cl_key)];
-	int		 busy;
+	int		 busy, said = 0;
 
 	snprintf(k, sizeof(k), "%s|%s", court, key);
 	clock_gettime(CLOCK_REALTIME, &dl);
@@ -47,11 +48,21 @@ claim_take(const char *court, const char *key, long wait_ms, const char *id)
 				busy = 1;
 		if (!busy)
 			break;
-		log_info(id, "document %s is being fetched for another copy; "
-		    "waiting for it", k);
-		if (pthread_cond_timedwait(&claim_cv, &claim_lock, &dl) == ETIMEDOUT) {
+		if (!said++)
+			log_info(id, "document %s is being fetched for another "
+			    "copy; waiting for it", k);
+		clock_gettime(CLOCK_REALTIME, &slice);
+		if (slice.tv_sec >= dl.tv_sec) {
 			log_warn(id, "waited too long for %s; going ahead", k);
 			break;
+		}
+		/* One second at a time, so that the MTA hears from us. */
+		slice.tv_sec++;
+		(void)pthread_cond_timedwait(&claim_cv, &claim_lock, &slice);
+		if (tick != NULL) {
+			pthread_mutex_unlock(&claim_lock);
+			tick(tick_arg);
+			pthread_mutex_lock(&claim_lock);
 		}
 	}
 	if ((c = calloc(1, sizeof(*c))) != NULL) {

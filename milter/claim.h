@@ -9,13 +9,15 @@
  * the claim, at most wait_ms, then goes ahead (logging it): a stuck fetch
  * never blocks the mail for good.  Callers take several claims in sorted
  * key order, so that two notices never wait on each other in a cycle.
- * id is the queue id for the log lines.
+ * id is the queue id for the log lines.  While it waits, claim_take()
+ * calls tick(tick_arg) at least once a second (progress.h); tick may be
+ * NULL.
  */
 #ifndef NEF_CLAIM_H
 #define NEF_CLAIM_H
 
 void	claim_take(const char *court, const char *key, long wait_ms,
-	    const char *id);
+	    const char *id, void (*tick)(void *), void *tick_arg);
 void	claim_release(const char *court, const char *key);
 
 #endif

@@ -636,7 +636,7 @@ docs_collect(const struct docs_req *r, struct docs_set **out)
 			continue;
 		if (r->dr_fetch != NULL && li[k].li_usable && !li[k].li_complete) {
 			claim_take(s->ds_links[k].dl_court, s->ds_links[k].dl_key,
-			    wait_ms, r->dr_id);
+			    wait_ms, r->dr_id, r->dr_tick, r->dr_tick_arg);
 			li[k].li_claimed = 1;
 		}
 	}
@@ -678,6 +678,8 @@ docs_collect(const struct docs_req *r, struct docs_set **out)
 
 		fo.fo_on_pdf = docs_on_pdf;
 		fo.fo_on_pdf_arg = &kc;
+		fo.fo_tick = r->dr_tick;
+		fo.fo_tick_arg = r->dr_tick_arg;
 		if (fetch_run(&fo, r->dr_id, fl, nf, &fs) != 0) {
 			free(kc.kc_v);
 			goto nomem;

@@ -83,6 +83,9 @@ struct docs_req {
 	const struct fetch_opts	*dr_fetch;	/* NULL: do not fetch */
 	docs_label_fn		 dr_label;
 	void			*dr_label_arg;
+	void			(*dr_tick)(void *);	/* at least once a second
+					   while waiting (progress.h); NULL */
+	void			*dr_tick_arg;
 	int64_t			 dr_now;
 };
 

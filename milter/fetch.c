@@ -385,7 +385,8 @@ req_start(struct run *ru, size_t i, const char *url)
 	free(d->fd_url);
 	d->fd_url = u;
 	if (left <= 0) {
-		finish(ru, i, FETCH_ERROR, "fetch budget spent");
+		finish(ru, i, FETCH_ERROR, "fetch_budget (%ld s) spent before it "
+		    "could be asked for", o->fo_budget_ms / 1000);
 		return -1;
 	}
 	if ((r = calloc(1, sizeof(*r))) == NULL)
@@ -582,6 +583,12 @@ req_done(struct run *ru, struct req *r, CURLcode cc)
 	} else if (r->r_io_err) {
 		finish(ru, r->r_doc, FETCH_ERROR, "cannot write the temp file: %s",
 		    strerror(r->r_io_err));
+	} else if (cc == CURLE_OPERATION_TIMEDOUT) {
+		int budget = now_ms() >= ru->ru_deadline - 100;
+
+		finish(ru, r->r_doc, FETCH_ERROR, "the court did not answer within "
+		    "%s (%ld s)", budget ? "fetch_budget" : "fetch_timeout",
+		    (budget ? ru->ru_o->fo_budget_ms : ru->ru_o->fo_timeout_ms) / 1000);
 	} else if (cc != CURLE_OK && !(cc == CURLE_WRITE_ERROR && r->r_page_full)) {
 		finish(ru, r->r_doc, FETCH_ERROR, "%s", curl_easy_strerror(cc));
 	} else if (code >= 300 && code < 400) {
@@ -696,6 +703,8 @@ drain(struct run *ru)
 		}
 		if (ru->ru_reqs == NULL)
 			break;
+		if (ru->ru_o->fo_tick != NULL)
+			ru->ru_o->fo_tick(ru->ru_o->fo_tick_arg);
 		left = ru->ru_deadline - now_ms();
 		if (left <= 0)
 			left = 1;

@@ -90,6 +90,10 @@ struct fetch_opts {
 	size_t		 fo_max_documents;
 	fetch_pdf_fn	 fo_on_pdf;	/* may be NULL */
 	void		*fo_on_pdf_arg;
+	void		(*fo_tick)(void *arg);	/* called on the calling thread
+					   at least once a second while
+					   requests run (progress.h); NULL */
+	void		*fo_tick_arg;
 };
 
 /* One document link of the notice.  Its kind (doc1, docs1, ACMS) and

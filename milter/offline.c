@@ -55,6 +55,7 @@ static int	 off_delrcpt(void *, const char *);
 static int	 off_replacebody(void *, const unsigned char *, size_t);
 static int	 off_quarantine(void *, const char *);
 static int	 off_setreply(void *, const char *, const char *, const char *);
+static int	 off_progress(void *);
 static int	 off_hdr_add(struct offline *, const char *, const char *);
 static int	 off_read(const char *, struct strbuf *);
 static size_t	 off_parse_headers(struct offline *, const char *, size_t);
@@ -63,10 +64,13 @@ static void	 off_write(struct offline *, const char *, size_t);
 
 static const struct shim_ops off_ops = {
 	off_getpriv, off_setpriv, off_getsymval, off_addheader, off_chgheader,
-	off_addrcpt, off_delrcpt, off_replacebody, off_quarantine, off_setreply
+	off_addrcpt, off_delrcpt, off_replacebody, off_quarantine, off_setreply,
+	off_progress
 };
 
 static void *off_getpriv(void *ctx) { return ((struct offline *)ctx)->o_priv; }
+/* No MTA waits: a progress reply has nowhere to go. */
+static int off_progress(void *ctx) { (void)ctx; return 0; }
 
 static int
 off_setpriv(void *ctx, void *p)

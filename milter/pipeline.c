@@ -52,6 +52,7 @@
 #include "nef.h"
 #include "pipeline.h"
 #include "plan.h"
+#include "progress.h"
 #include "rewrite.h"
 #include "sealterm.h"
 #include "session.h"
@@ -451,6 +452,8 @@ pl_documents(struct plan *p)
 	r.dr_id = p->p_qid;
 	r.dr_label = plan_label;
 	r.dr_label_arg = p;
+	r.dr_tick = progress_tick_fn;
+	r.dr_tick_arg = p->p_progress;
 	r.dr_now = (int64_t)time(NULL);
 	if (p->p_dout->do_fetch) {
 		r.dr_store = pl_store;

@@ -33,9 +33,12 @@
 #include "linkstrip.h"
 #include "log.h"
 #include "mime.h"
+#include "mta.h"
 #include "nef.h"
 #include "plan.h"
+#include "progress.h"
 #include "session.h"
+#include "shim.h"
 #include "store.h"
 #include "summary.h"
 #include "text.h"
@@ -70,6 +73,8 @@ plan_new(void *ctx, struct conn *c, struct msg *m, struct store *st)
 	p->p_store = st;
 	p->p_body_fd = -1;
 	p->p_class = DECIDE_OTHER;
+	p->p_progress = progress_new(ctx, m->m_qid,
+	    (long)c->c_cfg->cf_fetch_budget * 1000);
 	return p;
 }
 
@@ -93,6 +98,7 @@ plan_free(struct plan *p)
 	if (p == NULL)
 		return NULL;
 	mime_notice_free(p->p_mime);
+	progress_free(p->p_progress);
 	nef_free(p->p_nef);
 	plan_list_free(&p->p_rcpts);
 	plan_list_free(&p->p_listed);
@@ -659,8 +665,13 @@ plan_audit(struct plan *p)
 		log_notice(p->p_qid, "recipient <%s> %s: %s", d->do_denied[i].dr_addr,
 		    d->do_ndel ? "removed" : "not allowed, kept",
 		    d->do_denied[i].dr_reason);
-	if (p->p_hold)
-		log_notice(p->p_qid, "held (Postfix hold queue): %s", p->p_hold_reason);
+	if (p->p_hold) {
+		enum mta_kind k = mta_kind_of(shim_getsymval(p->p_ctx, "v"));
+
+		log_notice(p->p_qid, "held (%s; release: %s): %s",
+		    mta_hold_place(k), mta_release_cmd(k, p->p_qid, buf,
+		    sizeof(buf)), p->p_hold_reason);
+	}
 	strbuf_free(&add);
 	strbuf_free(&del);
 	if (p->p_store == NULL)

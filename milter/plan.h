@@ -46,6 +46,7 @@ struct plan_att {
 
 struct plan {
 	void			*p_ctx;
+	struct progress		*p_progress;	/* progress replies to the MTA */
 	struct conn		*p_conn;
 	struct msg		*p_msg;
 	const struct cfg	*p_cfg;

@@ -23,10 +23,12 @@ static int	 lm_delrcpt(void *, const char *);
 static int	 lm_replacebody(void *, const unsigned char *, size_t);
 static int	 lm_quarantine(void *, const char *);
 static int	 lm_setreply(void *, const char *, const char *, const char *);
+static int	 lm_progress(void *);
 
 static const struct shim_ops lm_ops = {
 	lm_getpriv, lm_setpriv, lm_getsymval, lm_addheader, lm_chgheader,
-	lm_addrcpt, lm_delrcpt, lm_replacebody, lm_quarantine, lm_setreply
+	lm_addrcpt, lm_delrcpt, lm_replacebody, lm_quarantine, lm_setreply,
+	lm_progress
 };
 static const struct shim_ops *ops = &lm_ops;
 
@@ -92,6 +94,12 @@ lm_setreply(void *ctx, const char *rc, const char *xc, const char *t)
 	return RC(smfi_setreply(ctx, (char *)rc, (char *)xc, (char *)t));
 }
 
+static int
+lm_progress(void *ctx)
+{
+	return RC(smfi_progress(ctx));
+}
+
 void
 shim_set_ops(const struct shim_ops *o)
 {
@@ -108,3 +116,4 @@ int shim_delrcpt(void *ctx, const char *r) { return ops->delrcpt(ctx, r); }
 int shim_replacebody(void *ctx, const unsigned char *b, size_t n) { return ops->replacebody(ctx, b, n); }
 int shim_quarantine(void *ctx, const char *r) { return ops->quarantine(ctx, r); }
 int shim_setreply(void *ctx, const char *rc, const char *xc, const char *t) { return ops->setreply(ctx, rc, xc, t); }
+int shim_progress(void *ctx) { return ops->progress(ctx); }

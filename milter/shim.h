@@ -27,6 +27,7 @@ struct shim_ops {
 	int	 (*quarantine)(void *ctx, const char *reason);
 	int	 (*setreply)(void *ctx, const char *rcode, const char *xcode,
 		    const char *text);
+	int	 (*progress)(void *ctx);	/* end of message only */
 };
 
 /* Replace the operations (offline mode); NULL restores libmilter's. */
@@ -43,5 +44,8 @@ int	 shim_replacebody(void *ctx, const unsigned char *buf, size_t len);
 int	 shim_quarantine(void *ctx, const char *reason);
 int	 shim_setreply(void *ctx, const char *rcode, const char *xcode,
 	    const char *text);
+/* "Still working" (SMFIR_PROGRESS): allowed during end of message only,
+ * on the callback's thread; see progress.h. */
+int	 shim_progress(void *ctx);
 
 #endif

@@ -39,7 +39,7 @@ check "entry 57: Postfix logs the milter's hold" \
     pf_wait_log "postfix/cleanup\[[0-9]+\]: $Q1: milter-hold: END-OF-MESSAGE from " 20
 check "entry 57: in the hold queue" held "$Q1"
 check_grep "maillog: nefmilter's reason under the same queue id" \
-    "nefmilter\[[0-9]+\]: $Q1: held \(Postfix hold queue\): 1 link\(s\) met a login prompt or are not public \(sealed_link_action=hold\)" "$LOG"
+    "nefmilter\[[0-9]+\]: $Q1: held \(Postfix's hold queue; release: postsuper -H $Q1\): 1 link\(s\) met a login prompt or are not public \(sealed_link_action=hold\)" "$LOG"
 check_grep "maillog: the audit line says held" \
     "nefmilter\[[0-9]+\]: $Q1: notice court=cand .*entry=57 .*attached=2 login=1 .*action=held$" "$LOG"
 check "postcat reads the held message" queued "$Q1"
@@ -74,7 +74,7 @@ check "restricted entry to bob only: held" \
     pf_wait_log "postfix/cleanup\[[0-9]+\]: $Q3: milter-hold: " 20
 check "restricted entry to bob only: in the hold queue" held "$Q3"
 check_grep "maillog: nefmilter says why it held it" \
-    "nefmilter\[[0-9]+\]: $Q3: held \(Postfix hold queue\): .+" "$LOG"
+    "nefmilter\[[0-9]+\]: $Q3: held \(Postfix's hold queue; release: postsuper -H $Q3\): .+" "$LOG"
 check_nogrep "maillog: bob is not removed (nobody would be left)" \
     "nefmilter\[[0-9]+\]: $Q3: recipient <bob@example\.test> removed" "$LOG"
 queued "$Q3"

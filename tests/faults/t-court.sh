@@ -57,7 +57,7 @@ transient() {
 
 # --- slow: the court answers after fetch_timeout (2 s) --------------------
 send 11
-transient 11 "slow court" "Timeout"
+transient 11 "slow court" "the court did not answer within fetch_timeout \\(2 s\\)"
 check "slow court: the message went through within the fetch budget (${ELAPSED}s < 6s)" \
     test "$ELAPSED" -lt 6
 check_eq "slow court: one request, no retry" 1 "$(fx_case_requests 11)"
@@ -117,7 +117,7 @@ send 16
 held() { pf_hold_ids | grep -qx "$QID"; }
 check "hold: the notice waits in the hold queue" wait_for 10 held
 fx_qlog "$QID"
-check_grep "hold: the log says why" "$QID: held \(Postfix hold queue\): " "$FX/qlog"
+check_grep "hold: the log says why" "$QID: held \(Postfix's hold queue; release: postsuper -H $QID\): " "$FX/qlog"
 check_eq "hold: nothing delivered while held" "${FX_MARK[docketing]}" "$(fx_count docketing)"
 check_eq "hold: one message in the whole queue" 1 "$(pf_queue_ids | wc -l)"
 pf_release "$QID"

@@ -28,7 +28,7 @@ check "restricted entry, hold, runs" offline "$W/seal.eml" -r docketing@lawfirm.
 check_grep "hold: the message is held" "offline: held \(quarantine\)" "$W/err"
 check_nogrep "hold: nobody removed" "recipient removed" "$W/err"
 check_eq "hold: no document goes to an unlisted recipient" 0 "$(grep -c 'application/pdf' "$W/parts")"
-check_grep "hold: the hold reason is logged" "OFFLINE: held \(Postfix hold queue\): " "$W/err"
+check_grep "hold: the hold reason is logged" "OFFLINE: held \(the MTA's hold queue or quarantine; release: .*\): " "$W/err"
 sed -i '/^restricted_action/d' "$W/n.conf"
 
 # A colleague forwards the restricted notice (with its PDFs) to outsiders.
