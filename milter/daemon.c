@@ -33,6 +33,7 @@
 #include "daemon.h"
 #include "log.h"
 #include "pipeline.h"
+#include "session.h"
 #include "sockperm.h"
 #include "strbuf.h"
 #include "text.h"
@@ -350,6 +351,7 @@ daemon_run(struct cfg *cfg, const struct daemon_opts *o)
 		goto fail;
 	}
 	cfg_install(cfg);
+	session_set_eom(pipeline_eom);
 	if (pipeline_maintain() != 0)
 		return 1;
 	if ((rc = pthread_create(&tid, NULL, dmn_reload_thread, NULL)) != 0) {

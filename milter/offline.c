@@ -319,6 +319,7 @@ offline_run(struct cfg *cfg, const struct offline_opts *oo)
 		return 1;
 	cfg_install(cfg_ref(cfg));
 	shim_set_ops(&off_ops);
+	session_set_eom(pipeline_eom);
 
 	body = off_parse_headers(&o, file.sb_s ? file.sb_s : "", file.sb_len);
 	norig = o.o_nhdrs;

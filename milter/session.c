@@ -9,8 +9,8 @@
  *	forwards are inspected) is accepted at once, so Postfix does not even
  *	send its headers.  At the end of headers, a message that neither
  *	comes from a court domain nor looks like a forwarded notice is
- *	accepted.  Only the rest is spooled and handed to the pipeline at
- *	end of message.
+ *	accepted.  Only the rest is spooled and handed, at end of message,
+ *	to the handler the program installed (session_set_eom()).
  * DIAGNOSTICS
  *	Allocation failures and limits are logged with the queue id; the
  *	message then goes on unchanged (or follows on_error).
@@ -24,12 +24,12 @@
 
 #include "cfg.h"
 #include "log.h"
-#include "pipeline.h"
 #include "session.h"
 #include "shim.h"
 #include "text.h"
 
 static _Atomic unsigned long sess_serial;
+static session_eom_fn sess_eom_fn;
 
 static struct conn *conn_get(void *);
 static struct conn *conn_new(void *);
@@ -41,6 +41,12 @@ static char	*addr_strip(const char *);
 static int	subject_is_forward(const char *);
 static int	spool_header(struct msg *, const char *, const char *);
 static enum sess_rc sess_fail(struct conn *, const char *what);
+
+void
+session_set_eom(session_eom_fn fn)
+{
+	sess_eom_fn = fn;
+}
 
 long
 session_now_ms(void)
@@ -426,9 +432,9 @@ session_eom(void *ctx)
 		text_printable(m->m_qid, sizeof(m->m_qid), qid, strlen(qid));
 	if (m->m_qid[0] == '\0')
 		text_strlcpy(m->m_qid, c->c_id, sizeof(m->m_qid));
-	if (m->m_toobig)
+	if (m->m_toobig || sess_eom_fn == NULL)
 		return msg_finish(c, SESS_CONTINUE);
-	rc = pipeline_eom(ctx, c, m);
+	rc = sess_eom_fn(ctx, c, m);
 	return msg_finish(c, rc);
 }
 

@@ -12,6 +12,10 @@
  * translates.  Message state is freed by one idempotent msg_end(), and
  * every terminal verdict goes through msg_finish(), because libmilter does
  * not call abort after ACCEPT, REJECT or DISCARD.
+ *
+ * What happens to a kept message at end of message is not the session's
+ * business: the program (the daemon, the offline runner) installs the
+ * handler with session_set_eom() before the first connection.
  */
 #ifndef NEF_SESSION_H
 #define NEF_SESSION_H
@@ -64,6 +68,16 @@ struct conn {
 					   blank, both ways (SMFIP_HDR_LEADSPC) */
 	struct msg	*c_msg;
 };
+
+/*
+ * The end-of-message handler: called with a message the session kept
+ * (court mail, or a forward), after its queue id is known.  It returns
+ * the verdict; the session frees the message afterwards.  Install it
+ * once, before any connection; without one, kept messages pass on
+ * unchanged.
+ */
+typedef enum sess_rc (*session_eom_fn)(void *ctx, struct conn *, struct msg *);
+void	 session_set_eom(session_eom_fn);
 
 /* Option negotiation: the connection starts here (its state is created
  * now; the client is filled in by connect or at MAIL FROM). */
