@@ -9,11 +9,14 @@
  * DIAGNOSTICS
  *	cfg_load() and cfg_set() return -1 and append "FILE:LINE: KEY: what
  *	was expected" to the error buffer; a file with several mistakes
- *	reports all of them.
+ *	reports all of them.  cfg_load_all() keeps what it could read, so
+ *	that checks beyond the table (cfg_problem()) report in the same
+ *	pass, each with the line of the setting concerned.
  */
 #include <ctype.h>
 #include <errno.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -192,9 +195,11 @@ static struct cfg	*cfg_cur;
 
 static const struct cfg_def *cfg_find(const char *);
 static int	cfg_apply(struct cfg *, const struct cfg_def *, const char *,
-		    int append, const char *where, struct strbuf *);
+		    int append, const char *where, int line, struct strbuf *);
 static int	cfg_number(const struct cfg_def *, const char *, uint64_t *);
-static int	cfg_list_add(struct cfg_list *, const char *);
+static int	cfg_list_add(struct cfg_list *, const char *, int line);
+static int	cfg_item_line(const struct cfg *, const struct cfg_def *,
+		    const char *msg);
 static void	cfg_list_clear(struct cfg_list *);
 static void	cfg_free(struct cfg *);
 static void	cfg_value(const struct cfg *, const struct cfg_def *, struct strbuf *);
@@ -250,10 +255,15 @@ cfg_number(const struct cfg_def *d, const char *s, uint64_t *out)
 }
 
 static int
-cfg_list_add(struct cfg_list *l, const char *s)
+cfg_list_add(struct cfg_list *l, const char *s, int line)
 {
 	char	**v;
+	int	 *ln;
 
+	if ((ln = realloc(l->l_line, (l->l_n + 1) * sizeof(*ln))) == NULL)
+		return -1;
+	l->l_line = ln;
+	ln[l->l_n] = line;
 	if ((v = realloc(l->l_v, (l->l_n + 1) * sizeof(*v))) == NULL)
 		return -1;
 	l->l_v = v;
@@ -271,7 +281,9 @@ cfg_list_clear(struct cfg_list *l)
 	for (i = 0; i < l->l_n; i++)
 		free(l->l_v[i]);
 	free(l->l_v);
+	free(l->l_line);
 	l->l_v = NULL;
+	l->l_line = NULL;
 	l->l_n = 0;
 }
 
@@ -291,7 +303,7 @@ cfg_expect(const struct cfg_def *d)
 
 static int
 cfg_apply(struct cfg *c, const struct cfg_def *d, const char *val, int append,
-    const char *where, struct strbuf *err)
+    const char *where, int line, struct strbuf *err)
 {
 	void		*p = (char *)c + d->d_off;
 	uint64_t	 n;
@@ -339,7 +351,7 @@ cfg_apply(struct cfg *c, const struct cfg_def *d, const char *val, int append,
 			cfg_list_clear(p);
 		if (*val == '\0')
 			return 0;
-		return cfg_list_add(p, val);
+		return cfg_list_add(p, val, line);
 	case T_LIST:
 		if (!append || !d->d_repeat)
 			cfg_list_clear(p);
@@ -347,7 +359,7 @@ cfg_apply(struct cfg *c, const struct cfg_def *d, const char *val, int append,
 			return -1;
 		for (tok = strtok_r(copy, ", \t", &save); tok != NULL;
 		    tok = strtok_r(NULL, ", \t", &save))
-			if (cfg_list_add(p, tok) != 0) {
+			if (cfg_list_add(p, tok, line) != 0) {
 				free(copy);
 				return -1;
 			}
@@ -377,9 +389,13 @@ cfg_defaults(void)
 	if ((c = calloc(1, sizeof(*c))) == NULL)
 		return NULL;
 	c->cf_refs = 1;
+	if ((c->cf_line = calloc(NDEFS, sizeof(*c->cf_line))) == NULL) {
+		free(c);
+		return NULL;
+	}
 	for (i = 0; i < NDEFS; i++)
 		if (cfg_apply(c, &cfg_defs[i], cfg_defs[i].d_default, 0,
-		    "default", &err) != 0) {
+		    "default", 0, &err) != 0) {
 			strbuf_free(&err);
 			cfg_free(c);
 			return NULL;
@@ -397,7 +413,7 @@ cfg_set(struct cfg *c, const char *key, const char *value, struct strbuf *err)
 		strbuf_printf(err, "unknown setting \"%s\"\n", key);
 		return -1;
 	}
-	return cfg_apply(c, d, value, 1, "override", err);
+	return cfg_apply(c, d, value, 1, "override", 0, err);
 }
 
 static char *
@@ -415,6 +431,16 @@ cfg_trim(char *s)
 
 int
 cfg_load(const char *path, struct cfg **out, struct strbuf *err)
+{
+	int	rc = cfg_load_all(path, out, err);
+
+	if (rc != 0 && *out != NULL)
+		*out = cfg_unref(*out);
+	return rc;
+}
+
+int
+cfg_load_all(const char *path, struct cfg **out, struct strbuf *err)
 {
 	struct cfg		*c;
 	const struct cfg_def	*d;
@@ -475,16 +501,90 @@ cfg_load(const char *path, struct cfg **out, struct strbuf *err)
 			bad = 1;
 			continue;
 		}
-		if (cfg_apply(c, d, val, seen[d - cfg_defs], where, err) != 0)
+		if (cfg_apply(c, d, val, seen[d - cfg_defs], where, lineno,
+		    err) != 0) {
 			bad = 1;
+			c->cf_line[d - cfg_defs] = -lineno;
+		} else if (c->cf_line[d - cfg_defs] >= 0)
+			c->cf_line[d - cfg_defs] = lineno;
 		seen[d - cfg_defs] = 1;
 	}
 	fclose(fp);
-	if (bad) {
-		cfg_free(c);
-		return -1;
-	}
 	*out = c;
+	return bad ? -1 : 0;
+}
+
+const char *
+cfg_where(const struct cfg *c, const char *key, char *buf, size_t size)
+{
+	const struct cfg_def	*d = key != NULL ? cfg_find(key) : NULL;
+	int			 line = 0;
+
+	if (d != NULL && c->cf_line != NULL)
+		line = c->cf_line[d - cfg_defs];
+	if (line < 0)
+		line = -line;
+	if (c->cf_path == NULL)
+		snprintf(buf, size, "defaults");
+	else if (line == 0)
+		snprintf(buf, size, "%s", c->cf_path);
+	else
+		snprintf(buf, size, "%s:%d", c->cf_path, line);
+	return buf;
+}
+
+int
+cfg_refused(const struct cfg *c, const char *key)
+{
+	const struct cfg_def	*d = cfg_find(key);
+
+	return d != NULL && c->cf_line != NULL && c->cf_line[d - cfg_defs] < 0;
+}
+
+void
+cfg_problem(const struct cfg *c, struct strbuf *err, const char *key,
+    const char *fmt, ...)
+{
+	char	msg[1024], where[600], word[64];
+	size_t	n;
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (key == NULL) {
+		n = strspn(msg, "abcdefghijklmnopqrstuvwxyz_0123456789");
+		if (n > 0 && n < sizeof(word)) {
+			memcpy(word, msg, n);
+			word[n] = '\0';
+			if (cfg_find(word) != NULL)
+				key = word;
+		}
+	}
+	cfg_where(c, key, where, sizeof(where));
+	if (key != NULL && c->cf_path != NULL &&
+	    (n = (size_t)cfg_item_line(c, cfg_find(key), msg)) > 0)
+		snprintf(where, sizeof(where), "%s:%zu", c->cf_path, n);
+	strbuf_printf(err, "%s: %s\n", where, msg);
+}
+
+/* The line of the list entry that msg quotes ("VALUE"), or 0. */
+static int
+cfg_item_line(const struct cfg *c, const struct cfg_def *d, const char *msg)
+{
+	const struct cfg_list	*l;
+	const char		*q;
+	size_t			 i, n;
+
+	if (d == NULL || (d->d_type != T_LIST && d->d_type != T_LINES))
+		return 0;
+	l = (const void *)((const char *)c + d->d_off);
+	for (i = 0; i < l->l_n; i++) {
+		n = strlen(l->l_v[i]);
+		for (q = strchr(msg, '"'); q != NULL; q = strchr(q + 1, '"'))
+			if (strncmp(q + 1, l->l_v[i], n) == 0 && q[n + 1] == '"')
+				return l->l_line[i];
+	}
 	return 0;
 }
 
@@ -505,6 +605,7 @@ cfg_free(struct cfg *c)
 			cfg_list_clear(p);
 	}
 	free(c->cf_path);
+	free(c->cf_line);
 	free(c);
 }
 

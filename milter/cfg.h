@@ -27,6 +27,7 @@ struct strbuf;
 struct cfg_list {
 	size_t	  l_n;
 	char	**l_v;
+	int	 *l_line;	/* the line of each entry (0: default) */
 };
 
 enum cfg_link_action { LINK_STRIP, LINK_HOLD, LINK_KEEP };
@@ -37,6 +38,9 @@ enum cfg_raction { RACTION_REMOVE, RACTION_HOLD };
 struct cfg {
 	int		 cf_refs;	/* atomic; see cfg_ref() */
 	char		*cf_path;	/* file read, or NULL for defaults */
+	int		*cf_line;	/* per setting: the line that set it
+					   last (0: default; negative: that
+					   line's value was refused) */
 
 	/* daemon */
 	char		*cf_socket;
@@ -104,6 +108,26 @@ struct cfg {
  * "FILE:LINE: what was expected" lines.
  */
 int	 cfg_load(const char *path, struct cfg **out, struct strbuf *err);
+/*
+ * The same, but *out is set even when lines were refused (-1): a refused
+ * line leaves the setting at its default, so that the caller can run its
+ * own checks over the rest and report every problem in one pass.  *out
+ * is NULL only when the file cannot be read or memory runs out.
+ */
+int	 cfg_load_all(const char *path, struct cfg **out, struct strbuf *err);
+/* Where key got its value, into buf: "FILE:LINE", or "FILE" (or
+ * "defaults") for a built-in default.  Returns buf. */
+const char *cfg_where(const struct cfg *, const char *key, char *buf,
+	    size_t size);
+/* 1 when the file set key to a value that was refused, else 0. */
+int	 cfg_refused(const struct cfg *, const char *key);
+/*
+ * Append one problem as "WHERE: MESSAGE\n" to err, WHERE being
+ * cfg_where() of key.  With key NULL, the key is the message's first
+ * word when that names a setting ("trusted_clients: ...").
+ */
+void	 cfg_problem(const struct cfg *, struct strbuf *err, const char *key,
+	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /* Built-in defaults; NULL only when memory runs out. */
 struct cfg *cfg_defaults(void);
 /* Set one key as if read from a file (used for overrides); 0 or -1. */

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "cfg.h"
+#include "cfgcheck.h"
 #include "daemon.h"
 #include "log.h"
 #include "offline.h"
@@ -57,10 +58,17 @@ static int
 load_config(const char *path, int explicit, struct cfg **out)
 {
 	struct strbuf	err = STRBUF_INIT;
+	int		bad;
 
 	if (!explicit && access(path, F_OK) != 0)
 		path = NULL;	/* no file: built-in defaults */
-	if (cfg_load(path, out, &err) != 0 || pipeline_check_cfg(*out, &err) != 0) {
+	/* Every problem in one pass: the file's, then the checks beyond
+	 * the table over what could be read. */
+	bad = cfg_load_all(path, out, &err) != 0;
+	if (*out != NULL && pipeline_check_cfg(*out, &err) != 0)
+		bad = 1;
+	if (bad) {
+		cfgcheck_sort(&err);
 		fprintf(stderr, "nefmilter: configuration errors:\n%s",
 		    strbuf_str(&err));
 		strbuf_free(&err);

@@ -41,6 +41,7 @@
 
 #include "addr.h"
 #include "cfg.h"
+#include "cfgcheck.h"
 #include "decide.h"
 #include "docs.h"
 #include "fetch.h"
@@ -182,29 +183,23 @@ pipeline_stop(void)
 int
 pipeline_check_cfg(const struct cfg *cfg, struct strbuf *err)
 {
-	struct sealterm	*st = NULL;
 	char		 msg[256];
 	int		 bad = 0;
 
-	if (label_validate(cfg->cf_label_template, msg, sizeof(msg)) != 0) {
-		strbuf_printf(err, "label_template: %s\n", msg);
+	if (!cfg_refused(cfg, "label_template") &&
+	    label_validate(cfg->cf_label_template, msg, sizeof(msg)) != 0) {
+		cfg_problem(cfg, err, "label_template", "%s", msg);
 		bad = 1;
 	}
-	if (sealterm_new((const char *const *)cfg->cf_restricted_terms.l_v,
-	    cfg->cf_restricted_terms.l_n,
-	    (const char *const *)cfg->cf_restricted_exceptions.l_v,
-	    cfg->cf_restricted_exceptions.l_n, &st, msg, sizeof(msg)) != 0) {
-		strbuf_printf(err, "restricted_terms/restricted_exceptions: %s\n", msg);
+	if (cfgcheck_terms(cfg, err) != 0)
 		bad = 1;
-	}
-	sealterm_free(st);
-	if (plan_trust_new(cfg, NULL, msg, sizeof(msg)) != 0) {
-		strbuf_printf(err, "%s\n", msg);
+	if (cfgcheck_trust(cfg, err) != 0)
 		bad = 1;
-	}
-	if (cfg->cf_fetch_timeout > cfg->cf_fetch_budget) {
-		strbuf_printf(err, "fetch_timeout (%llus) is longer than "
-		    "fetch_budget (%llus)\n",
+	if (!cfg_refused(cfg, "fetch_timeout") &&
+	    !cfg_refused(cfg, "fetch_budget") &&
+	    cfg->cf_fetch_timeout > cfg->cf_fetch_budget) {
+		cfg_problem(cfg, err, "fetch_timeout", "fetch_timeout (%llus) "
+		    "is longer than fetch_budget (%llus)",
 		    (unsigned long long)cfg->cf_fetch_timeout,
 		    (unsigned long long)cfg->cf_fetch_budget);
 		bad = 1;
