@@ -121,8 +121,9 @@ print_audit(FILE *fp, const struct store_audit *a)
 	for (i = 0; i < a->a_ncase; i++)
 		fprintf(fp, "%s%s#%u", i ? "," : " ", a->a_case[i].ac_docket,
 		    a->a_case[i].ac_entry);
-	fprintf(fp, "  %s %s%s  to:", a->a_action, a->a_trust,
-	    a->a_restricted ? " restricted" : "");
+	fprintf(fp, "  %s %s%s%s  to:", a->a_action, a->a_trust,
+	    a->a_restricted ? " restricted" : "",
+	    store_audit_item(a, STORE_AUDIT_TAG_OFFLINE) ? " offline-test" : "");
 	for (i = 0; i < a->a_nrcpt; i++)
 		if (!a->a_rcpt[i].ar_removed)
 			fprintf(fp, " %s", a->a_rcpt[i].ar_addr);
@@ -292,7 +293,7 @@ recall(struct ctl *c, const struct store_doc *d, size_t n, const char *court,
 	struct store_audit_query q;
 	struct store_audit_list l;
 	uint64_t *seen = NULL;
-	size_t i, j, k, nseen = 0, total = 0;
+	size_t i, j, k, nseen = 0, total = 0, ntest = 0;
 	int rc = 0, pass;
 
 	fputs("messages to recall:\n", c->c_out);
@@ -326,6 +327,12 @@ recall(struct ctl *c, const struct store_doc *d, size_t n, const char *court,
 				break;
 			}
 			seen[nseen++] = l.al_v[i].a_id;
+			/* "nefmilter -t" delivered nothing: none to recall */
+			if (store_audit_item(&l.al_v[i],
+			    STORE_AUDIT_TAG_OFFLINE) != NULL) {
+				ntest++;
+				continue;
+			}
 			fputs("  ", c->c_out);
 			print_audit(c->c_out, &l.al_v[i]);
 			total++;
@@ -337,6 +344,10 @@ recall(struct ctl *c, const struct store_doc *d, size_t n, const char *court,
 		return ctl_fail(ctl_exit(rc), "audit: %s", store_strerror(rc));
 	if (total == 0)
 		fputs("  (none in the audit)\n", c->c_out);
+	if (ntest > 0)
+		fprintf(c->c_out, "  (%zu offline test%s with nefmilter -t left "
+		    "out: %s delivered nothing)\n", ntest, ntest == 1 ? "" : "s",
+		    ntest == 1 ? "it" : "they");
 	return CTL_OK;
 }
 

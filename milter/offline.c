@@ -24,8 +24,10 @@
 #include "log.h"
 #include "offline.h"
 #include "pipeline.h"
+#include "runas.h"
 #include "session.h"
 #include "shim.h"
+#include "statedir.h"
 #include "strbuf.h"
 
 #define OFF_MAX_FILE	(1024UL * 1024 * 1024)
@@ -61,6 +63,9 @@ static int	 off_read(const char *, struct strbuf *);
 static size_t	 off_parse_headers(struct offline *, const char *, size_t);
 static void	 off_rcpts_from(const char *, struct strbuf *);
 static void	 off_write(struct offline *, const char *, size_t);
+static int	 off_become_user(const struct cfg *);
+static void	 off_mark(struct offline *);
+static void	 off_lines(const struct strbuf *);
 
 static const struct shim_ops off_ops = {
 	off_getpriv, off_setpriv, off_getsymval, off_addheader, off_chgheader,
@@ -299,6 +304,49 @@ off_write(struct offline *o, const char *body, size_t blen)
 	fflush(stdout);
 }
 
+/* Each line of sb on standard error, after "nefmilter: ". */
+static void
+off_lines(const struct strbuf *sb)
+{
+	const char	*s = strbuf_str(sb), *nl;
+
+	for (; *s != '\0'; s = nl + 1) {
+		if ((nl = strchr(s, '\n')) == NULL)
+			nl = s + strlen(s) - 1;
+		fprintf(stderr, "nefmilter: %.*s\n", (int)(nl - s + (*nl != '\n')), s);
+	}
+}
+
+/* As root: the state directory for the configured user, then root given
+ * up for good, before the store is opened. */
+static int
+off_become_user(const struct cfg *cfg)
+{
+	struct runas	 ra;
+	struct strbuf	 err = STRBUF_INIT, notes = STRBUF_INIT;
+	int		 rc = -1;
+
+	if (runas_resolve(cfg->cf_user, &ra, &err) == 0 &&
+	    statedir_prepare(cfg->cf_state_dir, &ra, 0, &err, &notes) == 0 &&
+	    runas_drop(&ra, &err) == 0)
+		rc = 0;
+	off_lines(&notes);
+	off_lines(&err);
+	strbuf_free(&err);
+	strbuf_free(&notes);
+	return rc;
+}
+
+/* The session of this run is an offline test: its audit record says so. */
+static void
+off_mark(struct offline *o)
+{
+	struct conn	*c = off_getpriv(o);
+
+	if (c != NULL)
+		c->c_offline = 1;
+}
+
 int
 offline_run(struct cfg *cfg, const struct offline_opts *oo)
 {
@@ -311,12 +359,16 @@ offline_run(struct cfg *cfg, const struct offline_opts *oo)
 
 	memset(&o, 0, sizeof(o));
 	o.o_qid = oo->oo_qid ? oo->oo_qid : "OFFLINE";
+	/* The file is read as the caller; the store is touched only as the
+	 * configured user, as the daemon does. */
 	if (off_read(oo->oo_file, &file) != 0)
 		return 1;
 	log_open("nefmilter", LOG_SINK_STDERR, NULL);
 	log_set_debug(cfg->cf_debug);
-	if (pipeline_start(cfg) != 0)
+	if (off_become_user(cfg) != 0 || pipeline_start(cfg) != 0) {
+		strbuf_free(&file);
 		return 1;
+	}
 	cfg_install(cfg_ref(cfg));
 	shim_set_ops(&off_ops);
 	session_set_eom(pipeline_eom);
@@ -356,6 +408,7 @@ offline_run(struct cfg *cfg, const struct offline_opts *oo)
 
 	argv[1] = NULL;
 	rc = session_connect(&o, "localhost", oo->oo_client ? oo->oo_client : "127.0.0.1");
+	off_mark(&o);
 	argv[0] = sender;
 	if (rc == SESS_CONTINUE)
 		rc = session_envfrom(&o, argv);

@@ -725,6 +725,9 @@ plan_audit(struct plan *p)
 		    sizeof(a.a_doc[i].ad_label));
 		a.a_ndoc++;
 	}
+	if (p->p_conn->c_offline &&
+	    store_audit_item_add(&a, STORE_AUDIT_TAG_OFFLINE, "nefmilter -t") != 0)
+		goto out;
 	if ((j = (size_t)store_audit_add(p->p_store, &a, NULL)) != STORE_OK)
 		log_warn(p->p_qid, "audit record not stored: %s",
 		    store_strerror((int)j));
@@ -732,4 +735,5 @@ out:
 	free(a.a_case);
 	free(a.a_rcpt);
 	free(a.a_doc);
+	store_audit_items_free(&a);
 }

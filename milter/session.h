@@ -66,6 +66,8 @@ struct conn {
 	char		 c_host[128];	/* client name, printable */
 	int		 c_leadspc;	/* header values keep their leading
 					   blank, both ways (SMFIP_HDR_LEADSPC) */
+	int		 c_offline;	/* a test run ("nefmilter -t"), set by
+					   the offline driver */
 	struct msg	*c_msg;
 };
 

@@ -325,7 +325,7 @@ struct store_audit_doc {
  * none; a reader looks for the tags it knows and leaves the others
  * alone, so every part of the milter adds its own without a new record
  * version.  Tags (one number each, never reused):
- *	1 parser (modified or corrected entry), 8 offline test,
+ *	1 parser (modified or corrected entry),
  *	9-12 PDF findings, 13-15 calendar events, and:
  */
 enum store_audit_tag {
@@ -339,6 +339,9 @@ enum store_audit_tag {
 	STORE_AUDIT_TAG_LINKS = 5,	/* links cut: a number, or "all" */
 	STORE_AUDIT_TAG_NAMES = 6,	/* case names: CASE TAB NAME lines */
 	STORE_AUDIT_TAG_ADDED = 7,	/* recipients added, comma-separated */
+	STORE_AUDIT_TAG_OFFLINE = 8,	/* an offline test ("nefmilter -t"),
+					   not a delivery: left out of the
+					   messages to recall */
 	STORE_AUDIT_TAG_ENTRY = 16	/* the entry's short docket text
 					   (never for a restricted entry) */
 };

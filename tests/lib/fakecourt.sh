@@ -10,7 +10,8 @@
 #                        scenario file (format: the top of fakecourt.py).
 #                        Sets FC_DIR (a temp dir, removed by fc_stop),
 #                        FC_PORT, FC_PID, FC_LOG (the request log, JSON
-#                        lines), FC_CA (the CA file for ca_file).
+#                        lines), FC_CA (the CA file for ca_file; readable
+#                        by every user, as nefmilter runs as "user").
 #   fc_conf FILE [LINES] write a nefmilter.conf for fetching from it:
 #                        connect_to every host to 127.0.0.1:FC_PORT,
 #                        ca_file, short timeouts; extra "key = value"
@@ -55,6 +56,8 @@ fc_start() {
 	FC_DIR=$(mktemp -d "${TMPDIR:-/tmp}/fakecourt.XXXXXX")
 	fc_pki "$FC_DIR/pki" || { echo "fc_start: openssl failed" >&2; return 1; }
 	FC_CA=$FC_DIR/pki/ca.pem
+	chmod 755 "$FC_DIR" "$FC_DIR/pki"
+	chmod 644 "$FC_CA"
 	FC_LOG=$FC_DIR/requests.jsonl
 	: >"$FC_LOG"
 	"$FC_PY" "$FC_SERVER" --scenario "$scenario" --cert "$FC_DIR/pki/server.pem" \

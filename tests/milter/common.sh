@@ -1,7 +1,8 @@
 # Shared set-up of the offline pipeline tests (sourced by tests/milter/t-offline*.sh).
 #   court SCENARIO [CONF-LINES...]  start the fake court with a scenario
 #                                    file and write $W/n.conf for it (the
-#                                    state in $W/state, 127.0.0.1 trusted)
+#                                    state in $W/state, 127.0.0.1 trusted,
+#                                    user nobody)
 #   offline FILE [ARGS...]           nefmilter -c $W/n.conf -t FILE ARGS:
 #                                    message in $W/out.eml, log in $W/err,
 #                                    parts in $W/parts (mimecheck.py)
@@ -22,7 +23,7 @@ court() {
 	fc_start "$sc" || { not_ok "fake court started"; tap_done; exit 1; }
 	trap 'fc_stop; rm -rf "$W"' EXIT
 	fc_conf "$W/n.conf" "state_dir = $W/state" "trusted_clients = 127.0.0.1" \
-	    "firm_domains = lawfirm.example" "$@"
+	    "firm_domains = lawfirm.example" "user = nobody" "$@"
 }
 
 offline() {

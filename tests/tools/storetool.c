@@ -48,7 +48,7 @@
 static struct store *st;
 static const char *dir;
 static char *firm[] = { "lawfirm.example" };
-static struct cfg_list firm_list = { 1, firm };
+static struct cfg_list firm_list = { 1, firm, NULL };
 
 static int
 open_store(int create, uint64_t map, uint64_t max)
