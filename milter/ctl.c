@@ -14,6 +14,7 @@
  *	ctl_fail() writes one line to standard error.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,10 +23,25 @@
 
 #include "ctl.h"
 #include "docket.h"
+#include "runas.h"
 
 #define CTL_TIME_MAX	64	/* longest time argument looked at */
 
 static int	ctl_iso(const char *s, int64_t *out);
+
+FILE *
+ctl_fopen(const char *path, const char *mode)
+{
+	FILE	*fp;
+	int	 e;
+
+	runas_caller_enter();
+	fp = fopen(path, mode);
+	e = errno;
+	runas_caller_leave();
+	errno = e;
+	return fp;
+}
 
 int
 ctl_exit(int st)
@@ -51,6 +67,8 @@ ctl_exit(int st)
 	case STORE_EFULL:
 	case STORE_ENOSPC:
 		return CTL_FULL;
+	case STORE_EACCES:
+		return CTL_ACCESS;
 	default:
 		return CTL_ERROR;
 	}

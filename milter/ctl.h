@@ -25,7 +25,9 @@ enum ctl_exit {
 	CTL_LOCKED = 4,		/* store locked or busy */
 	CTL_INTEGRITY = 5,	/* integrity problems */
 	CTL_FULL = 6,		/* store or disk full */
-	CTL_ERROR = 7		/* any other error */
+	CTL_ERROR = 7,		/* any other error */
+	CTL_NOMATCH = 8,	/* a purge found no stored document */
+	CTL_ACCESS = 9		/* the store may not be used by this user */
 };
 
 struct ctl {
@@ -35,6 +37,9 @@ struct ctl {
 	FILE		*c_out;		/* stdout */
 };
 
+/* fopen(3) a file the administrator named, as the user who ran nefctl
+ * (see runas_owner_enter()). */
+FILE	*ctl_fopen(const char *path, const char *mode);
 /* The exit code for a store status. */
 int	 ctl_exit(int store_status);
 /* Print "nefctl: " + message to stderr; returns code. */

@@ -12,6 +12,7 @@
  * DIAGNOSTICS
  *	Bad rows and failures go to standard error, one line each.
  */
+#include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -352,8 +353,17 @@ json_read(struct ctl *c, const char *name, struct rows *r)
 	size_t i;
 	int rc = 0;
 
-	root = strcmp(name, "-") == 0 ? json_loadf(stdin, 0, &err) :
-	    json_load_file(name, 0, &err);
+	if (strcmp(name, "-") == 0)
+		root = json_loadf(stdin, 0, &err);
+	else {
+		FILE *fp = ctl_fopen(name, "r");
+
+		if (fp == NULL)
+			return ctl_fail(CTL_USAGE, "%s: %s", name,
+			    strerror(errno));
+		root = json_loadf(fp, 0, &err);
+		fclose(fp);
+	}
 	if (root == NULL)
 		return ctl_fail(CTL_USAGE, "%s: line %d: %s", name, err.line,
 		    err.text);
@@ -401,9 +411,10 @@ team_import(struct ctl *c, int argc, char **argv)
 	if (fmt == FMT_JSON)
 		rc = json_read(c, argv[0], &r);
 	else {
-		fp = strcmp(argv[0], "-") == 0 ? stdin : fopen(argv[0], "r");
+		fp = strcmp(argv[0], "-") == 0 ? stdin : ctl_fopen(argv[0], "r");
 		if (fp == NULL)
-			return ctl_fail(CTL_USAGE, "%s: cannot open", argv[0]);
+			return ctl_fail(CTL_USAGE, "%s: %s", argv[0],
+			    strerror(errno));
 		rc = csv_read(c, fp, argv[0], &r);
 		if (fp != stdin)
 			fclose(fp);
@@ -451,10 +462,12 @@ team_export(struct ctl *c, int argc, char **argv)
 	if ((rc = store_team_list(c->c_st, NULL, NULL, &v, &n)) != 0)
 		return ctl_fail(ctl_exit(rc), "team export: %s",
 		    store_strerror(rc));
-	fp = strcmp(argv[0], "-") == 0 ? c->c_out : fopen(argv[0], "w");
+	fp = strcmp(argv[0], "-") == 0 ? c->c_out : ctl_fopen(argv[0], "w");
 	if (fp == NULL) {
+		rc = errno;
 		free(v);
-		return ctl_fail(CTL_USAGE, "%s: cannot create", argv[0]);
+		return ctl_fail(CTL_USAGE, "%s: cannot create: %s", argv[0],
+		    strerror(rc));
 	}
 	if (fmt == FMT_JSON) {
 		root = json_array();

@@ -13,6 +13,7 @@
  *	Errors go to standard error; the exit code says what kind of
  *	failure it was (ctl.h, nefctl.8).
  */
+#include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +25,7 @@
 #include "ctl.h"
 #include "ctl_team.h"
 #include "log.h"
+#include "runas.h"
 #include "store.h"
 #include "strbuf.h"
 
@@ -34,6 +36,7 @@ static void	usage(FILE *);
 static int	cmd_case(struct ctl *, int, char **);
 static int	case_list(struct ctl *);
 static int	cmd_purge(struct ctl *, int, char **);
+static int	purge_nomatch(int, const char *, const char *, unsigned long);
 static int	cmd_audit(struct ctl *, int, char **);
 static int	cmd_stats(struct ctl *, int, char **);
 static int	cmd_check(struct ctl *, int, char **);
@@ -45,6 +48,7 @@ static void	print_doc(FILE *, const struct store_doc *);
 static int	recall(struct ctl *, const struct store_doc *, size_t,
 		    const char *court, const char *docket, uint32_t entry);
 static void	check_line(void *, const char *);
+static int	store_fail(const struct cfg *, int status);
 
 static const struct {
 	const char *name;
@@ -351,6 +355,21 @@ recall(struct ctl *c, const struct store_doc *d, size_t n, const char *court,
 	return CTL_OK;
 }
 
+/* A purge that deleted nothing: its own exit code, and the reason. */
+static int
+purge_nomatch(int mode, const char *court, const char *what,
+    unsigned long entry)
+{
+	if (mode == 0)
+		return ctl_fail(CTL_NOMATCH, "purge: no stored document %s %s "
+		    "(its key is tombstoned all the same)", court, what);
+	if (mode == 1)
+		return ctl_fail(CTL_NOMATCH, "purge: no stored document of %s "
+		    "%s entry %lu", court, what, entry);
+	return ctl_fail(CTL_NOMATCH, "purge: no stored document of %s %s",
+	    court, what);
+}
+
 static int
 cmd_purge(struct ctl *c, int argc, char **argv)
 {
@@ -419,6 +438,8 @@ cmd_purge(struct ctl *c, int argc, char **argv)
 		fprintf(c->c_out, "key %s %s tombstoned\n", court, argv[1]);
 	rc = recall(c, v, n, court, mode ? docket : NULL, (uint32_t)entry);
 	free(v);
+	if (rc == CTL_OK && n == 0)
+		rc = purge_nomatch(mode, court, mode ? docket : argv[1], entry);
 	return rc;
 }
 
@@ -540,6 +561,26 @@ cmd_check(struct ctl *c, int argc, char **argv)
 	return CTL_OK;
 }
 
+/* The store did not open: say why, and what to do. */
+static int
+store_fail(const struct cfg *cf, int st)
+{
+	char	me[64];
+
+	if (st == STORE_EACCES)
+		return ctl_fail(CTL_ACCESS, "store at %s: permission denied for "
+		    "%s: run nefctl as root or as the user who owns the state "
+		    "directory (user %s in the configuration)",
+		    cf->cf_state_dir, runas_name(geteuid(), me, sizeof(me)),
+		    cf->cf_user);
+	if (st == STORE_ENOSTORE)
+		return ctl_fail(CTL_NOSTORE, "store at %s: no store in the state "
+		    "directory (nefmilter has not run yet, or state_dir is "
+		    "wrong)", cf->cf_state_dir);
+	return ctl_fail(ctl_exit(st), "store at %s: %s", cf->cf_state_dir,
+	    store_strerror(st));
+}
+
 int
 main(int argc, char **argv)
 {
@@ -602,9 +643,16 @@ main(int argc, char **argv)
 	c.c_cfg = cf;
 	c.c_now = (int64_t)time(NULL);
 	c.c_out = stdout;
+	/* Root works on the store as its owner: nothing it writes there
+	 * may become a file the milter cannot use. */
+	if (runas_owner_enter(cf->cf_state_dir) != 0) {
+		rc = ctl_fail(CTL_ERROR, "state directory %s: %s",
+		    cf->cf_state_dir, strerror(errno));
+		cfg_unref(cf);
+		exit(rc);
+	}
 	if ((rc = store_open(&so, &c.c_st)) != 0) {
-		rc = ctl_fail(ctl_exit(rc), "store at %s: %s", cf->cf_state_dir,
-		    store_strerror(rc));
+		rc = store_fail(cf, rc);
 		cfg_unref(cf);
 		exit(rc);
 	}

@@ -54,6 +54,7 @@ static const char *const store_errs[STORE_NSTATUS] = {
 	[STORE_EDOMAIN] = "address is not in the firm's domains",
 	[STORE_ETOMBSTONED] = "document was purged (tombstoned)",
 	[STORE_ENOMEM] = "out of memory",
+	[STORE_EACCES] = "permission denied",
 };
 
 static const char *const store_tables[STORE_T_N] = {
@@ -106,7 +107,8 @@ store_path(const char *dir, const char *sub)
 	return p;
 }
 
-/* Make (or find) a directory; 0, STORE_ENOSTORE, STORE_ENOSPC or EIO. */
+/* Make (or find) a directory; 0, STORE_ENOSTORE, STORE_EACCES,
+ * STORE_ENOSPC or STORE_EIO. */
 static int
 store_mkdir(const char *path, int create)
 {
@@ -116,13 +118,15 @@ store_mkdir(const char *path, int create)
 		return S_ISDIR(sb.st_mode) ? 0 : STORE_ENOSTORE;
 	if (errno != ENOENT) {
 		log_err(NULL, "store: %s: %s", path, strerror(errno));
-		return errno == EACCES ? STORE_ENOSTORE : STORE_EIO;
+		return errno == EACCES || errno == EPERM ? STORE_EACCES :
+		    STORE_EIO;
 	}
 	if (!create)
 		return STORE_ENOSTORE;
 	if (mkdir(path, 0700) != 0 && errno != EEXIST) {
 		log_err(NULL, "store: mkdir %s: %s", path, strerror(errno));
-		return errno == ENOSPC ? STORE_ENOSPC : STORE_EIO;
+		return errno == ENOSPC ? STORE_ENOSPC : errno == EACCES ||
+		    errno == EPERM ? STORE_EACCES : STORE_EIO;
 	}
 	return 0;
 }
@@ -137,8 +141,13 @@ store_exists(const struct store *st, int create)
 	if (create)
 		return 0;
 	snprintf(path, sizeof(path), "%s/data.mdb", st->s_dbdir);
-	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode) ? 0 :
-	    STORE_ENOSTORE;
+	if (stat(path, &sb) == 0)
+		return S_ISREG(sb.st_mode) ? 0 : STORE_ENOSTORE;
+	if (errno == EACCES || errno == EPERM) {
+		log_err(NULL, "store: %s: %s", path, strerror(errno));
+		return STORE_EACCES;
+	}
+	return STORE_ENOSTORE;
 }
 
 static int

@@ -49,6 +49,8 @@ enum store_status {
 	STORE_EDOMAIN,		/* address outside the firm's domains */
 	STORE_ETOMBSTONED,	/* the document was purged: never attach it */
 	STORE_ENOMEM,		/* out of memory */
+	STORE_EACCES,		/* the state directory or a file of the
+				   store may not be used by this user */
 	STORE_NSTATUS
 };
 

@@ -94,6 +94,10 @@ sdb_status(int rc, const char *what)
 		return STORE_ECORRUPT;
 	case ENOMEM:
 		return STORE_ENOMEM;
+	case EACCES:
+	case EPERM:
+		log_err(NULL, "store: %s: %s", what, mdb_strerror(rc));
+		return STORE_EACCES;
 	case ENOSPC:
 		log_err(NULL, "store: %s: %s", what, mdb_strerror(rc));
 		return STORE_ENOSPC;
@@ -129,7 +133,8 @@ sdb_open(struct store *st, uint64_t map_size, unsigned max_readers,
 	st->s_lockfd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
 	if (st->s_lockfd < 0) {
 		log_err(NULL, "store: %s: %s", path, strerror(errno));
-		return errno == ENOENT ? STORE_ENOSTORE : STORE_EIO;
+		return errno == ENOENT ? STORE_ENOSTORE : errno == EACCES ||
+		    errno == EPERM ? STORE_EACCES : STORE_EIO;
 	}
 	if ((rc = mdb_env_create(&env)) != 0)
 		return sdb_status(rc, "mdb_env_create");
