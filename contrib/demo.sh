@@ -75,8 +75,10 @@ cat >"$PF_DIR/nefmilter.conf" <<EOF
 connect_to = ::127.0.0.1:$FC_PORT
 ca_file = $FC_CA
 # The demo's SMTP client (swaks, on 127.0.0.1) stands for the firm's gateway
-# that checked the court's SPF/DKIM:
+# that checked the court's SPF/DKIM; a loopback client is local mail, which
+# only trust_local_mail = yes lets trusted_clients verify:
 trusted_clients = 127.0.0.1
+trust_local_mail = yes
 # Paths in the demo's temporary directory; the log goes to Postfix's maillog:
 state_dir = $PF_DIR/nefstate
 socket = $PF_MILTER_SOCK

@@ -24,6 +24,7 @@
 #include <arpa/inet.h>
 
 #include <libmilter/mfapi.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "callbacks.h"
@@ -75,7 +76,7 @@ cb_negotiate(SMFICTX *ctx, unsigned long f0, unsigned long f1,
 	 */
 	if ((f0 & SMFIF_SETSYMLIST) && (f1 & SMFIP_NOCONNECT) &&
 	    smfi_setsymlist(ctx, SMFIM_ENVFROM,
-	    (char *)"i {client_addr} {client_name} v") == MI_SUCCESS) {
+	    (char *)"i {client_addr} {client_name} {client_port} v") == MI_SUCCESS) {
 		*pf0 |= SMFIF_SETSYMLIST;
 		*pf1 |= SMFIP_NOCONNECT;
 	}
@@ -86,18 +87,28 @@ cb_negotiate(SMFICTX *ctx, unsigned long f0, unsigned long f1,
 	return SMFIS_CONTINUE;
 }
 
+/* The client's address and port; no address at all (Sendmail's
+ * command line) is the MTA's own submission too: port "0". */
 static sfsistat
 cb_connect(SMFICTX *ctx, char *host, _SOCK_ADDR *sa)
 {
-	char	addr[INET6_ADDRSTRLEN] = "";
+	char		addr[INET6_ADDRSTRLEN] = "", port[8] = "0";
+	unsigned	p = 0;
 
-	if (sa != NULL && sa->sa_family == AF_INET)
-		inet_ntop(AF_INET, &((struct sockaddr_in *)(void *)sa)->sin_addr,
-		    addr, sizeof(addr));
-	else if (sa != NULL && sa->sa_family == AF_INET6)
-		inet_ntop(AF_INET6, &((struct sockaddr_in6 *)(void *)sa)->sin6_addr,
-		    addr, sizeof(addr));
-	return to_sfsi(session_connect(ctx, host, addr));
+	if (sa != NULL && sa->sa_family == AF_INET) {
+		const struct sockaddr_in *in = (const void *)sa;
+
+		inet_ntop(AF_INET, &in->sin_addr, addr, sizeof(addr));
+		p = ntohs(in->sin_port);
+	} else if (sa != NULL && sa->sa_family == AF_INET6) {
+		const struct sockaddr_in6 *in6 = (const void *)sa;
+
+		inet_ntop(AF_INET6, &in6->sin6_addr, addr, sizeof(addr));
+		p = ntohs(in6->sin6_port);
+	}
+	if (addr[0] != '\0')
+		snprintf(port, sizeof(port), "%u", p);
+	return to_sfsi(session_connect(ctx, host, addr, port));
 }
 
 static sfsistat cb_envfrom(SMFICTX *ctx, char **argv) { return to_sfsi(session_envfrom(ctx, argv)); }

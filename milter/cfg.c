@@ -97,7 +97,20 @@ S(STR, "trusted_authserv_id", "", 0, 0, cf_trusted_authserv_id, NULL, 0,
   "for the court's domain.  Empty: no header is trusted."),
 S(LIST, "trusted_clients", "", 0, 0, cf_trusted_clients, NULL, 0,
   "Client addresses or CIDR blocks whose court mail counts as verified\n"
-  "(for example the gateway that checked SPF before this relay)."),
+  "(for example the gateway that checked SPF before this relay).  A loopback\n"
+  "address counts only with trust_local_mail = yes."),
+/* Local mail: what the relay's own users and programs submit. */
+S(BOOL, "trust_local_mail", "no", 0, 0, cf_trust_local_mail, NULL, 0,
+  "Local mail is mail submitted on the relay itself: through the MTA's\n"
+  "command line (Postfix's sendmail and pickup, Sendmail's submission\n"
+  "program) or over SMTP from a loopback address.  With no, it is never\n"
+  "verified: neither trusted_clients nor Authentication-Results count for\n"
+  "it, so no user of the relay can pass mail off as the court's.  yes judges\n"
+  "it like any other mail: then every user and program that can run\n"
+  "sendmail or connect to the relay's loopback SMTP port can make a notice\n"
+  "verified, with its case team added and its recipients learned.  Set it\n"
+  "only when court mail itself arrives that way (a content filter that\n"
+  "reinjects over loopback) and nobody untrusted can log in to the relay."),
 S(LIST, "firm_domains", "", 0, 0, cf_firm_domains, NULL, 0,
   "The firm's own mail domains: case-team addresses must be in them, and\n"
   "internal forwards of notices come from them."),

@@ -59,6 +59,7 @@ struct cfg {
 	struct cfg_list	 cf_court_domains;
 	char		*cf_trusted_authserv_id;
 	struct cfg_list	 cf_trusted_clients;
+	int		 cf_trust_local_mail;
 	struct cfg_list	 cf_firm_domains;
 	int		 cf_inspect_forwards;
 

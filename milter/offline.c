@@ -407,7 +407,8 @@ offline_run(struct cfg *cfg, const struct offline_opts *oo)
 	}
 
 	argv[1] = NULL;
-	rc = session_connect(&o, "localhost", oo->oo_client ? oo->oo_client : "127.0.0.1");
+	rc = session_connect(&o, "localhost", oo->oo_client ? oo->oo_client :
+	    "127.0.0.1", NULL);
 	off_mark(&o);
 	argv[0] = sender;
 	if (rc == SESS_CONTINUE)

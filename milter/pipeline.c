@@ -321,6 +321,7 @@ pl_trust(struct plan *p)
 	tm.tm_from = msg_header(p->p_msg, "From");
 	tm.tm_envfrom = p->p_msg->m_envfrom;
 	tm.tm_client = p->p_conn->c_addr;
+	tm.tm_local = p->p_conn->c_local;
 	tm.tm_subject = p->p_mime ? p->p_mime->mn_outer_subject : NULL;
 	trust_check(t, &tm, &p->p_tv);
 	trust_free(t);

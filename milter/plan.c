@@ -171,6 +171,7 @@ plan_trust_new(const struct cfg *cf, struct trust **out, char *err, size_t errsz
 	tc.tc_nclients = cf->cf_trusted_clients.l_n;
 	tc.tc_firm_domains = (const char *const *)cf->cf_firm_domains.l_v;
 	tc.tc_nfirm = cf->cf_firm_domains.l_n;
+	tc.tc_trust_local = cf->cf_trust_local_mail;
 	rc = trust_new(&tc, &t, err, errsz);
 	if (out != NULL)
 		*out = t;

@@ -197,7 +197,8 @@ session_negotiated(void *ctx, int leadspc)
 }
 
 enum sess_rc
-session_connect(void *ctx, const char *host, const char *addr)
+session_connect(void *ctx, const char *host, const char *addr,
+    const char *port)
 {
 	struct conn	*c = conn_get(ctx);
 
@@ -205,7 +206,11 @@ session_connect(void *ctx, const char *host, const char *addr)
 		return SESS_ACCEPT;
 	text_printable(c->c_host, sizeof(c->c_host), host, host ? strlen(host) : 0);
 	text_printable(c->c_addr, sizeof(c->c_addr), addr, addr ? strlen(addr) : 0);
-	log_debug(c->c_id, "connect from %s[%s]", c->c_host, c->c_addr);
+	/* Postfix's sendmail command and pickup: a simulated client with
+	 * port 0. */
+	c->c_local = port != NULL && strcmp(port, "0") == 0;
+	log_debug(c->c_id, "connect from %s[%s]%s", c->c_host, c->c_addr,
+	    c->c_local ? " (local submission)" : "");
 	return SESS_CONTINUE;
 }
 
@@ -230,7 +235,8 @@ session_envfrom(void *ctx, char **argv)
 	if (c == NULL) {
 		/* No state from the negotiation (out of memory then). */
 		if (session_connect(ctx, shim_getsymval(ctx, "{client_name}"),
-		    shim_getsymval(ctx, "{client_addr}")) != SESS_CONTINUE ||
+		    shim_getsymval(ctx, "{client_addr}"),
+		    shim_getsymval(ctx, "{client_port}")) != SESS_CONTINUE ||
 		    (c = conn_get(ctx)) == NULL)
 			return SESS_ACCEPT;
 	}
@@ -252,7 +258,8 @@ session_envfrom(void *ctx, char **argv)
 	 * MTA names in the MAIL FROM macros. */
 	if (c->c_addr[0] == '\0')
 		session_connect(ctx, shim_getsymval(ctx, "{client_name}"),
-		    shim_getsymval(ctx, "{client_addr}"));
+		    shim_getsymval(ctx, "{client_addr}"),
+		    shim_getsymval(ctx, "{client_port}"));
 	if ((m = calloc(1, sizeof(*m))) == NULL) {
 		free(from);
 		return sess_fail(c, "out of memory at MAIL FROM");

@@ -64,6 +64,9 @@ struct conn {
 	char		 c_id[24];	/* "#SERIAL", for lines before the qid */
 	char		 c_addr[64];	/* client address, printable */
 	char		 c_host[128];	/* client name, printable */
+	int		 c_local;	/* the MTA says the message was not
+					   received over the network (client
+					   port 0, or no client address) */
 	int		 c_leadspc;	/* header values keep their leading
 					   blank, both ways (SMFIP_HDR_LEADSPC) */
 	int		 c_offline;	/* a test run ("nefmilter -t"), set by
@@ -84,7 +87,10 @@ void	 session_set_eom(session_eom_fn);
 /* Option negotiation: the connection starts here (its state is created
  * now; the client is filled in by connect or at MAIL FROM). */
 enum sess_rc session_negotiated(void *ctx, int leadspc);
-enum sess_rc session_connect(void *ctx, const char *host, const char *addr);
+/* host and addr may be NULL; port is the client's port as text, NULL
+ * when unknown ("0": the MTA's own submission path). */
+enum sess_rc session_connect(void *ctx, const char *host, const char *addr,
+	    const char *port);
 /* A header value as the MTA expects it from this connection. */
 const char *session_hdrval(const struct conn *, const char *value,
 	    char *buf, size_t size);

@@ -51,6 +51,7 @@ struct trust {
 	char		 *t_authserv;	/* NULL: none trusted */
 	struct ipnet	 *t_nets;
 	size_t		  t_nnets;
+	int		  t_trust_local;
 };
 
 enum ar_tok { TK_END, TK_SEMI, TK_EQ, TK_WORD, TK_BAD };
@@ -73,6 +74,9 @@ struct ar_state {
 static int	copy_domains(const char *const *, size_t, const char *,
 		    char ***, size_t *, char *, size_t);
 static int	domain_ok(const char *);
+static int	is_loopback(const unsigned char [16]);
+static int	local_mail(const struct trust *, const struct trust_msg *,
+		    struct trust_verdict *);
 static void	lex_skip(struct ar_lex *);
 static enum ar_tok lex_next(struct ar_lex *, char *, size_t);
 static void	ar_header(const struct trust *, const char *,
@@ -216,6 +220,7 @@ trust_new(const struct trust_cfg *cfg, struct trust **out, char *err,
 		}
 		t->t_nnets = i + 1;
 	}
+	t->t_trust_local = cfg->tc_trust_local != 0;
 	*out = t;
 	return 0;
 fail:
@@ -478,6 +483,46 @@ sender_domain(const struct trust_msg *m, char *dom, size_t domsz,
 		dom[0] = '\0';
 }
 
+/* 1 for 127.0.0.0/8 (also IPv4-mapped) and ::1. */
+static int
+is_loopback(const unsigned char ip[16])
+{
+	static const unsigned char v4[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	    0xff, 0xff };
+	static const unsigned char one[16] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	    0, 0, 0, 0, 0, 1 };
+
+	return (memcmp(ip, v4, 12) == 0 && ip[12] == 127) ||
+	    memcmp(ip, one, 16) == 0;
+}
+
+/* Local mail that trust_local_mail does not trust: 1, with the reason. */
+static int
+local_mail(const struct trust *t, const struct trust_msg *m,
+    struct trust_verdict *v)
+{
+	unsigned char	ip[16];
+	char		shown[64];
+	int		loop;
+
+	loop = m->tm_client != NULL && ipnet_addr_parse(m->tm_client, ip) == 0 &&
+	    is_loopback(ip);
+	if (!m->tm_local && !loop)
+		return 0;
+	v->tv_local = 1;
+	if (t->t_trust_local)
+		return 0;
+	if (m->tm_local)
+		snprintf(v->tv_reason, sizeof(v->tv_reason), "unverified: local "
+		    "mail (submitted on the relay; trust_local_mail = no)");
+	else
+		snprintf(v->tv_reason, sizeof(v->tv_reason), "unverified: local "
+		    "mail (loopback client %s; trust_local_mail = no)",
+		    text_printable(shown, sizeof(shown), m->tm_client,
+		    strlen(m->tm_client)));
+	return 1;
+}
+
 static void
 verify(const struct trust *t, const struct trust_msg *m,
     struct trust_verdict *v)
@@ -487,6 +532,8 @@ verify(const struct trust *t, const struct trust_msg *m,
 	char		 shown[64];
 	size_t		 i;
 
+	if (local_mail(t, m, v))
+		return;
 	memset(&a, 0, sizeof(a));
 	for (i = 0; m->tm_ar != NULL && i < m->tm_nar &&
 	    i < TRUST_AR_HEADERS; i++)

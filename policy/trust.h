@@ -29,6 +29,16 @@
  *    trusted_authserv_id empty, no Authentication-Results header is
  *    trusted.
  *
+ * 3. Local mail is never verified unless trust_local_mail is set: mail
+ *    the MTA says was submitted on the relay itself (tm_local: Postfix's
+ *    sendmail command and pickup, whose simulated client has port 0), and
+ *    mail from an SMTP client on a loopback address (127.0.0.0/8, ::1),
+ *    which is how Sendmail's command line reaches its MTA and how any
+ *    program on the relay can.  Neither trusted_clients nor an
+ *    Authentication-Results header counts for it: whoever submits on the
+ *    relay writes both the envelope and the headers, and no verifier
+ *    checks what it submits.
+ *
  *    The firm's verifier must delete Authentication-Results headers that
  *    arrive from outside carrying its own authserv-id (RFC 8601 section
  *    5); nefmilter cannot tell such a forgery from the real one.  Postfix
@@ -80,6 +90,7 @@ struct trust_cfg {
 	size_t			 tc_nclients;
 	const char *const	*tc_firm_domains;	/* firm_domains */
 	size_t			 tc_nfirm;
+	int			 tc_trust_local;	/* trust_local_mail */
 };
 
 /*
@@ -96,6 +107,9 @@ struct trust_msg {
 						   "2001:db8::1", "IPv6:...",
 						   "[...]" are accepted */
 	const char		*tm_subject;	/* Subject value, decoded */
+	int			 tm_local;	/* 1: submitted on the relay
+						   itself, not over the network
+						   (the MTA says so) */
 };
 
 enum trust_via {
@@ -112,6 +126,7 @@ struct trust_verdict {
 	int	tv_via;		/* enum trust_via */
 	int	tv_firm;	/* 1: the From domain is one of the firm's */
 	int	tv_forward;	/* 1: not court, and Subject looks forwarded */
+	int	tv_local;	/* 1: local mail (see 3. above) */
 	/* The sender domain examined (From's, or the envelope's), or "". */
 	char	tv_domain[TRUST_DOMAIN_SIZE];
 	/*
@@ -119,6 +134,8 @@ struct trust_verdict {
 	 * "verified=dkim:uscourts.gov", "verified=client:10.1.2.3",
 	 * "unverified: no trusted Authentication-Results",
 	 * "unverified: no court pass (spf=fail dkim=pass:evil.example)",
+	 * "unverified: local mail (submitted on the relay; trust_local_mail
+	 * = no)",
 	 * "not court: from=firm.com".
 	 */
 	char	tv_reason[TRUST_REASON_SIZE];

@@ -97,7 +97,7 @@ PF_MASTER_EXTRA="127.0.0.1:$PORT_A inet n - n - - smtpd -o smtpd_milters="
 pf_setup >/dev/null || fail "Postfix" "cannot be set up"
 PORT_C=$PF_SMTP_PORT
 LOG=$(pf_maillog)
-fc_conf "$RUN/nef.conf" "state_dir = $RUN/state" "trusted_clients = 127.0.0.1" \
+fc_conf "$RUN/nef.conf" "state_dir = $RUN/state" "trusted_clients = 127.0.0.1" "trust_local_mail = yes" \
     "firm_domains = example.test" "user = postfix" "pid_file =" \
     "socket = $PF_MILTER_SOCK" "log_socket = $PF_DIR/spool/public/postlog"
 pf_start || fail "Postfix" "does not start"

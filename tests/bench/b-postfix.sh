@@ -149,6 +149,7 @@ state_dir = $RUN/state
 user = postfix
 pid_file =
 trusted_clients = 127.0.0.1
+trust_local_mail = yes
 firm_domains = example.test
 log_socket = $PF_DIR/spool/public/postlog
 EOF

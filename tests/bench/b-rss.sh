@@ -84,7 +84,7 @@ PF_MAIN_EXTRA="in_flow_delay = 0
 message_size_limit = 104857600"
 pf_setup >/dev/null || fail "Postfix" "cannot be set up"
 LOG=$(pf_maillog)
-fc_conf "$RUN/nef.conf" "state_dir = $RUN/state" "trusted_clients = 127.0.0.1" \
+fc_conf "$RUN/nef.conf" "state_dir = $RUN/state" "trusted_clients = 127.0.0.1" "trust_local_mail = yes" \
     "firm_domains = example.test" "user = postfix" "pid_file =" \
     "socket = $PF_MILTER_SOCK" "log_socket = $PF_DIR/spool/public/postlog" \
     "fetch_timeout = 200s" "fetch_budget = 250s" "max_attach_bytes = 64M" \

@@ -11,7 +11,8 @@
 #   e2e_start SCENARIO [CONF-LINES...]
 #                               start the court with SCENARIO, write
 #                               $PF_DIR/nef.conf (extra "key = value" lines
-#                               may follow), start Postfix and nefmilter;
+#                               may follow; one replaces the default line
+#                               for its key), start Postfix and nefmilter;
 #                               exits the suite when one does not start
 #   e2e_notice NAME [SED-SCRIPT]
 #                               tests/data/nef/district.eml with the firm
@@ -93,11 +94,19 @@ e2e_start() {	# SCENARIO [CONF-LINES...]
 	pf_use_unix_milter "$E2E_RUN/nef.sock"
 	pf_setup || e2e_fail_start "pf_setup"
 	LOG=$(pf_maillog)
-	fc_conf "$PF_DIR/nef.conf" "state_dir = $PF_DIR/nefstate" \
-	    "trusted_clients = 127.0.0.1" "firm_domains = example.test" \
+	# The defaults below give way to a line of the caller's for the same
+	# key.  The test client on 127.0.0.1 stands for the court's network:
+	# loopback is local mail, trusted only with trust_local_mail = yes.
+	local kv k lines=()
+	for kv in "state_dir = $PF_DIR/nefstate" "trusted_clients = 127.0.0.1" \
+	    "trust_local_mail = yes" "firm_domains = example.test" \
 	    "user = postfix" "pid_file =" "socket = $PF_MILTER_SOCK" \
 	    "log_socket = $PF_DIR/spool/public/postlog" \
-	    "log_hostname = $(postconf -c "$PF_CONF" -h myhostname)" "$@"
+	    "log_hostname = $(postconf -c "$PF_CONF" -h myhostname)"; do
+		k=${kv%% =*}
+		printf '%s\n' "$@" | grep -q "^$k *=" || lines+=("$kv")
+	done
+	fc_conf "$PF_DIR/nef.conf" "${lines[@]}" "$@"
 	pf_start || e2e_fail_start "Postfix starts"
 	pf_spawn nefmilter "$NEF" -f -c "$PF_DIR/nef.conf"
 	E2E_NEF_PID=$PF_SPAWN_PID

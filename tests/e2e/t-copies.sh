@@ -19,7 +19,7 @@ RUN=$(mktemp -d); chmod 755 "$RUN"
 pf_use_unix_milter "$RUN/nef.sock"
 pf_setup || { not_ok "pf_setup"; tap_done; exit 1; }
 trap 'pf_teardown; fc_stop; rm -rf "$RUN"' EXIT
-fc_conf "$PF_DIR/nef.conf" "state_dir = $PF_DIR/nefstate" "trusted_clients = 127.0.0.1" \
+fc_conf "$PF_DIR/nef.conf" "state_dir = $PF_DIR/nefstate" "trusted_clients = 127.0.0.1" "trust_local_mail = yes" \
     "firm_domains = example.test" "user = postfix" "pid_file =" "socket = $PF_MILTER_SOCK" \
     "log_socket = $PF_DIR/spool/public/postlog"
 check "Postfix starts" pf_start

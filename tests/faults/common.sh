@@ -110,7 +110,7 @@ fx_postfix() {
 fx_conf() {
 	# Written aside, then renamed: a reload never reads half a file (one
 	# without connect_to would send requests to the real court).
-	fc_conf "$CONF.new" "state_dir = $STATE" "trusted_clients = 127.0.0.1" \
+	fc_conf "$CONF.new" "state_dir = $STATE" "trusted_clients = 127.0.0.1" "trust_local_mail = yes" \
 	    "firm_domains = $LAW" "user = postfix" "pid_file =" \
 	    "socket = $PF_MILTER_SOCK" "log_socket = $PF_DIR/spool/public/postlog" \
 	    "log_hostname = $(postconf -c "$PF_CONF" -h myhostname)" \

@@ -53,6 +53,13 @@
 #   pf_send FROM TO[,TO] FILE    send a whole RFC 5322 file with swaks, unchanged (the
 #                                body arrives byte for byte); returns swaks's status
 #                                (0 accepted, 23 error after MAIL FROM, 26 after DATA)
+#   pf_sendmail_as USER FROM TO FILE
+#                                submit FILE with Postfix's sendmail command, run
+#                                as the unprivileged USER (local submission:
+#                                postdrop, pickup, non_smtpd_milters); the queue
+#                                id is in the maillog's pickup line (pf_pickup_qid)
+#   pf_pickup_qid UID FROM SECS  print the queue id of the newest pickup line
+#                                for that uid and sender
 #   pf_send_text FROM TO[,TO] SUBJECT BODY [SWAKS-ARGS...]
 #                                (another listener: PF_SMTP_PORT=PORT pf_send ...)
 #   pf_wait_delivered USER N SECS   USER's Maildir holds at least N messages
@@ -471,6 +478,28 @@ pf_send() {	# FROM TO[,TO] FILE
 	perl -pe 's/\r?\n\z//; s/^\./../; $_ .= "\r\n"' "$3" >"$data" || return 1
 	printf '.' >>"$data"
 	pf_swaks --from "$1" --to "$2" --data "@$data" --no-data-fixup
+}
+
+# Postfix's set-group-id postdrop takes another configuration directory
+# from root only, so the command runs in a mount namespace of its own in
+# which /etc/postfix holds this instance's main.cf and master.cf.
+pf_sendmail_as() {	# USER FROM TO FILE
+	local e rc
+	e=$(mktemp -d /tmp/pfh-etc.XXXXXX) || return 1
+	cp -a /etc/postfix/. "$e/" && cp "$PF_CONF/main.cf" "$PF_CONF/master.cf" "$e/" &&
+	    chmod 755 "$e" || { rm -rf "$e"; return 1; }
+	unshare -m sh -c 'mount --bind "$1" /etc/postfix &&
+	    exec setpriv --reuid="$2" --regid="$(id -g "$2")" --clear-groups \
+	    /usr/sbin/sendmail -f "$3" "$4"' pf-sendmail "$e" "$1" "$2" "$3" <"$4"
+	rc=$?
+	rm -rf "$e"
+	return $rc
+}
+
+pf_pickup_qid() {	# UID FROM SECS
+	local re="postfix/pickup\[[0-9]+\]: ([0-9A-F]+): uid=$1 from=<$2>"
+	pf_wait_log "$re" "$3" || return 1
+	sed -nE "s|.*$re.*|\1|p" "$PF_DIR/log/maillog" | tail -n 1
 }
 
 pf_send_text() {	# FROM TO[,TO] SUBJECT BODY [SWAKS-ARGS...]

@@ -22,7 +22,7 @@ court() {
 	local sc=$1; shift
 	fc_start "$sc" || { not_ok "fake court started"; tap_done; exit 1; }
 	trap 'fc_stop; rm -rf "$W"' EXIT
-	fc_conf "$W/n.conf" "state_dir = $W/state" "trusted_clients = 127.0.0.1" \
+	fc_conf "$W/n.conf" "state_dir = $W/state" "trusted_clients = 127.0.0.1" "trust_local_mail = yes" \
 	    "firm_domains = lawfirm.example" "user = nobody" "$@"
 }
 

@@ -55,7 +55,7 @@ SOCK="inet:$PORT@127.0.0.1"
 CONF=$W/n.conf
 # conf [EXTRA-LINES...]: (re)write the daemon's configuration
 conf() {
-	fc_conf "$CONF.new" "state_dir = $W/state" "trusted_clients = 127.0.0.1" \
+	fc_conf "$CONF.new" "state_dir = $W/state" "trusted_clients = 127.0.0.1" "trust_local_mail = yes" \
 	    "firm_domains = lawfirm.example" "user = $RUNUSER" "pid_file =" \
 	    "socket = $SOCK" "max_message_bytes = 256K" "$@"
 	mv "$CONF.new" "$CONF"

@@ -240,6 +240,76 @@ test_messages(void **state)
 	trust_free(t);
 }
 
+/* Local mail: never verified unless trust_local_mail; then as any. */
+static void
+test_local_mail(void **state)
+{
+	static const char *const lclients[] = { "127.0.0.0/8", "::1",
+	    "10.1.2.3" };
+	static const struct {
+		const char *client;
+		int local, ar, trust_local, verified, is_local;
+		const char *reason;
+	} cs[] = {
+	    { "127.0.0.1", 1, 0, 0, 0, 1, "unverified: local mail (submitted "
+	      "on the relay; trust_local_mail = no)" },
+	    { "127.0.0.1", 1, 1, 0, 0, 1, "unverified: local mail (submitted "
+	      "on the relay; trust_local_mail = no)" },
+	    { "127.0.0.1", 0, 0, 0, 0, 1, "unverified: local mail (loopback "
+	      "client 127.0.0.1; trust_local_mail = no)" },
+	    { "127.5.6.7", 0, 1, 0, 0, 1, "unverified: local mail (loopback "
+	      "client 127.5.6.7; trust_local_mail = no)" },
+	    { "::1", 0, 0, 0, 0, 1, "unverified: local mail (loopback client "
+	      "::1; trust_local_mail = no)" },
+	    { "::ffff:127.0.0.1", 0, 0, 0, 0, 1, "unverified: local mail "
+	      "(loopback client ::ffff:127.0.0.1; trust_local_mail = no)" },
+	    { NULL, 1, 1, 0, 0, 1, "unverified: local mail (submitted on the "
+	      "relay; trust_local_mail = no)" },
+	    { "10.1.2.3", 0, 0, 0, 1, 0, "verified=client:10.1.2.3" },
+	    { "128.0.0.1", 0, 1, 0, 1, 0, "verified=spf:cand.uscourts.gov" },
+	    { "127.0.0.1", 1, 0, 1, 1, 1, "verified=client:127.0.0.1" },
+	    { "127.0.0.1", 0, 1, 1, 1, 1, "verified=spf:cand.uscourts.gov" },
+	    { "::1", 0, 0, 1, 1, 1, "verified=client:::1" },
+	};
+	static const char *const ar[] = { AUTHSERV "; spf=pass "
+	    "smtp.mailfrom=cand_ecf@cand.uscourts.gov" };
+	struct trust_cfg	 c;
+	struct trust		*t[2] = { NULL, NULL };
+	struct trust_verdict	 v;
+	struct trust_msg	 m;
+	char			 err[200];
+	size_t			 i;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		memset(&c, 0, sizeof(c));
+		c.tc_court_domains = courts;
+		c.tc_ncourt = 2;
+		c.tc_authserv_id = AUTHSERV;
+		c.tc_clients = lclients;
+		c.tc_nclients = 3;
+		c.tc_trust_local = (int)i;
+		if (trust_new(&c, &t[i], err, sizeof(err)) != 0)
+			fail_msg("trust_new: %s", err);
+	}
+	for (i = 0; i < sizeof(cs) / sizeof(cs[0]); i++) {
+		memset(&m, 0, sizeof(m));
+		m.tm_from = "cand_ecf@cand.uscourts.gov";
+		m.tm_client = cs[i].client;
+		m.tm_local = cs[i].local;
+		m.tm_ar = cs[i].ar ? ar : NULL;
+		m.tm_nar = cs[i].ar ? 1 : 0;
+		assert_int_equal(trust_check(t[cs[i].trust_local], &m, &v), 0);
+		if (!v.tv_court || v.tv_verified != cs[i].verified ||
+		    v.tv_local != cs[i].is_local ||
+		    strcmp(v.tv_reason, cs[i].reason) != 0)
+			fail_msg("case %zu: verified=%d local=%d reason=\"%s\"",
+			    i, v.tv_verified, v.tv_local, v.tv_reason);
+	}
+	trust_free(t[0]);
+	trust_free(t[1]);
+}
+
 static void
 test_no_authserv(void **state)
 {
@@ -682,6 +752,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_messages),
+		cmocka_unit_test(test_local_mail),
 		cmocka_unit_test(test_no_authserv),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_bad_settings),
