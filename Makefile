@@ -31,22 +31,31 @@ PKGS      = milter gmime-3.0 libcurl lmdb jansson
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -pthread
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka)
+# The PDF helper alone links the PDF engine (static libmupdf, its
+# third-party libraries, HarfBuzz) and libseccomp; nefmilter never does.
+PDF_PKGS   = mupdf harfbuzz libseccomp jansson
+PDF_CFLAGS = $(shell pkg-config --cflags $(PDF_PKGS))
+PDF_LIBS   = $(shell pkg-config --libs --static mupdf) \
+             $(shell pkg-config --libs harfbuzz libseccomp jansson) -lm
 
 POLICY_SRC  := $(sort $(wildcard policy/*.c))
 ADAPTER_SRC := $(filter-out milter/main.c milter/nefctl.c,$(sort $(wildcard milter/*.c)))
 UNIT_SRC    := $(sort $(wildcard tests/unit/test_*.c))
 TOOL_SRC    := $(sort $(wildcard tests/tools/*.c))
 BENCH_SRC   := $(sort $(wildcard tests/bench/*.c))
+PDF_SRC     := $(filter-out pdf/nefpdf.c,$(sort $(wildcard pdf/*.c)))
 FUZZ_SRC    := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 
 POLICY_OBJ  := $(POLICY_SRC:%.c=$(BUILD)/%.o)
 ADAPTER_OBJ := $(ADAPTER_SRC:%.c=$(BUILD)/%.o)
+PDF_OBJ     := $(PDF_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN    := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TOOL_BIN    := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 BENCH_BIN   := $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
 LIBPOLICY   := $(BUILD)/libnefpolicy.a
 LIBADAPT    := $(BUILD)/libnefadapt.a
-PROGS       := $(BUILD)/nefmilter $(BUILD)/nefctl
+LIBPDF      := $(BUILD)/libnefpdf.a
+PROGS       := $(BUILD)/nefmilter $(BUILD)/nefctl $(BUILD)/nefpdf
 
 .PHONY: all check test unit demo bench fuzz install uninstall clean lint deps tools
 .DEFAULT_GOAL := all
@@ -64,6 +73,12 @@ $(BUILD)/milter/%.o: milter/%.c
 	@echo '  CC      $<'
 	$(Q)$(CC) $(BASE_CFLAGS) -Ipolicy -Imilter $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
 
+# pdf/ alone sees the PDF engine's headers.
+$(BUILD)/pdf/%.o: pdf/%.c
+	@mkdir -p $(@D)
+	@echo '  CC      $<'
+	$(Q)$(CC) $(BASE_CFLAGS) -Ipolicy -Ipdf $(PDF_CFLAGS) -MMD -MP -c -o $@ $<
+
 $(BUILD)/tests/%.o: tests/%.c
 	@mkdir -p $(@D)
 	@echo '  CC      $<'
@@ -76,6 +91,14 @@ $(LIBPOLICY): $(POLICY_OBJ)
 $(LIBADAPT): $(ADAPTER_OBJ)
 	@mkdir -p $(@D)
 	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(LIBPDF): $(PDF_OBJ)
+	@mkdir -p $(@D)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/nefpdf: $(BUILD)/pdf/nefpdf.o $(LIBPDF) $(LIBPOLICY)
+	@echo '  LD      $@'
+	$(Q)$(CC) $(BASE_CFLAGS) -o $@ $^ $(PDF_LIBS)
 
 $(BUILD)/nefmilter: $(BUILD)/milter/main.o $(LIBADAPT) $(LIBPOLICY)
 	@echo '  LD      $@'

@@ -8,11 +8,12 @@
 #  5. every configuration key is documented in conf/nefmilter.conf and
 #     conf/nefmilter.conf.5, and neither documents a key that does not exist
 #  6. every option of nefmilter and nefctl appears in its man page
+#  7. only pdf/ includes the PDF engine's headers (nefmilter never links it)
 set -u
 cd "$(dirname "$0")/.."
 . tests/lib/tap.sh
 
-src() { ls policy/*.[ch] milter/*.[ch] 2>/dev/null; }
+src() { ls policy/*.[ch] milter/*.[ch] pdf/*.[ch] 2>/dev/null; }
 strip_comments() {	# file: C source without comments and string literals
 	sed -e 's://.*$::' "$1" | perl -0777 -pe 's{/\*.*?\*/}{}gs; s{"(\\.|[^"\\])*"}{""}g'
 }
@@ -56,11 +57,15 @@ if [ $layer_ok -eq 1 ]; then ok "each library is reached from its adapter only"
 else not_ok "a library header is included outside its adapter"; fi
 
 bad=""
-for f in policy/*.c milter/*.c; do
-	case "$f" in milter/main.c|milter/nefctl.c) continue ;; esac
+for f in policy/*.c milter/*.c pdf/*.c; do
+	case "$f" in milter/main.c|milter/nefctl.c|pdf/nefpdf.c) continue ;; esac
 	strip_comments "$f" | grep -qwE '(exit|_exit|abort)[[:space:]]*\(' && bad="$bad $f"
 done
-if [ -z "$bad" ]; then ok "exit() only in main.c and nefctl.c"; else not_ok "exit() outside the programs' main:$bad"; fi
+if [ -z "$bad" ]; then ok "exit() only in main.c, nefctl.c and nefpdf.c"; else not_ok "exit() outside the programs' main:$bad"; fi
+
+bad=$(grep -rlE '#[[:space:]]*include[[:space:]]*[<"](mupdf/|fitz\.h|poppler)' policy milter tests 2>/dev/null || true)
+if [ -z "$bad" ]; then ok "only pdf/ includes the PDF engine's headers"
+else not_ok "the PDF engine's headers outside pdf/: $bad"; fi
 
 # Configuration keys: the table in milter/cfg.c is the source of truth.
 keys=$(sed -n '/BEGIN SETTINGS/,/END SETTINGS/p' milter/cfg.c 2>/dev/null |
@@ -87,7 +92,7 @@ fi
 # Options: each program lists its options in a usage string; each must be
 # in its man page.
 opt_ok=1
-for pair in "milter/main.c:conf/nefmilter.8" "milter/nefctl.c:conf/nefctl.8"; do
+for pair in "milter/main.c:conf/nefmilter.8" "milter/nefctl.c:conf/nefctl.8" "pdf/nefpdf.c:conf/nefpdf.8"; do
 	c=${pair%%:*}; m=${pair#*:}
 	[ -f "$c" ] || continue
 	if [ ! -f "$m" ]; then opt_ok=0; diag "$m is missing"; continue; fi

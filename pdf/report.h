@@ -1,0 +1,79 @@
+/*
+ * report: what nefpdf found in one document, and its JSON form.
+ *
+ * The JSON object nefpdf prints (and "nefmilter --inspect" passes on) is
+ * the helper's interface; members may be added, none removed:
+ *
+ *	{"status": "checked" | "error" | "timeout" | "too-large",
+ *	 "detail": "why it was not checked" (absent when checked),
+ *	 "pages": N, "pages_checked": N,
+ *	 "bad_redactions": [{"page": P, "bbox": [x0, y0, x1, y1],
+ *	                     "kind": "cover" | "annotation" | "highlight" |
+ *	                             "image" | "unapplied",
+ *	                     "text": "the words under the cover"}],
+ *	 "identifiers": [{"page": P, "kind": "ssn" | "birth_date" |
+ *	                  "account", "shown": "XXX-XX-6789"}],
+ *	 "truncated": false, "engine": "MuPDF 1.21.1", "ms": T}
+ *
+ * Pages count from 1; a bbox is in points, from the page's top left
+ * corner, y downwards.  An identifier is listed once per page however
+ * often it appears there.  Lists stop at REPORT_MAX_ITEMS each
+ * ("truncated": true).  A document that could not be checked to the end
+ * keeps what was found before.
+ */
+#ifndef NEF_PDF_REPORT_H
+#define NEF_PDF_REPORT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#define REPORT_MAX_ITEMS	1000
+#define REPORT_DETAIL_MAX	200
+
+enum report_status { REPORT_CHECKED, REPORT_ERROR, REPORT_TIMEOUT,
+	REPORT_TOO_LARGE };
+
+struct report_redaction {
+	int	 rr_page;
+	float	 rr_bbox[4];
+	int	 rr_kind;		/* enum cover_kind */
+	char	*rr_text;
+};
+
+struct report_identifier {
+	int	 ri_page;
+	int	 ri_kind;		/* enum pii_kind */
+	char	 ri_shown[64];
+};
+
+struct report {
+	int			 r_status;	/* enum report_status */
+	char			 r_detail[REPORT_DETAIL_MAX];
+	int			 r_pages;
+	int			 r_pages_checked;
+	int			 r_truncated;
+	long			 r_ms;
+	struct report_redaction	*r_red;
+	size_t			 r_nred;
+	struct report_identifier *r_ids;
+	size_t			 r_nids;
+};
+
+void	 report_init(struct report *);
+void	 report_free(struct report *);
+/* Set a status other than checked, with a printable reason (the first
+ * one set stays). */
+void	 report_fail(struct report *, int status, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+/* Add a finding (text is copied).  0, or -1 when memory ran out. */
+int	 report_add_redaction(struct report *, int page, const float bbox[4],
+	    int kind, const char *text);
+/* Add an identifier unless the page lists it already.  0 or -1. */
+int	 report_add_identifier(struct report *, int page, int kind,
+	    const char *shown);
+/* Print the JSON object and a newline.  0, or -1 on a write error. */
+int	 report_print(const struct report *, FILE *);
+/* "checked", "error", "timeout", "too-large". */
+const char *report_status_name(int status);
+
+#endif
