@@ -161,14 +161,15 @@ fuzz:
 install: all
 	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 \
 	           $(DESTDIR)$(SYSCONFDIR)/nefmilter
-	install -m 0755 $(BUILD)/nefmilter $(BUILD)/nefctl $(DESTDIR)$(SBINDIR)/
-	install -m 0644 conf/nefmilter.8 conf/nefctl.8 $(DESTDIR)$(MANDIR)/man8/
+	install -m 0755 $(BUILD)/nefmilter $(BUILD)/nefctl $(BUILD)/nefpdf $(DESTDIR)$(SBINDIR)/
+	install -m 0644 conf/nefmilter.8 conf/nefctl.8 conf/nefpdf.8 $(DESTDIR)$(MANDIR)/man8/
 	install -m 0644 conf/nefmilter.conf.5 $(DESTDIR)$(MANDIR)/man5/
 	test -f $(DESTDIR)$(SYSCONFDIR)/nefmilter/nefmilter.conf || \
 	  install -m 0644 conf/nefmilter.conf $(DESTDIR)$(SYSCONFDIR)/nefmilter/nefmilter.conf
 
 uninstall:
 	rm -f $(DESTDIR)$(SBINDIR)/nefmilter $(DESTDIR)$(SBINDIR)/nefctl \
+	      $(DESTDIR)$(SBINDIR)/nefpdf $(DESTDIR)$(MANDIR)/man8/nefpdf.8 \
 	      $(DESTDIR)$(MANDIR)/man8/nefmilter.8 $(DESTDIR)$(MANDIR)/man8/nefctl.8 \
 	      $(DESTDIR)$(MANDIR)/man5/nefmilter.conf.5
 

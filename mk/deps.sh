@@ -8,7 +8,8 @@ PKGS="build-essential pkg-config libmilter-dev libgmime-3.0-dev
 libcurl4-openssl-dev liblmdb-dev lmdb-utils libjansson-dev
 postfix swaks miltertest libcmocka-dev clang libclang-rt-14-dev
 python3 openssl ca-certificates iproute2 procps valgrind man-db
-libmupdf-dev mupdf-tools libseccomp-dev
+libmupdf-dev mupdf-tools libseccomp-dev libmujs-dev libgumbo-dev
+libopenjp2-7-dev libjbig2dec0-dev libharfbuzz-dev
 python3-icalendar python3-prometheus-client chromium
 debhelper dpkg-dev fakeroot lintian"
 

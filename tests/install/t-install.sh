@@ -11,10 +11,11 @@ trap 'rm -rf "$D"' EXIT
 
 check "make install with DESTDIR and PREFIX" \
     make -s -C "$TOP" BUILD="$BUILD" DESTDIR="$D" PREFIX=/opt/nef install >"$D/log" 2>&1
-for f in opt/nef/sbin/nefmilter opt/nef/sbin/nefctl; do
+for f in opt/nef/sbin/nefmilter opt/nef/sbin/nefctl opt/nef/sbin/nefpdf; do
 	check "$f installed, executable" test -x "$D/$f"
 done
 for f in opt/nef/share/man/man8/nefmilter.8 opt/nef/share/man/man8/nefctl.8 \
+    opt/nef/share/man/man8/nefpdf.8 \
     opt/nef/share/man/man5/nefmilter.conf.5 etc/nefmilter/nefmilter.conf; do
 	check "$f installed" test -f "$D/$f"
 done
@@ -26,6 +27,8 @@ echo "firm_domains = lawfirm.example" >"$D/etc/nefmilter/nefmilter.conf"
 make -s -C "$TOP" BUILD="$BUILD" DESTDIR="$D" PREFIX=/opt/nef install >"$D/log" 2>&1
 check_eq "an existing configuration is kept" "firm_domains = lawfirm.example" "$(cat "$D/etc/nefmilter/nefmilter.conf")"
 check "the man pages render" sh -c "man -l '$D/opt/nef/share/man/man8/nefmilter.8' >/dev/null 2>&1 && man -l '$D/opt/nef/share/man/man8/nefctl.8' >/dev/null 2>&1 && man -l '$D/opt/nef/share/man/man5/nefmilter.conf.5' >/dev/null 2>&1"
+check "the installed nefpdf checks a PDF in its sandbox" \
+    sh -c "/usr/bin/python3 '$TOP/tests/pdf/mkpdf.py' brief 1 '$D/b.pdf' && \"$D/opt/nef/sbin/nefpdf\" '$D/b.pdf' | grep -q '^{\"status\":\"checked\"'"
 check "make uninstall removes the programs" \
-    sh -c "make -s -C '$TOP' BUILD='$BUILD' DESTDIR='$D' PREFIX=/opt/nef uninstall >/dev/null 2>&1 && test ! -e '$D/opt/nef/sbin/nefmilter'"
+    sh -c "make -s -C '$TOP' BUILD='$BUILD' DESTDIR='$D' PREFIX=/opt/nef uninstall >/dev/null 2>&1 && test ! -e '$D/opt/nef/sbin/nefmilter' && test ! -e '$D/opt/nef/sbin/nefpdf'"
 tap_done
