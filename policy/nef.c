@@ -43,11 +43,48 @@
 
 #include "arena.h"
 #include "nef.h"
-#include "nefctx.h"
+#include "neffield.h"
+#include "neffinish.h"
 #include "nefkind.h"
 #include "nefline.h"
 #include "nefrcpt.h"
 #include "strbuf.h"
+
+enum mode {
+	M_NONE, M_FILER, M_TEXT, M_DOCNUM, M_STAMP, M_LISTED, M_UNLISTED,
+	M_TRANSACTION
+};
+
+/* Which field an empty label leaves waiting for the next line. */
+enum pending {
+	P_NONE, P_CASE_NAME, P_CASE_NUMBER, P_DOC_NUMBER, P_DOC_DESC,
+	P_FILENAME, P_FILER
+};
+
+/* The reader's state while it reads one notice. */
+struct ctx {
+	struct nef		*x_n;
+	struct nefline_doc	 x_d;
+	struct arena		*x_a;
+	enum mode		 x_mode;
+	enum pending		 x_pend;
+	struct nef_case		*x_case;	/* current case */
+	struct nef_doc		*x_doc;		/* current document */
+	size_t			 x_case_cap, x_doc_cap, x_lcap, x_ucap;
+	struct strbuf		 x_buf;		/* text or stamp */
+	char			*x_shared_text;	/* first docket text */
+	struct nefrcpt		 x_rcpt;	/* recipient line state */
+	int			 x_section;	/* recipient headings seen */
+	size_t			 x_ndesc;	/* "Document description:" */
+	int			 x_trans_lines;
+	const char		*x_src;		/* the body, for descriptions */
+	size_t			 x_srclen;
+	int			 x_html;
+	size_t			 x_text_src;	/* "Docket Text:" line source */
+	size_t			 x_range[NEF_MAX_CASES][2];
+	size_t			 x_shared_range[2];
+	int			 x_has_shared;
+};
 
 static int	run(struct ctx *);
 static void	line(struct ctx *, size_t);
@@ -66,6 +103,8 @@ static void	acms_doc(struct ctx *, const struct nefline *);
 static void	recipient(struct ctx *, const struct nefline *, int listed);
 static void	buf_add(struct ctx *, const char *, size_t);
 static int	same_number(struct ctx *, const char *, size_t);
+static char	*dup_trim(struct ctx *, const char *, size_t, size_t);
+static void	finish(struct ctx *, const struct nef_input *);
 
 int
 nef_parse(const struct nef_input *in, struct nef **out)
@@ -110,7 +149,7 @@ nef_parse(const struct nef_input *in, struct nef **out)
 	if (n->n_reason == NEF_R_NONE) {
 		rc = run(&x);
 		if (rc == 0)
-			nefctx_finish(&x, in);
+			finish(&x, in);
 	}
 	strbuf_free(&x.x_buf);
 	nefline_free(&x.x_d);
@@ -187,7 +226,7 @@ line_other(struct ctx *x, const struct nefline *l)
 		break;
 	case M_TRANSACTION:
 		if (++x->x_trans_lines <= 2 && x->x_n->n_date_filed[0] == '\0')
-			nefctx_transaction(x, s, l->l_len);
+			neffield_transaction(x->x_n, s, l->l_len);
 		break;
 	default:
 		break;
@@ -240,8 +279,8 @@ label_case(struct ctx *x, const struct nefline *l, const char *v, size_t vn)
 				date = v + 3;
 			else if ((date = nefline_find(v, vn, " on ")) != NULL)
 				date += 4;
-			c->c_closed = date == NULL ? nefctx_dup_trim(x, v, vn, 0) :
-			    nefctx_dup_trim(x, date, vn - (size_t)(date - v), 0);
+			c->c_closed = date == NULL ? dup_trim(x, v, vn, 0) :
+			    dup_trim(x, date, vn - (size_t)(date - v), 0);
 		}
 		return 1;
 	default:
@@ -284,7 +323,7 @@ line_label(struct ctx *x, const struct nefline *l)
 	case NL_TRANSACTION:
 		x->x_mode = M_TRANSACTION;
 		x->x_trans_lines = 0;
-		nefctx_transaction(x, t + l->l_off, l->l_len);
+		neffield_transaction(x->x_n, t + l->l_off, l->l_len);
 		break;
 	case NL_REGEN:
 		x->x_n->n_regenerated = 1;
@@ -297,7 +336,7 @@ line_label(struct ctx *x, const struct nefline *l)
 		x->x_rcpt.rc_name_line = NULL;
 		x->x_rcpt.rc_heading_case = NULL;
 		if (no != NULL && no > t + l->l_off)
-			x->x_rcpt.rc_heading_case = nefctx_dup_trim(x, t + l->l_off,
+			x->x_rcpt.rc_heading_case = dup_trim(x, t + l->l_off,
 			    (size_t)(no - (t + l->l_off)), 0);
 		break;
 	default:
@@ -315,7 +354,7 @@ end_mode(struct ctx *x, size_t src_end)
 
 	switch (x->x_mode) {
 	case M_TEXT:
-		s = nefctx_clean_text(x, strbuf_str(&x->x_buf), x->x_buf.sb_len, 0);
+		s = neffield_fold(x->x_n, strbuf_str(&x->x_buf), x->x_buf.sb_len, 0);
 		if (x->x_shared_text == NULL) {
 			x->x_shared_text = s;
 			x->x_shared_range[0] = x->x_text_src;
@@ -330,7 +369,8 @@ end_mode(struct ctx *x, size_t src_end)
 		}
 		break;
 	case M_STAMP:
-		nefctx_finish_stamp(x);
+		neffield_stamp(x->x_n, x->x_doc, strbuf_str(&x->x_buf),
+		    x->x_buf.sb_len);
 		break;
 	default:
 		break;
@@ -400,24 +440,32 @@ buf_add(struct ctx *x, const char *s, size_t n)
 }
 
 /* A copy with blanks trimmed, cut at max bytes (0: NEF_FIELD_MAX). */
-char *
-nefctx_dup_trim(struct ctx *x, const char *s, size_t n, size_t max)
+static char *
+dup_trim(struct ctx *x, const char *s, size_t n, size_t max)
 {
-	if (max == 0)
-		max = NEF_FIELD_MAX;
-	while (n > 0 && isspace((unsigned char)*s)) {
-		s++;
-		n--;
-	}
-	while (n > 0 && isspace((unsigned char)s[n - 1]))
-		n--;
-	if (n > max) {
-		n = max;
-		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-			n--;
-		x->x_n->n_trunc |= NEF_TRUNC_TEXT;
-	}
-	return arena_strndup(x->x_a, s, n);
+	return neffield_dup(x->x_n, s, n, max);
+}
+
+/* Hand what was read to the finishing stage. */
+static void
+finish(struct ctx *x, const struct nef_input *in)
+{
+	struct neffinish_in	fi;
+
+	memset(&fi, 0, sizeof fi);
+	fi.fi_n = x->x_n;
+	fi.fi_d = &x->x_d;
+	fi.fi_from = in->ni_from;
+	fi.fi_src = x->x_src;
+	fi.fi_srclen = x->x_srclen;
+	fi.fi_html = x->x_html;
+	fi.fi_shared_text = x->x_shared_text;
+	fi.fi_range = (const size_t (*)[2])x->x_range;
+	fi.fi_shared_range[0] = x->x_shared_range[0];
+	fi.fi_shared_range[1] = x->x_shared_range[1];
+	fi.fi_has_shared = x->x_has_shared;
+	fi.fi_ndesc = x->x_ndesc;
+	neffinish_run(&fi);
 }
 
 /* Store a label's value; an empty value waits for the next line. */
@@ -440,7 +488,7 @@ set_pending(struct ctx *x, enum pending p, const char *v, size_t vn)
 	switch (p) {
 	case P_CASE_NAME:
 		if (c != NULL)
-			c->c_name_shown = nefctx_dup_trim(x, v, vn, 0);
+			c->c_name_shown = dup_trim(x, v, vn, 0);
 		break;
 	case P_CASE_NUMBER:
 		break;	/* set_case_number() */
@@ -449,11 +497,11 @@ set_pending(struct ctx *x, enum pending p, const char *v, size_t vn)
 		break;
 	case P_DOC_DESC:
 		if (d != NULL)
-			d->d_desc = nefctx_dup_trim(x, v, vn, 0);
+			d->d_desc = dup_trim(x, v, vn, 0);
 		break;
 	case P_FILENAME:
 		if (d != NULL)
-			d->d_filename = nefctx_dup_trim(x, v, vn, 0);
+			d->d_filename = dup_trim(x, v, vn, 0);
 		break;
 	case P_FILER:
 		if (c == NULL)
@@ -462,7 +510,7 @@ set_pending(struct ctx *x, enum pending p, const char *v, size_t vn)
 			x->x_n->n_trunc |= NEF_TRUNC_FILERS;
 			break;
 		}
-		s = nefctx_dup_trim(x, v, vn, 0);
+		s = dup_trim(x, v, vn, 0);
 		if (s == NULL)
 			break;
 		if (c->c_nfilers % 8 == 0) {
@@ -516,11 +564,11 @@ set_case_number(struct ctx *x, const char *v, size_t vn, size_t off)
 	n = sp == NULL ? vn : (size_t)(sp - v);
 	while (n > 0 && isspace((unsigned char)v[n - 1]))
 		n--;
-	c->c_number_shown = nefctx_dup_trim(x, v, n, 64);
+	c->c_number_shown = dup_trim(x, v, n, 64);
 	slash = memchr(v, '/', n);
 	if (slash != NULL && slash > v && slash - v <= 8 &&
 	    isalpha((unsigned char)*v)) {
-		c->c_court_prefix = nefctx_dup_trim(x, v, (size_t)(slash - v), 16);
+		c->c_court_prefix = dup_trim(x, v, (size_t)(slash - v), 16);
 		n -= (size_t)(slash + 1 - v);
 		v = slash + 1;
 	}
@@ -595,7 +643,7 @@ acms_doc(struct ctx *x, const struct nefline *l)
 		doc = new_doc(x);
 		if (doc == NULL)
 			return;
-		doc->d_desc = nefctx_dup_trim(x, d->nd_text + k->k_start,
+		doc->d_desc = dup_trim(x, d->nd_text + k->k_start,
 		    k->k_end - k->k_start, 0);
 		doc->d_has_link = 1;
 		doc->d_link = k->k_dl;
