@@ -70,6 +70,7 @@ link_flags(unsigned f)
 		{ DOCLINK_F_SHORT_DOCID, "short-docid" },
 		{ DOCLINK_F_LONG, "long-value" },
 		{ DOCLINK_F_HTTP, "http" },
+		{ DOCLINK_F_NO_HOST, "no-host" },
 	};
 	json_t	*a = json_array();
 	size_t	 i;
@@ -265,11 +266,24 @@ documents_json(const struct nef *n)
 static void
 extras(json_t *o, const struct nef *n)
 {
-	static const char *const src[] = { "none", "link", "sender", "stamp" };
+	static const char *const src[] = { "none", "link", "sender", "stamp",
+	    "doc-id" };
+	json_t	*w = json_object(), *dis = json_array();
+	int	 i;
 
 	json_object_set_new(o, "kind", json_string(nef_kind_name(n->n_kind)));
 	json_object_set_new(o, "court_source", json_string(
-	    (unsigned)n->n_court_src < 4 ? src[n->n_court_src] : "?"));
+	    (unsigned)n->n_court_src < 5 ? src[n->n_court_src] : "?"));
+	for (i = 0; i < NEF_W_N; i++) {
+		if (n->n_witness[i][0] != '\0')
+			json_object_set_new(w, nef_witness_name(i),
+			    json_string(n->n_witness[i]));
+		if (n->n_court_disagree & (1u << i))
+			json_array_append_new(dis,
+			    json_string(nef_witness_name(i)));
+	}
+	json_object_set_new(o, "court_witnesses", w);
+	json_object_set_new(o, "court_disagreement", dis);
 	json_object_set_new(o, "regenerated", json_boolean(n->n_regenerated));
 	json_object_set_new(o, "date_filed", jstr_empty_null(n->n_date_filed));
 	json_object_set_new(o, "date_entered",

@@ -25,6 +25,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "docid.h"
 #include "doclink.h"
 #include "text.h"
 
@@ -36,6 +37,7 @@ static void	classify_magic(struct doclink *, const char *, size_t, int);
 static int	acms_court(const char *, size_t, char *, size_t);
 static void	parse_path(struct doclink *, const char *, size_t,
 		    const char *, size_t);
+static int	parse_hostless(struct doclink *, const char *, size_t);
 
 static size_t
 copy_lower(char *dst, size_t size, const char *s, size_t n)
@@ -126,10 +128,13 @@ classify_magic(struct doclink *d, const char *v, size_t n, int present)
 		d->dl_flags |= DOCLINK_F_MAGIC_LITERAL;
 	else if (!text_all_digits(v, n))
 		d->dl_flags |= DOCLINK_F_MAGIC_BAD;
-	else if (strspn(d->dl_magic_raw, "0") == n)
-		d->dl_flags |= DOCLINK_F_MAGIC_ZERO;
-	else
+	else {
+		/* Zero is tried like any other number (an anonymous GET
+		 * costs nothing); the flag only says so. */
+		if (strspn(d->dl_magic_raw, "0") == n)
+			d->dl_flags |= DOCLINK_F_MAGIC_ZERO;
 		copy_val(d, d->dl_magic, sizeof d->dl_magic, v, n);
+	}
 }
 
 static void
@@ -161,7 +166,18 @@ parse_query(struct doclink *d, const char *q, size_t len)
 			magic = 1;
 			mv = v;
 			mn = vn;
-		} else if (eq != NULL && kn == 3 &&
+		} else if (eq != NULL && kn == 8 &&
+		    strncasecmp(p, "claim_id", 8) == 0)
+			copy_val(d, d->dl_claim_id, sizeof d->dl_claim_id, v, vn);
+		else if (eq != NULL && kn == 9 &&
+		    strncasecmp(p, "claim_num", 9) == 0)
+			copy_val(d, d->dl_claim_num, sizeof d->dl_claim_num, v,
+			    vn);
+		else if (eq != NULL && kn == 13 &&
+		    strncasecmp(p, "claim_doc_seq", 13) == 0)
+			copy_val(d, d->dl_claim_seq, sizeof d->dl_claim_seq, v,
+			    vn);
+		else if (eq != NULL && kn == 3 &&
 		    strncasecmp(p, "uid", 3) == 0)
 			copy_val(d, d->dl_magic, sizeof d->dl_magic, v, vn);
 		else if (eq == NULL && d->dl_kind == DOCLINK_CASE &&
@@ -209,6 +225,8 @@ parse_path(struct doclink *d, const char *path, size_t plen, const char *q,
 			if (n == 4 && id[3] == '0' &&
 			    d->dl_kind == DOCLINK_DOC1)
 				d->dl_flags |= DOCLINK_F_SHORT_DOCID;
+			docid_court(d->dl_doc_id, d->dl_docid_court,
+			    sizeof d->dl_docid_court);
 		}
 	} else if (plen >= 18 && strncasecmp(path + plen - 18,
 	    "/cgi-bin/DktRpt.pl", 18) == 0)
@@ -218,6 +236,34 @@ parse_path(struct doclink *d, const char *path, size_t plen, const char *q,
 		d->dl_kind = DOCLINK_CASE;
 	if (q != NULL)
 		parse_query(d, q, qlen);
+}
+
+/* "/doc1/DIGITS?..." or "/docs1/DIGITS?...": no scheme, no host. */
+static int
+parse_hostless(struct doclink *d, const char *url, size_t len)
+{
+	const char	*p = url, *end = url + len, *q = NULL, *qend;
+
+	if (!(len > 6 && strncasecmp(url, "/doc1/", 6) == 0) &&
+	    !(len > 7 && strncasecmp(url, "/docs1/", 7) == 0))
+		return -1;
+	while (p < end && *p != '?' && *p != '#')
+		p++;
+	qend = end;
+	if (p < end && *p == '?') {
+		q = p + 1;
+		for (qend = q; qend < end && *qend != '#'; qend++)
+			;
+	}
+	d->dl_kind = DOCLINK_OTHER;
+	d->dl_flags |= DOCLINK_F_NO_HOST;
+	parse_path(d, url, (size_t)(p - url), q,
+	    q == NULL ? 0 : (size_t)(qend - q));
+	if (d->dl_kind == DOCLINK_OTHER || d->dl_doc_id[0] == '\0') {
+		memset(d, 0, sizeof *d);
+		return -1;
+	}
+	return 0;
 }
 
 int
@@ -242,7 +288,7 @@ doclink_parse(const char *url, size_t len, struct doclink *d)
 		host = url + 7;
 		d->dl_flags |= DOCLINK_F_HTTP;
 	} else
-		return -1;
+		return parse_hostless(d, url, len);
 	for (p = host; p < end && *p != '/' && *p != '?' && *p != '#'; p++)
 		;
 	at = memchr(host, '@', (size_t)(p - host));

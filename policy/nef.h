@@ -55,6 +55,8 @@
 #define NEF_TEXT_MAX		65536	/* docket text */
 #define NEF_SUBJECT_MAX		2048	/* subject examined */
 
+#define NEF_MAX_CLAIMS		16	/* claims of one claims notice */
+
 /* n_trunc bits: which limit was reached. */
 #define NEF_TRUNC_INPUT		0x01
 #define NEF_TRUNC_LINES		0x02
@@ -68,9 +70,10 @@
 enum nef_kind {
 	NEF_NOT_NOTICE,		/* see n_reason */
 	NEF_DISTRICT,		/* district court NEF (also JPML) */
-	NEF_BANKRUPTCY,		/* bankruptcy court NEF */
+	NEF_BANKRUPTCY,		/* bankruptcy court NEF (also a new case) */
 	NEF_APPELLATE,		/* appellate CurrentGen NDA */
-	NEF_ACMS		/* appellate ACMS NDA */
+	NEF_ACMS,		/* appellate ACMS NDA */
+	NEF_CLAIM		/* Notice of Electronic Claims Filing */
 };
 
 enum nef_reason {
@@ -91,9 +94,82 @@ enum nef_reason {
 	NEF_R_BAD_MIME		/* the message could not be read (idem) */
 };
 
+/* n_partial bits: what a notice recognized by its structure or heading
+ * lacks (the summary says what could not be read). */
+#define NEF_PART_DOCUMENT	0x01	/* no document link or number */
+#define NEF_PART_TEXT		0x02	/* no docket text */
+#define NEF_PART_RECIPIENTS	0x04	/* no "electronically mailed to" list */
+#define NEF_PART_DATE		0x08	/* no date filed */
+#define NEF_PART_CLAIM_LINK	0x10	/* a claim without its document link */
+#define NEF_PART_CLAIM_NUMBER	0x20	/* a claim without its number */
+#define NEF_PART_CREDITOR	0x40	/* a claim without its creditor */
+#define NEF_PART_ENTRY		0x80	/* a change notice that names no entry */
+
+/* n_class: which heading or structure made it a notice. */
+enum nef_class {
+	NEF_CLASS_NEF,		/* "Notice of Electronic Filing" */
+	NEF_CLASS_NDA,		/* "Notice of Docket Activity" */
+	NEF_CLASS_NEW_CASE,	/* "Notice of Bankruptcy Case Filing" */
+	NEF_CLASS_CLAIM,	/* "Notice of Electronic Claims Filing" */
+	NEF_CLASS_STRUCTURE	/* no heading: transaction line, case,
+				   document, docket text, recipients */
+};
+
+/* A modified or corrected entry: n_change.ch_what bits. */
+#define NEF_CHG_TEXT		0x01	/* "Modified Dkt text from" */
+#define NEF_CHG_DATE		0x02	/* "Modified Date Filed from" */
+#define NEF_CHG_PDF		0x04	/* "Added Correct PDF to document" */
+#define NEF_CHG_UPDATED		0x08	/* "Docket Entry #N has been updated" */
+
+struct nef_change {
+	unsigned	 ch_what;	/* NEF_CHG_*; 0: not a change */
+	char		*ch_entry;	/* the entry it changes ("57"), or
+					   NULL when none could be read */
+	char		*ch_from;	/* what it was ("MOTION to Compel",
+					   "3/14/2023"), or NULL */
+	char		*ch_to;		/* what it became, or NULL */
+	char		*ch_phrase;	/* the sentence that says so, folded */
+	char		 ch_key[24];	/* "c202503141804": when it changed,
+					   from the transaction line; "c" when
+					   unknown (store key suffix) */
+};
+
+/* The amounts of a proof of claim. */
+enum nef_amount {
+	NEF_AMOUNT_CLAIMED, NEF_AMOUNT_SECURED, NEF_AMOUNT_PRIORITY,
+	NEF_AMOUNT_UNSECURED, NEF_AMOUNT_ADMIN, NEF_AMOUNT_N
+};
+
+/* One claim of a Notice of Electronic Claims Filing. */
+struct nef_claim {
+	int		 cl_case;	/* index of its case in n_cases */
+	char		*cl_number;	/* "1", or NULL */
+	char		*cl_creditor;	/* "Quantum3 Group LLC as agent for
+					   Katapult Group LLC", or NULL */
+	char		*cl_address;	/* "PO Box 788, Kirkland, WA
+					   98083-0788", or NULL */
+	char		*cl_amount[NEF_AMOUNT_N];	/* "$1,643.92" as
+					   written; NULL when blank */
+	char		*cl_filer;	/* who filed it ("received from") */
+	int		 cl_has_link;	/* cl_link is the claim's document */
+	struct doclink	 cl_link;	/* doc1 with claim_id, claim_num */
+	char		*cl_link_url;
+};
+
 /* Where n_court came from. */
 enum nef_court_src {
-	NEF_COURT_NONE, NEF_COURT_LINK, NEF_COURT_SENDER, NEF_COURT_STAMP
+	NEF_COURT_NONE, NEF_COURT_LINK, NEF_COURT_SENDER, NEF_COURT_STAMP,
+	NEF_COURT_DOCID
+};
+
+/* What names the notice's court (policy/nefcourt.h), strongest first. */
+enum nef_witness {
+	NEF_W_CASE_LINK,	/* host of a case-number (docket) link */
+	NEF_W_SENDER,		/* the sender's court domain */
+	NEF_W_DOC_LINK,		/* host of a document link */
+	NEF_W_DOC_ID,		/* first three digits of a doc id */
+	NEF_W_STAMP,		/* a court-specific stamp prefix */
+	NEF_W_N
 };
 
 /* What the caller knows about the message besides its text. */
@@ -169,8 +245,14 @@ struct nef_recipient {
 struct nef {
 	enum nef_kind	 n_kind;
 	enum nef_reason	 n_reason;
+	enum nef_class	 n_class;	/* what made it a notice */
+	unsigned	 n_partial;	/* NEF_PART_*: what is missing */
 	char		 n_court[DOCLINK_COURT_SIZE];	/* "" if unknown */
 	enum nef_court_src n_court_src;
+	char		 n_witness[NEF_W_N][DOCLINK_COURT_SIZE];	/* each
+					   witness's court, mapped; "" silent */
+	unsigned	 n_court_disagree;	/* 1 << NEF_W_*: a witness
+					   that names another court */
 	int		 n_appellate;	/* CurrentGen or ACMS */
 	int		 n_acms;
 	int		 n_regenerated;	/* "This is a re-generated NEF" */
@@ -193,6 +275,9 @@ struct nef {
 	size_t		 n_nlisted;
 	struct nef_recipient *n_unlisted;/* not electronically noticed */
 	size_t		 n_nunlisted;
+	struct nef_claim *n_claims;	/* NEF_CLAIM: the claims */
+	size_t		 n_nclaims;
+	struct nef_change n_change;	/* a modified or corrected entry */
 	unsigned	 n_trunc;	/* NEF_TRUNC_* */
 	unsigned	 n_link_flags;	/* DOCLINK_F_* of every doc link */
 	struct arena	*n_arena;	/* owns everything above */
@@ -212,8 +297,10 @@ struct nef *nef_free(struct nef *);
  * NEF_R_BAD_MIME); NULL when memory runs out. */
 struct nef *nef_new_rejected(enum nef_reason);
 
-/* Stable short names ("district", "no-marker") and one-line texts. */
+/* Stable short names ("district", "no-marker", "case-link") and
+ * one-line texts. */
 const char *nef_kind_name(enum nef_kind);
+const char *nef_witness_name(enum nef_witness);
 const char *nef_reason_name(enum nef_reason);
 const char *nef_reason_text(enum nef_reason);
 

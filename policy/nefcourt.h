@@ -28,14 +28,23 @@
 int	nefcourt_from_sender(const char *from, char *court, size_t size);
 int	nefcourt_from_stamp(const char *stamp_id, char *court, size_t size);
 void	nefcourt_map(char *court, size_t size);
+/* The PACER id of a mapped id ("txsd" -> "txs"; others unchanged): the
+ * label of the court's CM/ECF host.  Points into a static table or at
+ * court itself. */
+const char *nefcourt_pacer_id(const char *court);
 
 struct nef;
 struct nefline_doc;
 /*
- * Set n->n_court and n->n_court_src: from the first court link of a case,
- * else any court link of the notice (d), else the sender's domain (from,
- * an addr-spec, may be NULL), else a document stamp.  Leaves them alone
- * when none gives a court.
+ * The court of the notice, from its witnesses (enum nef_witness), each
+ * recorded in n->n_witness[]: the host of a case-number link, the
+ * sender's domain (from, an addr-spec, may be NULL), the host of a
+ * document link, the first three digits of a doc id (policy/docid.h),
+ * a court-specific stamp.  The strongest that speaks sets n->n_court and
+ * n->n_court_src (else any court host among the links); every witness
+ * naming another court sets its bit in n->n_court_disagree.  Document
+ * links written without a host get one (DOCLINK_F_NO_HOST): the court
+ * of their doc id when it agrees with the notice, else the notice's.
  */
 void	nefcourt_resolve(struct nef *n, const struct nefline_doc *d,
 	    const char *from);

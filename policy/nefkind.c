@@ -100,7 +100,7 @@ const char *
 nef_kind_name(enum nef_kind k)
 {
 	static const char *const names[] = { "not-a-notice", "district",
-	    "bankruptcy", "appellate", "acms" };
+	    "bankruptcy", "appellate", "acms", "claim" };
 
 	return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "?";
 }

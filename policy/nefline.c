@@ -34,6 +34,7 @@
 
 #include "arena.h"
 #include "nefline.h"
+#include "nefwrap.h"
 
 #define RCPT_HEADING_MAX	300
 #define ADDR_LOCAL_MAX		64
@@ -85,6 +86,8 @@ static int	add_link(struct nefline_doc *, size_t *, const char *, size_t,
 static int	html_links(struct nefline_doc *, const char *, struct arena *);
 static int	plain_links(struct nefline_doc *, const char *,
 		    struct arena *);
+static size_t	plain_end(const struct nefline_doc *, const char *, size_t);
+static int	link_order(const void *, const void *);
 static int	is_local_char(int);
 static int	is_domain_char(int);
 
@@ -129,29 +132,36 @@ is_heading(const char *s, size_t len, int *unlisted)
 	return 1;
 }
 
-static void
-classify(struct nefline_doc *d, const char *lower, struct nefline *l)
+enum nefline_kind
+nefline_kind_of(const char *s, size_t len, size_t *label_len)
 {
-	const char	*s = lower + l->l_off;
 	size_t		 i, n;
 	int		 unlisted;
 
-	l->l_kind = NL_OTHER;
-	l->l_val = l->l_off;
+	*label_len = 0;
 	for (i = 0; labels[i].lb_text != NULL; i++) {
 		n = strlen(labels[i].lb_text);
-		if (n <= l->l_len && s[0] == labels[i].lb_text[0] &&
+		if (n <= len && s[0] == labels[i].lb_text[0] &&
 		    memcmp(s, labels[i].lb_text, n) == 0) {
-			l->l_kind = labels[i].lb_kind;
-			l->l_val = l->l_off + n;
-			while (l->l_val < l->l_off + l->l_len &&
-			    d->nd_text[l->l_val] == ' ')
-				l->l_val++;
-			return;
+			*label_len = n;
+			return labels[i].lb_kind;
 		}
 	}
-	if (is_heading(s, l->l_len, &unlisted))
-		l->l_kind = unlisted ? NL_RCPT_UNLISTED : NL_RCPT_LISTED;
+	if (is_heading(s, len, &unlisted))
+		return unlisted ? NL_RCPT_UNLISTED : NL_RCPT_LISTED;
+	return NL_OTHER;
+}
+
+static void
+classify(struct nefline_doc *d, const char *lower, struct nefline *l)
+{
+	size_t	n;
+
+	l->l_kind = nefline_kind_of(lower + l->l_off, l->l_len, &n);
+	l->l_val = l->l_off + n;
+	while (n > 0 && l->l_val < l->l_off + l->l_len &&
+	    d->nd_text[l->l_val] == ' ')
+		l->l_val++;
 }
 
 static int
@@ -241,17 +251,40 @@ html_links(struct nefline_doc *d, const char *src, struct arena *a)
 	return 0;
 }
 
-/* Bare URLs of a plain-text notice, found in the lowercased text. */
+/* The end of a bare link starting at i: white space, quotes and angle
+ * brackets end it; trailing punctuation is not part of it. */
+static size_t
+plain_end(const struct nefline_doc *d, const char *lower, size_t i)
+{
+	size_t	end = i;
+
+	while (end < d->nd_len && !isspace((unsigned char)lower[end]) &&
+	    strchr("<>\"'", lower[end]) == NULL)
+		end++;
+	while (end > i && strchr(".,;)", lower[end - 1]) != NULL)
+		end--;
+	return end;
+}
+
+static int
+link_order(const void *a, const void *b)
+{
+	const struct nefline_link *x = a, *y = b;
+
+	return (x->k_start > y->k_start) - (x->k_start < y->k_start);
+}
+
+/* Bare URLs of a plain-text notice, found in the lowercased text; also
+ * document paths written without a host ("/doc1/...") after a blank. */
 static int
 plain_links(struct nefline_doc *d, const char *lower, struct arena *a)
 {
 	const char	*p, *h;
-	size_t		 off = 0, end, cap = 0;
+	size_t		 off = 0, end, cap = 0, i;
 
 	while (off < d->nd_len && (p = memmem(lower + off, d->nd_len - off,
 	    "http", 4)) != NULL) {
-		size_t	i = (size_t)(p - lower);
-
+		i = (size_t)(p - lower);
 		h = p + 4;
 		if (*h == 's')
 			h++;
@@ -259,12 +292,7 @@ plain_links(struct nefline_doc *d, const char *lower, struct arena *a)
 			off = i + 4;
 			continue;
 		}
-		end = i;
-		while (end < d->nd_len && !isspace((unsigned char)lower[end]) &&
-		    strchr("<>\"'", lower[end]) == NULL)
-			end++;
-		while (end > i && strchr(".,;)", lower[end - 1]) != NULL)
-			end--;
+		end = plain_end(d, lower, i);
 		if (end <= (size_t)(h + 3 - lower)) {	/* nothing after "://" */
 			off = end + 1;
 			continue;
@@ -274,6 +302,19 @@ plain_links(struct nefline_doc *d, const char *lower, struct arena *a)
 			return -1;
 		off = end;
 	}
+	for (off = 0; off < d->nd_len && (p = memmem(lower + off,
+	    d->nd_len - off, "/doc", 4)) != NULL; off = i + 4) {
+		i = (size_t)(p - lower);
+		if ((i > 0 && !isspace((unsigned char)lower[i - 1])) ||
+		    (strncmp(p, "/doc1/", 6) != 0 && strncmp(p, "/docs1/", 7) != 0))
+			continue;
+		end = plain_end(d, lower, i);
+		if (end - i <= DOCLINK_URL_MAX && add_link(d, &cap,
+		    d->nd_text + i, end - i, i, end, a) != 0)
+			return -1;
+	}
+	if (d->nd_nlinks > 1)
+		qsort(d->nd_links, d->nd_nlinks, sizeof *d->nd_links, link_order);
 	return 0;
 }
 
@@ -307,11 +348,13 @@ nefline_prepare(struct nefline_doc *d, const char *src, size_t len,
 			goto fail;
 		start = i + 1;
 	}
-	for (i = 0; i < d->nd_nlines; i++) {
-		classify(d, lower, &d->nd_lines[i]);
+	for (i = 0; i < d->nd_nlines; i++)
 		d->nd_lines[i].l_src = i < d->nd_ht.ht_nlines ?
 		    d->nd_ht.ht_line_src[i] : len;
-	}
+	if (!is_html)
+		nefwrap_join(d, d->nd_ht.ht_text.sb_s, lower, src, len);
+	for (i = 0; i < d->nd_nlines; i++)
+		classify(d, lower, &d->nd_lines[i]);
 	if ((is_html ? html_links(d, src, a) : plain_links(d, lower, a)) != 0)
 		goto fail;
 	d->nd_lower = lower;

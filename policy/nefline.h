@@ -8,6 +8,8 @@
  * (name anchors included, with an empty URL), bare http(s) URLs in plain
  * text.  Links are in text order.  Each line knows the source offset it
  * starts at (plain text: exact; HTML: the start of its first token).
+ * The lines of a plain-text notice are logical lines: the lines a mail
+ * program or the court wrapped are joined again first (policy/nefwrap.h).
  *
  * The helpers find e-mail addresses in a line and read M/D/YYYY dates.
  *
@@ -86,6 +88,13 @@ struct nefline_doc {
 int	nefline_prepare(struct nefline_doc *, const char *src, size_t len,
 	    int is_html, size_t max_text, size_t max_lines, struct arena *);
 void	nefline_free(struct nefline_doc *);
+
+/*
+ * The kind of a line by its start: a label (*label_len: its length) or
+ * a recipient heading (*label_len 0), else NL_OTHER.  s is lowercased.
+ */
+enum nefline_kind nefline_kind_of(const char *s, size_t len,
+	    size_t *label_len);
 
 /* Index of the first link starting at or after text offset off. */
 size_t	nefline_link_at(const struct nefline_doc *, size_t off);

@@ -152,10 +152,17 @@ neftext_transaction(const char *s, size_t len, struct neftext_trans *t)
 	p = on + 4;
 	while (p < s + len && *p != ' ')
 		p++;
-	if (p + 4 < s + len && strncasecmp(p, " at ", 4) == 0) {
-		q = nefline_find(p + 4, len - (size_t)(p + 4 - s), " and ");
-		t->t_time_off = (size_t)(p + 4 - s);
-		t->t_time_len = (size_t)((q == NULL ? s + len : q) - (p + 4));
+	/* "on 8/10/2022 at 12:42 PM CDT and", or without the "at" */
+	if (p + 4 < s + len && strncasecmp(p, " at ", 4) == 0)
+		p += 4;
+	else if (p + 1 < s + len && p[0] == ' ' && isdigit((unsigned char)p[1]))
+		p += 1;
+	else
+		p = NULL;
+	if (p != NULL) {
+		q = nefline_find(p, len - (size_t)(p - s), " and ");
+		t->t_time_off = (size_t)(p - s);
+		t->t_time_len = (size_t)((q == NULL ? s + len : q) - p);
 	}
 	by = nefline_find(s, (size_t)(on - s), "entered by ");
 	if (by != NULL) {
@@ -175,9 +182,11 @@ neftext_stamp(const char *s, size_t len, struct neftext_stamp *st)
 
 	memset(st, 0, sizeof *st);
 	st->st_attno = -1;
-	p = nefline_find(s, len, "[stamp ");
+	p = nefline_find(s, len, "[stamp");
 	if (p != NULL) {
-		p += 7;
+		p += 6;
+		while (p < s + len && *p == ' ')
+			p++;
 		for (q = p; q < s + len && *q != ' ' && *q != '[' && *q != ']';
 		    q++)
 			;

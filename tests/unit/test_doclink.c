@@ -43,7 +43,7 @@ static const struct lcase cases[] = {
 	  DOCLINK_F_MAGIC_EMPTY },
 	{ "https://ecf.nhb.uscourts.gov/doc1/11606678793?magic_num=0&"
 	  "caseid=1", 0, DOCLINK_DOC1, "nhb", "11606678793", "11606678793",
-	  "1", "", "", DOCLINK_F_MAGIC_ZERO },
+	  "1", "", "0", DOCLINK_F_MAGIC_ZERO },
 	{ "https://ecf.nhb.uscourts.gov/doc1/11606678793?caseid=1", 0,
 	  DOCLINK_DOC1, "nhb", "11606678793", "11606678793", "1", "", "",
 	  DOCLINK_F_MAGIC_ABSENT },
@@ -76,6 +76,16 @@ static const struct lcase cases[] = {
 	  DOCLINK_OTHER, "", "", "", "", "", "", 0 },
 	{ "https://user@ecf.cand.uscourts.gov/doc1/7?magic_num=1", 0,
 	  DOCLINK_DOC1, "cand", "7", "7", "", "", "1", 0 },
+	/* written without a host (a forward relativized it) */
+	{ "/doc1/035020918716?caseid=401001&de_seq_num=213&magic_num=628",
+	  0, DOCLINK_DOC1, "", "035020918716", "035020918716", "401001",
+	  "213", "628", DOCLINK_F_NO_HOST },
+	{ "/docs1/00208942267?uid=37cacbbc313ab362", 0, DOCLINK_DOCS1, "",
+	  "00208942267", "00208942267", "", "", "37cacbbc313ab362",
+	  DOCLINK_F_NO_HOST },
+	{ "/doc1/", -1, DOCLINK_NONE, "", "", "", "", "", "", 0 },
+	{ "/cgi-bin/DktRpt.pl?401001", -1, DOCLINK_NONE, "", "", "", "", "",
+	  "", 0 },
 	{ "mailto:x@example.com", -1, DOCLINK_NONE, "", "", "", "", "", "", 0 },
 	{ "javascript:alert(1)", -1, DOCLINK_NONE, "", "", "", "", "", "", 0 },
 	{ "", -1, DOCLINK_NONE, "", "", "", "", "", "", 0 },
@@ -126,6 +136,46 @@ test_limits(void **state)
 	assert_string_equal(doclink_kind_name(DOCLINK_ACMS), "acms");
 }
 
+/* A proof of claim's link; the court a doc id names. */
+static void
+test_claim_and_docid(void **state)
+{
+	static const char claim[] = "https://ecf.cacb.uscourts.gov/doc1/"
+	    "9730105954036?claim_doc_seq=&pdf_header=&magic_num=18924344&"
+	    "claim_num=1&claim_id=103202360&caseid=1952165";
+	struct doclink	d;
+	const char	*u;
+
+	(void)state;
+	assert_int_equal(doclink_parse(claim, strlen(claim), &d), 0);
+	assert_int_equal(d.dl_kind, DOCLINK_DOC1);
+	assert_string_equal(d.dl_court, "cacb");
+	assert_string_equal(d.dl_docid_court, "cacb");
+	assert_string_equal(d.dl_doc_id, "9730105954036");
+	assert_string_equal(d.dl_claim_id, "103202360");
+	assert_string_equal(d.dl_claim_num, "1");
+	assert_string_equal(d.dl_claim_seq, "");
+	assert_string_equal(d.dl_magic, "18924344");
+	assert_string_equal(d.dl_case_id, "1952165");
+	assert_int_equal(d.dl_flags, 0);
+	/* the doc id of a cand document on a nysd host */
+	u = "https://ecf.nysd.uscourts.gov/doc1/" "035120918716?magic_num=1";
+	assert_int_equal(doclink_parse(u, strlen(u), &d), 0);
+	assert_string_equal(d.dl_court, "nysd");
+	assert_string_equal(d.dl_docid_court, "cand");
+	/* a prefix no court has */
+	u = "https://ecf.cand.uscourts.gov/doc1/" "999120918716?magic_num=1";
+	assert_int_equal(doclink_parse(u, strlen(u), &d), 0);
+	assert_string_equal(d.dl_docid_court, "");
+	/* magic_num=0 is tried like any other */
+	u = "https://ecf.nhb.uscourts.gov/doc1/" "11606678793?magic_num=00";
+	assert_int_equal(doclink_parse(u, strlen(u), &d), 0);
+	assert_string_equal(d.dl_magic, "00");
+	assert_string_equal(d.dl_magic_raw, "00");
+	assert_true(d.dl_flags & DOCLINK_F_MAGIC_ZERO);
+	assert_false(d.dl_flags & DOCLINK_F_NO_MAGIC);
+}
+
 static void
 test_court_of_host(void **state)
 {
@@ -153,6 +203,7 @@ main(void)
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_court_of_host),
+		cmocka_unit_test(test_claim_and_docid),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

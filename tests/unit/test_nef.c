@@ -878,7 +878,7 @@ static void
 test_names(void **state)
 {
 	static const char *const kinds[] = { "not-a-notice", "district",
-	    "bankruptcy", "appellate", "acms" };
+	    "bankruptcy", "appellate", "acms", "claim" };
 	static const char *const reasons[] = { "none", "empty", "no-marker",
 	    "announcement", "claims", "modified", "zoom", "image", "no-case",
 	    "no-body", "bad-mime" };
@@ -887,7 +887,7 @@ test_names(void **state)
 	(void)state;
 	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
 		assert_string_equal(nef_kind_name((enum nef_kind)i), kinds[i]);
-	assert_string_equal(nef_kind_name((enum nef_kind)5), "?");
+	assert_string_equal(nef_kind_name((enum nef_kind)6), "?");
 	assert_string_equal(nef_kind_name((enum nef_kind)-1), "?");
 	for (i = 0; i < sizeof reasons / sizeof reasons[0]; i++) {
 		assert_string_equal(nef_reason_name((enum nef_reason)i),

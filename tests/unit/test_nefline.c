@@ -65,7 +65,7 @@ static void
 test_plain_links(void **state)
 {
 	const char *src = "Case Number: 1:17-cr-1 https://ecf.dcd.uscourts.gov/"
-	    "cgi-bin/DktRpt.pl?190596\nCopy the URL:\nhttps://ecf.dcd.uscourts"
+	    "cgi-bin/DktRpt.pl?190596\nCopy the URL:\n\nhttps://ecf.dcd.uscourts"
 	    ".gov/doc1/045?caseid=1&magic_num=2.\nhttpx not a link http://";
 	struct arena	  *a = arena_new();
 	struct nefline_doc d;

@@ -1,0 +1,321 @@
+/*
+ * test_nefwrap: plain-text notices whose lines wrap anywhere.  Every
+ * plain-text fixture is wrapped here at every width from 40 to 140
+ * columns (greedy, at blanks, as mail programs do; with and without the
+ * indentation kept, with CRLF line ends), and each wrapped copy must
+ * read exactly as the original (tests/lib/nefcmp.h).  Then the cases
+ * one at a time: the court's own breaks, a transaction sentence, a
+ * label and a recipient heading cut in two, a false label made by a
+ * wrap, recipient names and address lists.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "mime.h"
+#include "nef.h"
+#include "parsecmd.h"
+#include "strbuf.h"
+#include "fixture.h"
+#include "nefcmp.h"
+
+#define WRAP_MIN	40
+#define WRAP_MAX	140
+
+/* The plain-text fixtures (each also has an HTML twin elsewhere). */
+static const char *const text_files[] = {
+	"plain.eml", "other_court_link_text.eml",
+};
+
+static struct nef *
+parse_msg(const char *msg, size_t len)
+{
+	struct nef	*n = NULL;
+	int		 ms;
+
+	assert_int_equal(parsecmd_parse(msg, len, 0, &n, &ms), 0);
+	assert_non_null(n);
+	return n;
+}
+
+static struct nef *
+parse_in(const char *text)
+{
+	struct nef_input in;
+	struct nef	*n = NULL;
+
+	memset(&in, 0, sizeof in);
+	in.ni_text = text;
+	in.ni_len = strlen(text);
+	assert_int_equal(nef_parse(&in, &n), 0);
+	assert_non_null(n);
+	return n;
+}
+
+/* Append line[0..len) wrapped greedily at blanks to width w. */
+static void
+wrap_line(struct strbuf *out, const char *line, size_t len, size_t w,
+    int indent, const char *eol)
+{
+	size_t	col = 0, i = 0, lead = 0, wl;
+
+	while (lead < len && line[lead] == ' ')
+		lead++;
+	if (len <= w) {
+		strbuf_append(out, line, len);
+		strbuf_puts(out, eol);
+		return;
+	}
+	i = lead;
+	if (indent) {
+		strbuf_append(out, line, lead);
+		col = lead;
+	}
+	while (i < len) {
+		while (i < len && line[i] == ' ')
+			i++;
+		for (wl = 0; i + wl < len && line[i + wl] != ' '; wl++)
+			;
+		if (wl == 0)
+			break;
+		if (col > 0 && col + 1 + wl > w) {
+			strbuf_puts(out, eol);
+			col = 0;
+			if (indent) {
+				strbuf_append(out, line, lead);
+				col = lead;
+			}
+		} else if (col > (indent ? lead : 0)) {
+			strbuf_putc(out, ' ');
+			col++;
+		}
+		strbuf_append(out, line + i, wl);
+		col += wl;
+		i += wl;
+	}
+	strbuf_puts(out, eol);
+}
+
+/* The message with its body wrapped at w (the header is kept). */
+static void
+wrap_msg(const char *msg, size_t w, int indent, int crlf, struct strbuf *out)
+{
+	const char	*body = strstr(msg, "\n\n"), *p, *nl;
+	const char	*eol = crlf ? "\r\n" : "\n";
+
+	assert_non_null(body);
+	strbuf_reset(out);
+	strbuf_append(out, msg, (size_t)(body - msg) + 2);
+	for (p = body + 2; *p != '\0'; p = nl + 1) {
+		nl = strchr(p, '\n');
+		if (nl == NULL)
+			nl = p + strlen(p);
+		wrap_line(out, p, (size_t)(nl - p), w, indent, eol);
+		if (*nl == '\0')
+			break;
+	}
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	return mime_init();
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	mime_shutdown();
+	return 0;
+}
+
+static void
+test_every_width(void **state)
+{
+	struct strbuf	 sb = STRBUF_INIT;
+	char		 what[128];
+	size_t		 f, w, len = 0;
+	int		 style;
+
+	(void)state;
+	for (f = 0; f < sizeof text_files / sizeof text_files[0]; f++) {
+		char		*msg = fixture_data(text_files[f], &len);
+		struct nef	*base = parse_msg(msg, len);
+
+		assert_int_not_equal(base->n_kind, NEF_NOT_NOTICE);
+		assert_false(base->n_html);
+		for (style = 0; style < 3; style++)
+			for (w = WRAP_MIN; w <= WRAP_MAX; w++) {
+				struct nef *n;
+
+				wrap_msg(msg, w, style == 1, style == 2, &sb);
+				assert_false(strbuf_error(&sb));
+				n = parse_msg(strbuf_str(&sb), sb.sb_len);
+				snprintf(what, sizeof what, "%s at %zu%s",
+				    text_files[f], w, style == 1 ? " indented" :
+				    style == 2 ? " crlf" : "");
+				nefcmp_same(base, n, what);
+				nef_free(n);
+			}
+		nef_free(base);
+		free(msg);
+	}
+	strbuf_free(&sb);
+}
+
+/* The example, and the court's own break without "at". */
+static void
+test_transaction(void **state)
+{
+	struct nef	*n;
+
+	(void)state;
+	n = parse_in("Notice of Electronic Filing\n"
+	    "The following transaction was entered on 4/8/2025 4:18 PM EDT "
+	    "and filed\non 4/8/2025\n"
+	    "Case Name: A v. B\nCase Number: 1:25-cv-00100-XY\n"
+	    "Docket Text:\nORDER.\n");
+	assert_int_equal(n->n_kind, NEF_DISTRICT);
+	assert_string_equal(n->n_date_filed, "2025-04-08");
+	assert_string_equal(n->n_date_entered, "2025-04-08");
+	assert_string_equal(n->n_time_entered, "4:18 PM EDT");
+	nef_free(n);
+	n = parse_in("Notice of Electronic Filing\n"
+	    "The following transaction was\nentered by Doe, Jane\non 1/2/2024"
+	    "\nat 9:05 AM CST and\nfiled on\n1/3/2024\n"
+	    "Case Name: A v. B\nCase Number: 1:24-cv-00001\n"
+	    "Docket Text:\nORDER.\n");
+	assert_string_equal(n->n_date_filed, "2024-01-03");
+	assert_string_equal(n->n_date_entered, "2024-01-02");
+	assert_string_equal(n->n_time_entered, "9:05 AM CST");
+	assert_string_equal(n->n_entered_by, "Doe, Jane");
+	nef_free(n);
+}
+
+/* Labels and a heading cut in two or three, a case name, recipient
+ * names and an address list wrapped. */
+static void
+test_split_labels(void **state)
+{
+	static const char banner[] = "Judicial Conference of the United "
+	    "States policy permits attorneys\n"
+	    "of record and parties in a case (including pro se litigants) to\n"
+	    "receive one free electronic copy of all documents filed\n"
+	    "electronically, if receipt is required by law or directed by the\n"
+	    "filer. PACER access fees apply to all other users.\n\n";
+	struct strbuf	 sb = STRBUF_INIT;
+	struct nef	*n;
+
+	(void)state;
+	strbuf_puts(&sb, banner);
+	strbuf_puts(&sb, "Notice of Electronic Filing\n"
+	    "The following transaction was entered on 1/2/2024 at 9:05 AM\n"
+	    "CST and filed on 1/2/2024\n\n"
+	    "Case Name: Aardvark Holdings, LLC v. Example Bank, N.A. and Example\n"
+	    "Trust Company\n"
+	    "Case Number: 1:24-cv-00001-AB\n"
+	    "https://ecf.dcd.uscourts.gov/cgi-bin/DktRpt.pl?777\n"
+	    "Document\nNumber: 12\n"
+	    "Copy the URL address from the line below into the location bar of\n"
+	    "your Web browser to view the document:\n"
+	    "https://ecf.dcd.uscourts.gov/doc1/04511111111?"
+	    "caseid=777&de_seq_num=30&magic_num=42\n\n"
+	    "Docket Text:\nMINUTE ORDER granting the motion\n\n"
+	    "1:24-cv-00001-AB Notice has\nbeen electronically\nmailed to:\n"
+	    "Jane Q. Public\njq@example.com,\njq2@example.com\n"
+	    "John Roe\njr@example.com\n\n"
+	    "1:24-cv-00001-AB Notice will\nnot be electronically mailed to:\n"
+	    "Sam Poe\n");
+	n = parse_in(strbuf_str(&sb));
+	assert_int_equal(n->n_kind, NEF_DISTRICT);
+	assert_string_equal(n->n_cases[0].c_name_shown, "Aardvark Holdings, LLC "
+	    "v. Example Bank, N.A. and Example Trust Company");
+	assert_string_equal(n->n_cases[0].c_case_link_id, "777");
+	assert_string_equal(n->n_cases[0].c_doc_number, "12");
+	assert_true(n->n_cases[0].c_has_link);
+	assert_string_equal(n->n_cases[0].c_link.dl_magic, "42");
+	assert_string_equal(n->n_cases[0].c_text, "MINUTE ORDER granting the "
+	    "motion");
+	assert_int_equal(n->n_nlisted, 2);
+	assert_string_equal(n->n_listed[0].r_name, "Jane Q. Public");
+	assert_int_equal(n->n_listed[0].r_naddrs, 2);
+	assert_string_equal(n->n_listed[0].r_addrs[1], "jq2@example.com");
+	assert_string_equal(n->n_listed[0].r_heading_case, "1:24-cv-00001-AB");
+	assert_string_equal(n->n_listed[1].r_name, "John Roe");
+	assert_int_equal(n->n_nunlisted, 1);
+	assert_string_equal(n->n_unlisted[0].r_name, "Sam Poe");
+	nef_free(n);
+	strbuf_free(&sb);
+}
+
+/* Text that is not wrapped keeps its lines: a short line after the
+ * longest one is not a continuation. */
+/* A wrap that puts "document:" at the start of a line does not make a
+ * label of it (the width is the banner's). */
+static void
+test_false_label(void **state)
+{
+	struct nef	*n;
+
+	(void)state;
+	n = parse_in("Judicial Conference of the United States policy permits "
+	    "attorneys\n"
+	    "of record and parties in a case (including pro se litigants) to\n"
+	    "receive one free electronic copy of all documents filed by\n"
+	    "electronically, if receipt is required by law or directed by the\n"
+	    "filer.\n\nNotice of Electronic Filing\n"
+	    "The following transaction was entered on 1/2/2024 at 9:05 AM CST\n"
+	    "and filed on 1/2/2024\n"
+	    "Case Name: A v. B\nCase Number: 1:24-cv-00001\n"
+	    "Document Number: 4\n"
+	    "Copy the URL address from the line below into the bar to view the\n"
+	    "document:\n"
+	    "https://ecf.dcd.uscourts.gov/doc1/04511111111?magic_num=42\n"
+	    "Docket Text:\nORDER.\n");
+	assert_int_equal(n->n_kind, NEF_DISTRICT);
+	assert_true(n->n_cases[0].c_has_link);
+	assert_string_equal(n->n_cases[0].c_link.dl_doc_id, "04511111111");
+	assert_int_equal(n->n_ndocs, 0);
+	nef_free(n);
+}
+
+static void
+test_not_wrapped(void **state)
+{
+	struct nef	*n;
+
+	(void)state;
+	n = parse_in("Notice of Electronic Filing\n"
+	    "The following transaction was entered on 1/2/2024 at 9:05 AM CST "
+	    "and filed on 1/2/2024\n"
+	    "Case Name: A v. B\nCase Number: 1:24-cv-00001\n"
+	    "Docket Text:\nORDER.\n"
+	    "1:24-cv-00001 Notice has been electronically mailed to:\n"
+	    "A Person\na@example.com\nB Person\nb@example.com\n");
+	assert_int_equal(n->n_nlisted, 2);
+	assert_string_equal(n->n_listed[0].r_name, "A Person");
+	assert_string_equal(n->n_listed[1].r_name, "B Person");
+	assert_string_equal(n->n_cases[0].c_text, "ORDER.");
+	nef_free(n);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_width),
+		cmocka_unit_test(test_transaction),
+		cmocka_unit_test(test_split_labels),
+		cmocka_unit_test(test_false_label),
+		cmocka_unit_test(test_not_wrapped),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
