@@ -51,6 +51,7 @@
 #include "mailout.h"
 #include "mime.h"
 #include "nef.h"
+#include "noticelog.h"
 #include "pipeline.h"
 #include "plan.h"
 #include "progress.h"
@@ -648,6 +649,7 @@ pipeline_eom(void *ctx, struct conn *c, struct msg *m)
 		pl_xnef_strip(p);
 		goto out;
 	}
+	noticelog_parsed(p->p_qid, p->p_nef);
 	if (pl_trust(p) != 0 || pl_restricted(p) != 0 || pl_lists(p) != 0 ||
 	    pl_decide(p, 0) != 0 || pl_documents(p) != 0 || pl_decide(p, 1) != 0 ||
 	    plan_attachments(p) != 0 || pl_body(p) != 0) {

@@ -29,6 +29,7 @@ FC_PY=/usr/bin/python3
 FC_HOSTS=${FC_HOSTS:-"ecf.cand.uscourts.gov ecf.nysd.uscourts.gov ecf.nyed.uscourts.gov
 ecf.ca2.uscourts.gov ecf.ca9.uscourts.gov ecf.txnb.uscourts.gov ecf.gand.uscourts.gov
 ecf.mdb.uscourts.gov ecf.laed.uscourts.gov ecf.ohsd.uscourts.gov ecf.txwd.uscourts.gov
+ecf.nysb.uscourts.gov ecf.cacb.uscourts.gov ecf.ctb.uscourts.gov
 ca9-showdoc.azurewebsites.us ca2-showdoc.azurewebsites.us
 ca9-showdocservices.azurewebsites.us pacer.login.uscourts.gov evil.example"}
 FC_SERVER=${TOP:?TOP unset}/contrib/fakecourt.py
