@@ -19,39 +19,10 @@
 #include "nefsubj.h"
 #include "parsecmd.h"
 #include "strbuf.h"
-#include "fixture.h"
+#include "nefparse.h"
 
-static struct nef *
-parse_file(const char *name)
-{
-	size_t		 len;
-	char		*buf = fixture_data(name, &len);
-	struct nef	*n = NULL;
-	int		 ms;
-
-	assert_int_equal(parsecmd_parse(buf, len, 0, &n, &ms), 0);
-	free(buf);
-	assert_non_null(n);
-	return n;
-}
-
-/* Parse decoded text with the given subject and sender (either NULL). */
-static struct nef *
-parse_in(const char *text, int html, const char *subject, const char *from)
-{
-	struct nef_input in;
-	struct nef	*n = NULL;
-
-	memset(&in, 0, sizeof in);
-	in.ni_text = text;
-	in.ni_len = strlen(text);
-	in.ni_is_html = html;
-	in.ni_subject = subject;
-	in.ni_from = from;
-	assert_int_equal(nef_parse(&in, &n), 0);
-	assert_non_null(n);
-	return n;
-}
+#define parse_file(name)	nefparse_file(name)
+#define parse_in(t, h, s, f)	nefparse_in((t), (h), (s), (f))
 
 static struct nef *
 parse_text(const char *text, int html, const char *subject)
@@ -63,22 +34,6 @@ static struct nef *
 parse_from(const char *text, int html, const char *from)
 {
 	return parse_in(text, html, NULL, from);
-}
-
-static int
-setup(void **state)
-{
-	(void)state;
-	mime_init();
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	mime_shutdown();
-	return 0;
 }
 
 static void
@@ -1269,5 +1224,5 @@ main(void)
 		cmocka_unit_test(test_input_edges),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, nefparse_setup, nefparse_teardown);
 }

@@ -18,37 +18,10 @@
 #include "nef.h"
 #include "nefcourt.h"
 #include "parsecmd.h"
-#include "fixture.h"
+#include "nefparse.h"
 #include "nefcmp.h"
 
-static struct nef *
-parse_file(const char *name)
-{
-	size_t		 len;
-	char		*buf = fixture_data(name, &len);
-	struct nef	*n = NULL;
-	int		 ms;
-
-	assert_int_equal(parsecmd_parse(buf, len, 0, &n, &ms), 0);
-	free(buf);
-	assert_non_null(n);
-	return n;
-}
-
-static int
-setup(void **state)
-{
-	(void)state;
-	return mime_init();
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	mime_shutdown();
-	return 0;
-}
+#define parse_file(name)	nefparse_file(name)
 
 static void
 test_docid_table(void **state)
@@ -234,5 +207,5 @@ main(void)
 		cmocka_unit_test(test_magic_zero),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, nefparse_setup, nefparse_teardown);
 }

@@ -21,7 +21,7 @@
 #include "nef.h"
 #include "parsecmd.h"
 #include "strbuf.h"
-#include "fixture.h"
+#include "nefparse.h"
 #include "nefcmp.h"
 
 #define WRAP_MIN	40
@@ -43,19 +43,7 @@ parse_msg(const char *msg, size_t len)
 	return n;
 }
 
-static struct nef *
-parse_in(const char *text)
-{
-	struct nef_input in;
-	struct nef	*n = NULL;
-
-	memset(&in, 0, sizeof in);
-	in.ni_text = text;
-	in.ni_len = strlen(text);
-	assert_int_equal(nef_parse(&in, &n), 0);
-	assert_non_null(n);
-	return n;
-}
+#define parse_in(text)	nefparse_in((text), 0, NULL, NULL)
 
 /* Append line[0..len) wrapped greedily at blanks to width w. */
 static void
@@ -119,21 +107,6 @@ wrap_msg(const char *msg, size_t w, int indent, int crlf, struct strbuf *out)
 		if (*nl == '\0')
 			break;
 	}
-}
-
-static int
-setup(void **state)
-{
-	(void)state;
-	return mime_init();
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	mime_shutdown();
-	return 0;
 }
 
 static void
@@ -317,5 +290,5 @@ main(void)
 		cmocka_unit_test(test_not_wrapped),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, nefparse_setup, nefparse_teardown);
 }
