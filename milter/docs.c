@@ -535,6 +535,7 @@ docs_keep(struct keep_ctx *kc, struct fetch_set *fs)
 		it->di_link = map[fd->fd_link];
 		it->di_attno = att;
 		it->di_result = fd->fd_result;
+		it->di_ms = fd->fd_ms;
 		text_strlcpy(it->di_detail, fd->fd_detail, sizeof(it->di_detail));
 		it->di_desc = strdup(fd->fd_desc ? fd->fd_desc : "");
 		if (fd->fd_result == FETCH_HELD) {

@@ -49,6 +49,8 @@ struct docs_item {
 					   (attach from here), else NULL */
 	char		*di_desc;	/* description (notice or menu), "" */
 	char		 di_detail[DOCS_DETAIL_MAX];
+	uint32_t	 di_ms;		/* asked the court this time: how long
+					   it took (fetch.h fd_ms), else 0 */
 };
 
 struct docs_link {

@@ -68,6 +68,7 @@ struct job {
 	char	 j_caseid[URL_PARAM_MAX + 1];
 	char	 j_seq[URL_PARAM_MAX + 1];
 	char	 j_magic[URL_PARAM_MAX + 1];
+	long long j_t0;			/* when the document was added, ms */
 };
 
 struct run {
@@ -215,6 +216,7 @@ add_doc(struct run *ru, size_t link, int attno, const char *desc)
 	memset(&ru->ru_jobs[ru->ru_n], 0, sizeof(ru->ru_jobs[0]));
 	d->fd_link = link;
 	d->fd_attno = attno;
+	ru->ru_jobs[ru->ru_n].j_t0 = now_ms();
 	d->fd_result = -1;
 	d->fd_desc = strdup(desc ? desc : "");
 	if (d->fd_desc == NULL)
@@ -236,6 +238,7 @@ finish(struct run *ru, size_t i, int result, const char *fmt, ...)
 {
 	struct fetch_doc *d = &ru->ru_docs[i];
 	char line[FETCH_DETAIL_MAX + 40], raw[FETCH_DETAIL_MAX];
+	long long t;
 	va_list ap;
 
 	va_start(ap, fmt);
@@ -243,6 +246,8 @@ finish(struct run *ru, size_t i, int result, const char *fmt, ...)
 	va_end(ap);
 	text_printable(d->fd_detail, sizeof(d->fd_detail), raw, strlen(raw));
 	d->fd_result = result;
+	t = now_ms() - ru->ru_jobs[i].j_t0;
+	d->fd_ms = t < 0 ? 0 : t > UINT32_MAX ? UINT32_MAX : (uint32_t)t;
 	snprintf(line, sizeof(line), "%s, document %zu att %d", d->fd_detail,
 	    d->fd_link, d->fd_attno);
 	log_url(ru->ru_id, fetch_result_name(result), d->fd_url ? d->fd_url : "-",

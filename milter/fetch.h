@@ -121,6 +121,10 @@ struct fetch_doc {
 	char		*fd_path;	/* FETCH_PDF: temp file; else NULL */
 	uint64_t	 fd_size;	/* FETCH_PDF: bytes */
 	char		 fd_sha256[SHA_HEX_SIZE];	/* FETCH_PDF: hex */
+	uint32_t	 fd_ms;		/* milliseconds from the first request
+					   for it (for a document listed in an
+					   attachment menu: the menu's) to its
+					   result */
 };
 
 struct fetch_set {
