@@ -23,6 +23,7 @@
 
 #include "cfg.h"
 #include "ctl.h"
+#include "ctl_metrics.h"
 #include "ctl_team.h"
 #include "log.h"
 #include "runas.h"
@@ -56,6 +57,7 @@ static const struct {
 } cmds[] = {
 	{ "team", cmd_team }, { "case", cmd_case }, { "purge", cmd_purge },
 	{ "audit", cmd_audit }, { "stats", cmd_stats }, { "check", cmd_check },
+	{ "metrics", ctl_metrics },
 };
 
 static void
@@ -78,7 +80,8 @@ usage(FILE *fp)
 "  audit [--qid ID] [--case COURT CASE] [--rcpt ADDRESS] [--since TIME]\n"
 "        [--until TIME] [--limit N] [--json]\n"
 "  stats\n"
-"  check [--full]\n", fp);
+"  check [--full]\n"
+"  metrics [--output FILE]\n", fp);
 	/* END USAGE */
 }
 

@@ -62,6 +62,7 @@
 #include "store.h"
 #include "strbuf.h"
 #include "summary.h"
+#include "tally.h"
 #include "text.h"
 #include "trust.h"
 #include "xnef.h"
@@ -218,6 +219,7 @@ pl_fail(struct plan *p, const char *why)
 	struct xnef	x;
 	struct strbuf	sb = STRBUF_INIT;
 
+	p->p_failed = 1;
 	if (p->p_cfg->cf_on_error == ONERR_TEMPFAIL) {
 		log_err(p->p_qid, "notice not processed: %s; tempfailed "
 		    "(on_error=tempfail)", why);
@@ -663,6 +665,7 @@ pipeline_eom(void *ctx, struct conn *c, struct msg *m)
 	pl_learn(p);
 	plan_audit(p);
 out:
+	tally_commit(p);
 	plan_free(p);
 	return rc;
 }

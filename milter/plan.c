@@ -36,6 +36,7 @@
 #include "mta.h"
 #include "nef.h"
 #include "plan.h"
+#include "plan_items.h"
 #include "progress.h"
 #include "session.h"
 #include "shim.h"
@@ -123,6 +124,9 @@ plan_free(struct plan *p)
 	free(p->p_rwdocs);
 	if (p->p_body_fd >= 0)
 		close(p->p_body_fd);
+	if (p->p_audit != NULL)
+		store_audit_release(p->p_audit);
+	free(p->p_audit);
 	free(p);
 	return NULL;
 }
@@ -729,12 +733,12 @@ plan_audit(struct plan *p)
 	if (p->p_conn->c_offline &&
 	    store_audit_item_add(&a, STORE_AUDIT_TAG_OFFLINE, "nefmilter -t") != 0)
 		goto out;
-	if ((j = (size_t)store_audit_add(p->p_store, &a, NULL)) != STORE_OK)
-		log_warn(p->p_qid, "audit record not stored: %s",
-		    store_strerror((int)j));
+	plan_items(p, &a);
+	if ((p->p_audit = malloc(sizeof(a))) != NULL) {
+		*p->p_audit = a;	/* written by tally_commit() */
+		return;
+	}
+	log_warn(p->p_qid, "audit record not stored: out of memory");
 out:
-	free(a.a_case);
-	free(a.a_rcpt);
-	free(a.a_doc);
-	store_audit_items_free(&a);
+	store_audit_release(&a);
 }

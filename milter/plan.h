@@ -80,6 +80,9 @@ struct plan {
 	struct rewrite_res	 p_rw;
 	int			 p_hold;
 	int			 p_mta_failed;	/* the MTA refused a change */
+	int			 p_failed;	/* on_error was applied */
+	struct store_audit	*p_audit;	/* the record plan_audit() made,
+						   written by tally_commit() */
 	char			 p_hold_reason[DECIDE_TEXT_SIZE];
 	char			 p_why[256];	/* why a step failed */
 };
@@ -114,7 +117,8 @@ void	 plan_xnef(const struct plan *, struct xnef *);
 const char *plan_rcpt_raw(const struct plan *, const char *clean);
 /* Log a message that is not a notice. */
 void	 plan_log_not_notice(const struct plan *);
-/* The audit: log lines and the store record. */
+/* The audit: log lines, and the store record in p_audit (tally.h
+ * writes it, with the counters). */
 void	 plan_audit(struct plan *);
 
 #endif

@@ -336,10 +336,13 @@ enum store_audit_tag {
 					   each: CASE TAB ATT TAB RESULT TAB
 					   FLAGS TAB KEY TAB LABEL (FLAGS: a
 					   comma list of store, attached,
-					   over-cap; "-" for none) */
+					   over-cap; "-" for none; LABEL "-"
+					   for a restricted entry); a last
+					   line "more TAB N" when cut short */
 	STORE_AUDIT_TAG_HOLD = 4,	/* why the message was held */
 	STORE_AUDIT_TAG_LINKS = 5,	/* links cut: a number, or "all" */
-	STORE_AUDIT_TAG_NAMES = 6,	/* case names: CASE TAB NAME lines */
+	STORE_AUDIT_TAG_NAMES = 6,	/* cases: CASE TAB NUMBER (as the
+					   court shows it) TAB NAME lines */
 	STORE_AUDIT_TAG_ADDED = 7,	/* recipients added, comma-separated */
 	STORE_AUDIT_TAG_OFFLINE = 8,	/* an offline test ("nefmilter -t"),
 					   not a delivery: left out of the
@@ -384,6 +387,9 @@ int	 store_audit_item_add(struct store_audit *, unsigned tag,
 /* The value of the first item with this tag, or NULL. */
 const char *store_audit_item(const struct store_audit *, unsigned tag);
 void	 store_audit_items_free(struct store_audit *);
+/* Free the malloc'd arrays (a_case, a_rcpt, a_doc) and the items of a
+ * record, and zero their counts: for a record built on the heap. */
+void	 store_audit_release(struct store_audit *);
 
 /* Append one audit record (a_id is assigned; *id receives it, id may be
  * NULL).  The arrays are read, not kept.  STORE_EINVAL when over a
@@ -413,6 +419,43 @@ struct store_audit_list {
 int	 store_audit_query(struct store *, const struct store_audit_query *,
 	    struct store_audit_list *out);
 void	 store_audit_list_free(struct store_audit_list *);
+
+/* -------------------------------------------------------------- metrics */
+
+/*
+ * Counters for monitoring (milter/metrics.h names them).  A counter is a
+ * key, the text of one Prometheus series ("nefmilter_held_total",
+ * "nefmilter_documents_total{outcome=\"pdf\"}"), and an unsigned value
+ * that only ever rises: STORE_COUNT_ADD adds (and stops at the largest
+ * value instead of wrapping), STORE_COUNT_MAX keeps the larger of the two
+ * (a time).  Counters are never expired and survive restarts.
+ */
+#define STORE_COUNT_KEY_MAX	127	/* printable ASCII */
+enum store_count_op { STORE_COUNT_ADD, STORE_COUNT_MAX };
+
+struct store_count {
+	char	 sc_key[STORE_COUNT_KEY_MAX + 1];
+	uint64_t sc_value;
+	int	 sc_op;			/* enum store_count_op (add, list: 0) */
+};
+
+/* Apply n changes in one write transaction.  STORE_EINVAL for a bad key. */
+int	 store_count_add(struct store *, const struct store_count *, size_t n);
+/*
+ * store_audit_add(), and the n counter changes in the same write
+ * transaction: both are kept, or neither.
+ */
+int	 store_audit_add_counted(struct store *, const struct store_audit *,
+	    const struct store_count *, size_t n, uint64_t *id);
+/*
+ * Every counter in key order, read in ONE read transaction, and with the
+ * same snapshot the figures of *stats (may be NULL): map size, use and
+ * limit, readers, records per table (document files are not counted).
+ * *out is malloc'd (the caller free()s it; NULL when none), *n items.
+ */
+struct store_stats;
+int	 store_count_list(struct store *, struct store_count **out, size_t *n,
+	    struct store_stats *stats);
 
 /* --------------------------------------------------------- stats, check */
 

@@ -26,6 +26,7 @@
 
 #include "store.h"
 #include "store_db.h"
+#include "store_metrics.h"
 #include "store_rec.h"
 
 #define AUDIT_REC_V	1
@@ -35,6 +36,12 @@ struct audit_add {
 	const struct store_audit *d_a;
 	uint64_t	 d_id;
 	unsigned char	 d_key[AUDIT_KEY_LEN];
+};
+
+struct audit_counted {
+	struct audit_add d;
+	const struct store_count *c_v;
+	size_t		 c_n;
 };
 
 struct audit_query {
@@ -55,6 +62,7 @@ static int	audit_decode(const void *, size_t, const void *, size_t,
 static void	audit_free_one(struct store_audit *);
 static int	audit_check(const struct store_audit *);
 static int	audit_add_fn(struct sdb_txn *, void *);
+static int	audit_counted_fn(struct sdb_txn *, void *);
 static int	audit_index(struct sdb_txn *, int table, struct rec_w *,
 		    const unsigned char key[AUDIT_KEY_LEN], const void *v,
 		    size_t vl);
@@ -168,6 +176,13 @@ store_audit_item(const struct store_audit *a, unsigned tag)
 		if (a->a_item[i].ai_tag == tag)
 			return a->a_item[i].ai_value;
 	return NULL;
+}
+
+void
+store_audit_release(struct store_audit *a)
+{
+	audit_free_one(a);
+	a->a_ncase = a->a_nrcpt = a->a_ndoc = 0;
 }
 
 void
@@ -386,6 +401,37 @@ store_audit_add(struct store *st, const struct store_audit *a, uint64_t *id)
 	d.d_a = a;
 	if ((rc = sdb_write(st, audit_add_fn, &d)) == 0 && id != NULL)
 		*id = d.d_id;
+	return rc;
+}
+
+static int
+audit_counted_fn(struct sdb_txn *t, void *arg)
+{
+	struct audit_counted *ac = arg;
+	int rc;
+
+	if ((rc = audit_add_fn(t, &ac->d)) != 0)
+		return rc;
+	return smet_apply(t, ac->c_v, ac->c_n);
+}
+
+int
+store_audit_add_counted(struct store *st, const struct store_audit *a,
+    const struct store_count *v, size_t n, uint64_t *id)
+{
+	struct audit_counted ac;
+	int rc;
+
+	if (id != NULL)
+		*id = 0;
+	if ((rc = audit_check(a)) != 0 || (rc = smet_check(v, n)) != 0)
+		return rc;
+	memset(&ac, 0, sizeof(ac));
+	ac.d.d_a = a;
+	ac.c_v = v;
+	ac.c_n = n;
+	if ((rc = sdb_write(st, audit_counted_fn, &ac)) == 0 && id != NULL)
+		*id = ac.d.d_id;
 	return rc;
 }
 

@@ -45,6 +45,7 @@ enum sdb_table {
 	SDB_AUDIT_RCPT,	/* addr\0 time64 seq64 -> "" */
 	SDB_AUDIT_SHA,	/* sha32 time64 seq64 -> "" */
 	SDB_OUTCOME,	/* court\0 key\0 att16 -> fetch outcome */
+	SDB_METRICS,	/* series text -> counter (store_metrics.c) */
 	SDB_NTABLES
 };
 

@@ -1,0 +1,20 @@
+/*
+ * plan_items: the optional items of a notice's audit record
+ * (store.h, STORE_AUDIT_TAG_*) that the daily digest reads: the kind of
+ * notice, every document's outcome, why it was held, the links cut, the
+ * case numbers and names, the recipients added and the entry's docket
+ * text.  For a restricted entry neither the docket text nor any
+ * document's description is kept, so nothing built from the audit can
+ * quote them.
+ */
+#ifndef NEF_PLAN_ITEMS_H
+#define NEF_PLAN_ITEMS_H
+
+struct plan;
+struct store_audit;
+
+/* Add the items to a (the record being built); an item that cannot be
+ * added is left out and logged. */
+void	 plan_items(const struct plan *p, struct store_audit *a);
+
+#endif

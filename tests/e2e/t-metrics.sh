@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# End to end through a real Postfix: the counters behind "nefctl
+# metrics", read by Debian's Prometheus parser (tests/lib/promparse.py).
+#  1. a fresh store: every family is there, every counter at 0;
+#  2. four messages whose outcomes are known (entry 57: two PDFs and a
+#     login attachment, for docketing and carol of the case team; entry
+#     59: its only document sealed, the link cut; the restricted entry
+#     to docketing and bob, unlisted, removed: PDFs from the store; a
+#     court message that is not a notice): every counter rises by
+#     exactly what they did, nothing else moves;
+#  3. nefmilter restarts: the counters are the same, and one more copy
+#     of entry 57 adds exactly its share;
+#  4. --output writes the same exposition atomically, mode 0644.
+set -u
+. "$(dirname "$0")/common.sh"
+e2e_require
+e2e_start "$DATA/scenarios/e2e.json" "restricted_scope = address"
+PROM="/usr/bin/python3 $TOP/tests/lib/promparse.py"
+T0=$(date +%s)
+
+snap() {	# NAME: nefctl metrics into $PF_DIR/NAME.prom, parsed
+	nefctl metrics >"$PF_DIR/$1.prom" && $PROM "$PF_DIR/$1.prom" >"$PF_DIR/$1.txt"
+}
+delta() {	# A B: what rose from A to B
+	$PROM --delta "$PF_DIR/$1.prom" "$PF_DIR/$2.prom"
+}
+value() {	# NAME SERIES: its value in NAME.txt
+	awk -v k="$2" '$2 == k { print $3 }' "$PF_DIR/$1.txt"
+}
+
+# --- 1. a fresh store ---------------------------------------------------------
+check "nefctl metrics parses (fresh store)" snap s0
+check_eq "fresh: every counter is 0" "" "$(awk '$1 == "counter" && $3 != 0' "$PF_DIR/s0.txt")"
+for f in messages notices documents attachments attached_bytes held restricted \
+    recipients_added recipients_removed links_cut errors; do
+	check_grep "fresh: HELP and TYPE of nefmilter_${f}_total" \
+	    "^# TYPE nefmilter_${f}_total counter$" "$PF_DIR/s0.prom"
+done
+check_eq "fresh: documents by outcome, each at 0" \
+    "error from-store login no-document pdf refused tombstoned too-large unavailable" \
+    "$(sed -n 's/^counter nefmilter_documents_total{outcome="\([a-z-]*\)"} 0$/\1/p' "$PF_DIR/s0.txt" | sort | tr '\n' ' ' | sed 's/ $//')"
+check_eq "fresh: the fetch histogram is empty" 0 \
+    "$(value s0 'nefmilter_fetch_duration_seconds_count')"
+check "fresh: the map figures are there" \
+    test "$(value s0 nefmilter_store_map_size_bytes)" -gt 0
+check_eq "fresh: the reader slots are max_readers" 512 "$(value s0 nefmilter_store_readers_max)"
+
+# --- 2. four messages --------------------------------------------------------
+quiet nefctl team add cand 4:22-cv-05541 carol@example.test
+N57=$(e2e_notice n57)
+e2e_send_notice "$N57" docketing@example.test
+Q1=$PF_LAST_QID
+N59=$(e2e_notice n59 's/035020918716?caseid=401001&de_seq_num=213/035020918900?caseid=401001\&de_seq_num=215/; s/^>57<\/a>/>59<\/a>/')
+e2e_send_notice "$N59" docketing@example.test
+Q2=$PF_LAST_QID
+NS=$(e2e_notice seal 's/MOTION to Compel/MOTION to File Under Seal/')
+e2e_send_notice "$NS" docketing@example.test,bob@example.test
+Q3=$PF_LAST_QID
+pf_send_text "$COURT_FROM" docketing@example.test "Court closed on Friday" \
+    "The Clerk's Office is closed on Friday." >/dev/null
+Q4=$PF_LAST_QID
+for q in "$Q1" "$Q2" "$Q3" "$Q4"; do
+	check "message $q: done (audit line, removed from the queue)" e2e_wait_qid "$q"
+done
+check_grep "entry 59: the link was cut" "nefmilter\[[0-9]+\]: $Q2: notice .*action=stripped$" "$LOG"
+check "nefctl metrics parses (after four messages)" snap s1
+cat >"$PF_DIR/want1" <<'EOF'
+nefmilter_attached_bytes_total +24000
+nefmilter_attachments_total +4
+nefmilter_documents_total{outcome="from-store"} +2
+nefmilter_documents_total{outcome="login"} +3
+nefmilter_documents_total{outcome="pdf"} +2
+nefmilter_fetch_duration_seconds_bucket{le="+Inf"} +4
+nefmilter_fetch_duration_seconds_count +4
+nefmilter_links_cut_total +1
+nefmilter_messages_total{class="not-a-notice"} +1
+nefmilter_messages_total{class="notice"} +3
+nefmilter_notices_total{action="attached",kind="district"} +2
+nefmilter_notices_total{action="stripped",kind="district"} +1
+nefmilter_recipients_added_total +2
+nefmilter_recipients_removed_total +1
+nefmilter_restricted_total +1
+EOF
+delta s0 s1 | grep -v '_bucket{le="[0-9.]*"}' >"$PF_DIR/got1"
+check "every counter rose by exactly what the four messages did" \
+    diff -u "$PF_DIR/want1" "$PF_DIR/got1"
+check_eq "each fetch fell in some bucket up to 120 s" 4 \
+    "$(value s1 'nefmilter_fetch_duration_seconds_bucket{le="120"}')"
+check "the fetch times add up to more than 0 s" \
+    awk -v s="$(value s1 nefmilter_fetch_duration_seconds_sum)" 'BEGIN { exit !(s > 0) }'
+LAST=$(value s1 nefmilter_last_notice_timestamp_seconds)
+check "the last notice's time is now" test "$LAST" -ge "$T0" -a "$LAST" -le "$(date +%s)"
+check_eq "the audit table holds the three notices" 3 \
+    "$(value s1 'nefmilter_store_records{table="audit"}')"
+
+# --- 3. a restart --------------------------------------------------------------
+pf_kill "$E2E_NEF_PID"
+n=$(grep -c 'nefmilter\[[0-9]*\]: nefmilter .* starting on ' "$LOG")
+pf_spawn nefmilter2 "$NEF" -f -c "$PF_DIR/nef.conf"
+E2E_NEF_PID=$PF_SPAWN_PID
+starts() { [ "$(grep -c 'nefmilter\[[0-9]*\]: nefmilter .* starting on ' "$LOG")" -gt "$n" ]; }
+check "nefmilter restarts" wait_for 10 starts
+check "nefctl metrics parses (after the restart)" snap s2
+check_eq "the restart changes no counter" "" "$(delta s1 s2)"
+check_eq "the counters are the same, series by series" \
+    "$(awk '$1 == "counter" || $1 == "histogram"' "$PF_DIR/s1.txt")" \
+    "$(awk '$1 == "counter" || $1 == "histogram"' "$PF_DIR/s2.txt")"
+e2e_send_notice "$N57" docketing@example.test
+Q5=$PF_LAST_QID
+check "one more copy of entry 57: done" e2e_wait_qid "$Q5"
+check "nefctl metrics parses (one more copy)" snap s3
+cat >"$PF_DIR/want3" <<'EOF'
+nefmilter_attached_bytes_total +12000
+nefmilter_attachments_total +2
+nefmilter_documents_total{outcome="from-store"} +2
+nefmilter_documents_total{outcome="login"} +1
+nefmilter_messages_total{class="notice"} +1
+nefmilter_notices_total{action="attached",kind="district"} +1
+nefmilter_recipients_added_total +1
+EOF
+check "after the restart they rise by exactly one copy's share" \
+    diff -u "$PF_DIR/want3" <(delta s2 s3)
+
+# --- 4. --output ---------------------------------------------------------------
+mkdir -p "$PF_DIR/textfile"
+check "metrics --output writes the file" quiet nefctl metrics --output "$PF_DIR/textfile/nefmilter.prom"
+check_eq "the file is mode 0644" 644 "$(stat -c %a "$PF_DIR/textfile/nefmilter.prom")"
+check_eq "no temporary file is left beside it" "nefmilter.prom" "$(ls -A "$PF_DIR/textfile")"
+check "the file parses" quiet $PROM "$PF_DIR/textfile/nefmilter.prom"
+check_eq "and holds the same counters" "" \
+    "$($PROM --delta "$PF_DIR/s3.prom" "$PF_DIR/textfile/nefmilter.prom")"
+check "--output into a missing directory fails (exit 7)" \
+    test "$(nefctl metrics --output "$PF_DIR/nowhere/x.prom" 2>/dev/null; echo $?)" = 7
+check_eq "the restarted nefmilter wrote nothing on standard error" "" \
+    "$(head -c 2000 "$PF_DIR/log/nefmilter2.log")"
+e2e_finish
