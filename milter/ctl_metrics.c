@@ -5,7 +5,9 @@
  *	#include "ctl_metrics.h"
  * DESCRIPTION
  *	See ctl_metrics.h.  The output file is written with stdio on a
- *	mkstemp(3) descriptor, fsync(2)ed, and renamed.
+ *	mkstemp(3) descriptor, fsync(2)ed, and renamed, as the user who ran
+ *	nefctl (root, from the timer) while the store was read as its
+ *	owner (runas.h).
  * DIAGNOSTICS
  *	One line on standard error; the exit codes of ctl.h (a file that
  *	cannot be written: CTL_ERROR).
@@ -20,6 +22,7 @@
 
 #include "ctl_metrics.h"
 #include "metrics.h"
+#include "runas.h"
 #include "store.h"
 
 static int	cm_file(const char *path, const struct store_count *, size_t,
@@ -75,8 +78,11 @@ ctl_metrics(struct ctl *c, int argc, char **argv)
 		return ctl_fail(CTL_USAGE, "usage: metrics [--output FILE]");
 	if ((rc = store_count_list(c->c_st, &v, &n, &s)) != 0)
 		return ctl_fail(ctl_exit(rc), "metrics: %s", store_strerror(rc));
-	if (out != NULL)
+	if (out != NULL) {
+		runas_caller_enter();	/* the file is the caller's, not the store's */
 		rc = cm_file(out, v, n, &s);
+		runas_caller_leave();
+	}
 	else if (metrics_write(c->c_out, v, n, &s) != 0)
 		rc = ctl_fail(CTL_ERROR, "metrics: cannot write");
 	free(v);
