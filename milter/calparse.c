@@ -40,11 +40,17 @@ calparse_case(const struct nef *n, size_t ci, unsigned kinds,
 	in.ci_len = strlen(c->c_text);
 	in.ci_court = n->n_court[0] ? n->n_court : NULL;
 	in.ci_kinds = kinds;
-	if (caldate_parse_iso(n->n_date_filed, &in.ci_ref) != 0 &&
-	    caldate_parse_iso(n->n_date_entered, &in.ci_ref) != 0 &&
-	    (today == NULL || caldate_parse_iso(today, &in.ci_ref) != 0))
-		memset(&in.ci_ref, 0, sizeof(in.ci_ref));
+	calparse_ref(n, today, &in.ci_ref);
 	calev_extract(&in, out);
+}
+
+void
+calparse_ref(const struct nef *n, const char *today, struct caldate *ref)
+{
+	if (caldate_parse_iso(n->n_date_filed, ref) != 0 &&
+	    caldate_parse_iso(n->n_date_entered, ref) != 0 &&
+	    (today == NULL || caldate_parse_iso(today, ref) != 0))
+		memset(ref, 0, sizeof(*ref));
 }
 
 static json_t *

@@ -35,6 +35,9 @@ void	 calparse_case(const struct nef *, size_t ci, unsigned kinds,
 /* A new JSON array (the caller owns the reference). */
 json_t	*calparse_json(const struct nef *, size_t ci,
 	    const struct calev_set *);
+/* The notice's day (filed, else entered, else today "YYYY-MM-DD" or
+ * NULL) into *ref; y == 0 when none. */
+void	 calparse_ref(const struct nef *, const char *today, struct caldate *ref);
 /* "2027-03-01" into buf (11 bytes). */
 void	 calparse_date(const struct caldate *, char *buf, size_t size);
 

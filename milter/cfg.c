@@ -199,6 +199,24 @@ S(STR, "sendmail_command", "/usr/sbin/sendmail -oi", 0, 0, cf_sendmail_command, 
 S(STR, "mail_from", "", 0, 0, cf_mail_from, NULL, 0,
   "The From: address and envelope sender (-f) of that mail.  Empty: the MTA's\n"
   "default for the user running the command."),
+/* calendar: the .ics of each notice, the event store, the per-case feed
+ * (calendar.c, plan_cal.c) */
+S(BOOL, "calendar", "yes", 0, 0, cf_calendar, NULL, 0,
+  "Read the deadlines and hearings in the docket text and attach them to the\n"
+  "notice as one .ics part (text/calendar), named like the PDFs."),
+S(LIST, "calendar_kinds", "deadlines, hearings", 0, 0, cf_calendar_kinds, NULL, 0,
+  "Which events go on the calendar: deadlines (\"Responses due by\"...), hearings\n"
+  "(every scheduled court event: hearings, conferences, trials, 341 meetings,\n"
+  "mediation...), or both."),
+S(TIME, "calendar_reminder", "0", 0, 30 * 86400ULL, cf_calendar_reminder, NULL, 0,
+  "A reminder (VALARM) this long before each event, such as 1d or 2h; 0: none."),
+S(TIME, "calendar_hearing_length", "1h", 60, 86400, cf_calendar_hearing_length, NULL, 0,
+  "How long a hearing is shown in the calendar when it has a time."),
+S(STR, "calendar_dir", "", 0, 0, cf_calendar_dir, NULL, 0,
+  "Also keep every event of a case in one file per case here, COURT_CASE.ics,\n"
+  "rewritten atomically on each change (mode 0640), for a docketing team to\n"
+  "subscribe to from a file share.  Events of restricted entries are never\n"
+  "written there.  Empty: no files."),
 /* END SETTINGS */
 };
 #define NDEFS	(sizeof(cfg_defs) / sizeof(cfg_defs[0]))

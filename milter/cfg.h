@@ -97,6 +97,13 @@ struct cfg {
 	/* mail the milter writes itself (mailout.h), the digest */
 	char		*cf_sendmail_command;
 	char		*cf_mail_from;
+
+	/* calendar */
+	int		 cf_calendar;
+	struct cfg_list	 cf_calendar_kinds;
+	uint64_t	 cf_calendar_reminder;		/* seconds, 0 = none */
+	uint64_t	 cf_calendar_hearing_length;	/* seconds */
+	char		*cf_calendar_dir;
 };
 
 /* The default configuration file. */

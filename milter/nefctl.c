@@ -24,6 +24,7 @@
 #include "cfg.h"
 #include "ctl.h"
 #include "ctl_metrics.h"
+#include "ctl_events.h"
 #include "ctl_team.h"
 #include "log.h"
 #include "runas.h"
@@ -58,6 +59,7 @@ static const struct {
 	{ "team", cmd_team }, { "case", cmd_case }, { "purge", cmd_purge },
 	{ "audit", cmd_audit }, { "stats", cmd_stats }, { "check", cmd_check },
 	{ "metrics", ctl_metrics },
+	{ "events", ctl_events },
 };
 
 static void
@@ -79,6 +81,7 @@ usage(FILE *fp)
 "  purge --expired\n"
 "  audit [--qid ID] [--case COURT CASE] [--rcpt ADDRESS] [--since TIME]\n"
 "        [--until TIME] [--limit N] [--json]\n"
+"  events COURT CASE [--json | --ics]\n"
 "  stats\n"
 "  check [--full]\n"
 "  metrics [--output FILE]\n", fp);

@@ -55,6 +55,8 @@
 #include "pipeline.h"
 #include "plan.h"
 #include "progress.h"
+#include "plan_cal.h"
+#include "calendar.h"
 #include "rewrite.h"
 #include "sealterm.h"
 #include "session.h"
@@ -196,6 +198,8 @@ pipeline_check_cfg(const struct cfg *cfg, struct strbuf *err)
 	if (cfgcheck_terms(cfg, err) != 0)
 		bad = 1;
 	if (cfgcheck_trust(cfg, err) != 0)
+		bad = 1;
+	if (calendar_check_cfg(cfg, err) != 0)
 		bad = 1;
 	if (!cfg_refused(cfg, "fetch_timeout") &&
 	    !cfg_refused(cfg, "fetch_budget") &&
@@ -498,10 +502,10 @@ pl_body(struct plan *p)
 	const char		*dirs[2];
 	int			 fd = -1, rc, i;
 
-	if (!plan_needs_body(p))
+	if (!plan_needs_body(p) && !plan_cal_has_part(p))
 		return 0;
 	memset(&r, 0, sizeof(r));
-	if (plan_rewrite_req(p, &r, &ls) != 0) {
+	if (plan_rewrite_req(p, &r, &ls) != 0 || plan_cal_req(p, &r) != 0) {
 		snprintf(p->p_why, sizeof(p->p_why), "out of memory (summary)");
 		return -1;
 	}
@@ -654,7 +658,7 @@ pipeline_eom(void *ctx, struct conn *c, struct msg *m)
 	noticelog_parsed(p->p_qid, p->p_nef);
 	if (pl_trust(p) != 0 || pl_restricted(p) != 0 || pl_lists(p) != 0 ||
 	    pl_decide(p, 0) != 0 || pl_documents(p) != 0 || pl_decide(p, 1) != 0 ||
-	    plan_attachments(p) != 0 || pl_body(p) != 0) {
+	    plan_attachments(p) != 0 || plan_cal_run(p) != 0 || pl_body(p) != 0) {
 		rc = pl_fail(p, p->p_why[0] ? p->p_why : "internal error");
 		goto out;
 	}

@@ -38,6 +38,8 @@
 #include "plan.h"
 #include "plan_items.h"
 #include "progress.h"
+#include "plan_cal.h"
+#include "calendar.h"
 #include "session.h"
 #include "shim.h"
 #include "store.h"
@@ -122,6 +124,8 @@ plan_free(struct plan *p)
 		free(p->p_strip[i]);
 	free(p->p_strip);
 	free(p->p_rwdocs);
+	calendar_free(p->p_cal);
+	free(p->p_caldocs);
 	if (p->p_body_fd >= 0)
 		close(p->p_body_fd);
 	if (p->p_audit != NULL)
@@ -481,6 +485,7 @@ plan_summary(struct plan *p)
 		snprintf(note, sizeof(note), "This message was held for review.");
 		h.sh_notice = note;
 	}
+	plan_cal_summary(p, &h);
 	summary_text(&h, it, ds->ds_nitems, &p->p_sum_text);
 	summary_html(&h, it, ds->ds_nitems, &p->p_sum_html);
 out:
@@ -632,7 +637,7 @@ plan_audit(struct plan *p)
 		strbuf_printf(&del, "%s<%s>", i ? "," : "", d->do_del[i].dr_addr);
 	log_notice(p->p_qid, "notice court=%s case=%s entry=%s kind=%s trust=%s "
 	    "(%s) restricted=%s%s%s%s docs=%zu attached=%zu login=%u failed=%u "
-	    "added=%s removed=%s action=%s",
+	    "events=%zu added=%s removed=%s action=%s",
 	    n->n_court[0] ? n->n_court : "-", c && c->c_key[0] ? c->c_key : "-",
 	    c && c->c_doc_number ? c->c_doc_number : "-",
 	    nef_kind_name(n->n_kind), decide_class_name(p->p_class),
@@ -642,6 +647,7 @@ plan_audit(struct plan *p)
 	    ds->ds_nitems, p->p_natt, x.x_count[XNEF_LOGIN],
 	    x.x_count[XNEF_ERROR] + x.x_count[XNEF_UNAVAILABLE] +
 	    x.x_count[XNEF_TOO_LARGE] + x.x_count[XNEF_REFUSED],
+	    plan_cal_events(p),
 	    add.sb_len ? strbuf_str(&add) : "-", del.sb_len ? strbuf_str(&del) : "-",
 	    x.x_action);
 	log_info(p->p_qid, "decision: %s", d->do_audit);
@@ -733,6 +739,7 @@ plan_audit(struct plan *p)
 	if (p->p_conn->c_offline &&
 	    store_audit_item_add(&a, STORE_AUDIT_TAG_OFFLINE, "nefmilter -t") != 0)
 		goto out;
+	plan_cal_audit(p, &a);
 	plan_items(p, &a);
 	if ((p->p_audit = malloc(sizeof(a))) != NULL) {
 		*p->p_audit = a;	/* written by tally_commit() */

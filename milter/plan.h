@@ -29,6 +29,7 @@ struct mime_notice;
 struct docs_set;
 struct linkstrip;
 struct xnef;
+struct calendar;
 
 struct plan_list {
 	char	**pl_v;		/* clean addresses, owned */
@@ -85,6 +86,8 @@ struct plan {
 						   written by tally_commit() */
 	char			 p_hold_reason[DECIDE_TEXT_SIZE];
 	char			 p_why[256];	/* why a step failed */
+	struct calendar		*p_cal;		/* plan_cal.h */
+	struct rewrite_doc	*p_caldocs;
 };
 
 struct plan *plan_new(void *ctx, struct conn *, struct msg *, struct store *);

@@ -251,7 +251,8 @@ rw_walk(struct rw_walk *w, GMimeObject *obj, int depth)
 	}
 }
 
-/* An attached PDF: by type, or by a file name ending in ".pdf". */
+/* An attached PDF or calendar: by type, or by a file name ending in
+ * ".pdf". */
 static int
 rw_is_pdf(GMimeObject *o)
 {
@@ -261,7 +262,8 @@ rw_is_pdf(GMimeObject *o)
 
 	if (!GMIME_IS_PART(o))
 		return 0;
-	if (ct != NULL && g_mime_content_type_is_type(ct, "application", "pdf"))
+	if (ct != NULL && (g_mime_content_type_is_type(ct, "application", "pdf") ||
+	    g_mime_content_type_is_type(ct, "text", "calendar")))
 		return 1;
 	if ((fn = g_mime_part_get_filename(GMIME_PART(o))) != NULL &&
 	    (n = strlen(fn)) > 4 && g_ascii_strcasecmp(fn + n - 4, ".pdf") == 0)
@@ -323,8 +325,9 @@ rw_doc(struct rw_out *o, const struct rewrite_doc *d, const char *bnd)
 	for (p = d->rd_filename; *p; p++)
 		strbuf_putc(&ascii, ((unsigned char)*p >= 0x80 || *p == '"' ||
 		    *p == '\\' || (unsigned char)*p < 0x20) ? '_' : *p);
-	strbuf_printf(&h, "\n--%s\nContent-Type: application/pdf; name=\"%s\"\n"
-	    "Content-Disposition: attachment;\n ", bnd, strbuf_str(&ascii));
+	strbuf_printf(&h, "\n--%s\nContent-Type: %s; name=\"%s\"\n"
+	    "Content-Disposition: attachment;\n ", bnd, d->rd_ctype != NULL ?
+	    d->rd_ctype : "application/pdf", strbuf_str(&ascii));
 	rw_filename(&h, d->rd_filename);
 	strbuf_puts(&h, "\nContent-Transfer-Encoding: base64\n");
 	if (d->rd_description != NULL && *d->rd_description) {

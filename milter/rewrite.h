@@ -27,6 +27,8 @@ struct rewrite_doc {
 	uint64_t	 rd_size;	/* expected size; a short read fails */
 	const char	*rd_filename;	/* UTF-8; RFC 2231 when not ASCII */
 	const char	*rd_description; /* UTF-8; Content-Description */
+	const char	*rd_ctype;	/* Content-Type without the name
+					   parameter; NULL: application/pdf */
 };
 
 struct rewrite_req {
@@ -38,9 +40,10 @@ struct rewrite_req {
 	const struct rewrite_doc *rr_docs;
 	size_t			 rr_ndocs;
 	const char		*rr_boundary;	/* NULL: a fresh random one */
-	int			 rr_drop_pdfs;	/* remove application/pdf parts
-						   the message already carries
-						   (a forward of a processed
+	int			 rr_drop_pdfs;	/* remove application/pdf and
+						   text/calendar parts the
+						   message already carries (a
+						   forward of a processed
 						   notice) */
 };
 

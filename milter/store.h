@@ -347,6 +347,11 @@ enum store_audit_tag {
 	STORE_AUDIT_TAG_OFFLINE = 8,	/* an offline test ("nefmilter -t"),
 					   not a delivery: left out of the
 					   messages to recall */
+	STORE_AUDIT_TAG_EVENTS = 13,	/* calendar: events found, a number */
+	STORE_AUDIT_TAG_EVENT_UIDS = 14, /* the calendar part's events, one
+					   line each: UID SEQUENCE STATUS
+					   DATE timed|- TITLE */
+	STORE_AUDIT_TAG_ICS = 15,	/* the calendar part's file name */
 	STORE_AUDIT_TAG_ENTRY = 16	/* the entry's short docket text
 					   (never for a restricted entry) */
 };

@@ -46,6 +46,7 @@ enum sdb_table {
 	SDB_AUDIT_SHA,	/* sha32 time64 seq64 -> "" */
 	SDB_OUTCOME,	/* court\0 key\0 att16 -> fetch outcome */
 	SDB_METRICS,	/* series text -> counter (store_metrics.c) */
+	SDB_EVENTS,	/* court\0 docket\0 uid\0 -> calendar event */
 	SDB_NTABLES
 };
 

@@ -87,6 +87,7 @@ struct ce_ctx {
 	const char		*x_s;
 	size_t			 x_len;
 	size_t			 x_sa, x_sb;	/* the sentence */
+	size_t			 x_wlo, x_whi;	/* the part of it near a date */
 	int			 x_cancel;	/* the sentence cancels */
 	int			 x_reset_hint;	/* the entry continues */
 	long			 x_ref;		/* day number, or LONG_MIN */
@@ -339,11 +340,11 @@ ce_find(struct ce_ctx *x, size_t p, struct ce_hit *h)
 	    (calphrase_is(s, w, calphrase_back_blanks(s, lo, e), "to") ||
 	    calphrase_is(s, w, calphrase_back_blanks(s, lo, e), "until") ||
 	    calphrase_is(s, w, calphrase_back_blanks(s, lo, e), "through"))) {
-		h->h_trig = calphrase_find_prefix(s, x->x_sa, x->x_prev_start,
-		    "continu") != CE_NONE || calphrase_find_prefix(s, x->x_sa,
+		h->h_trig = calphrase_find_prefix(s, lo, x->x_prev_start,
+		    "continu") != CE_NONE || calphrase_find_prefix(s, lo,
 		    x->x_prev_start, "reschedul") != CE_NONE ||
-		    calphrase_find_prefix(s, x->x_sa, x->x_prev_start,
-		    "adjourn") != CE_NONE || calphrase_find_prefix(s, x->x_sa,
+		    calphrase_find_prefix(s, lo, x->x_prev_start,
+		    "adjourn") != CE_NONE || calphrase_find_prefix(s, lo,
 		    x->x_prev_start, "postpon") != CE_NONE ? T_RESET : T_NEG;
 		h->h_tstart = x->x_prev_start;
 		h->h_from = 1;
@@ -437,55 +438,69 @@ ce_forward_name(struct ce_ctx *x, size_t q, struct ce_hit *h)
 }
 
 /* Does the sentence cancel what it names?  "vacated", "cancelled",
- * "terminated", "off calendar"; not "motion to vacate". */
+ * "terminated", "stricken", "off calendar"; not "motion to vacate".  One
+ * walk over the words. */
 static int
 ce_sentence_cancels(const char *s, size_t a, size_t b)
 {
 	static const char *const words[] = { "vacat", "cancel", "terminat",
 		"stricken" };
-	size_t	i, w, e, p;
+	size_t	i, w, e, t;
+	int	c;
 
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
-		for (p = a; (w = calphrase_find_prefix(s, p, b, words[i])) !=
-		    CE_NONE; p = w + 1) {
-			e = calphrase_word_end(s, b, w);
-			if (calphrase_has_prefix(s, w, e, "vacatur") ||
-			    calphrase_ends_with(s, a, calphrase_back_blanks(s, a,
-			    w), "to") != CE_NONE ||
-			    calphrase_ends_with(s, a, calphrase_back_blanks(s, a,
-			    w), "for") != CE_NONE)
-				continue;
-			return 1;
+	for (w = a; w < b; w = e) {
+		while (w < b && !calphrase_wordc((unsigned char)s[w]))
+			w++;
+		if ((e = calphrase_word_end(s, b, w)) == w)
+			break;
+		c = s[w] | 0x20;
+		if (c == 'o' && calphrase_is(s, w, e, "off")) {
+			t = calphrase_skip_blanks(s, b, e);
+			if (calphrase_starts_with(s, b, t, "calendar") ||
+			    calphrase_starts_with(s, b, t, "the calendar"))
+				return 1;
+			continue;
 		}
-	}
-	for (p = a; (w = calphrase_find_prefix(s, p, b, "off")) != CE_NONE;
-	    p = w + 1) {
-		e = calphrase_word_end(s, b, w);
-		if (calphrase_is(s, w, e, "off") && (calphrase_starts_with(s, b,
-		    calphrase_skip_blanks(s, b, e), "calendar") ||
-		    calphrase_starts_with(s, b, calphrase_skip_blanks(s, b, e),
-		    "the calendar")))
-			return 1;
+		if (c != 'v' && c != 'c' && c != 't' && c != 's')
+			continue;
+		for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+			if (calphrase_has_prefix(s, w, e, words[i]))
+				break;
+		if (i == sizeof(words) / sizeof(words[0]) ||
+		    calphrase_has_prefix(s, w, e, "vacatur"))
+			continue;
+		t = calphrase_back_blanks(s, a, w);
+		if (calphrase_ends_with(s, a, t, "to") != CE_NONE ||
+		    calphrase_ends_with(s, a, t, "for") != CE_NONE)
+			continue;
+		return 1;
 	}
 	return 0;
 }
 
-/* An entry that continues, reschedules, resets, adjourns, postpones. */
+/* An entry that continues, reschedules, resets, adjourns, postpones
+ * ("Rescheduled/Continued", "(reset)").  One walk over the words. */
 static int
 ce_entry_resets(const char *s, size_t len)
 {
 	static const char *const words[] = { "continued", "rescheduled",
 		"re-scheduled", "reset", "re-set", "adjourned", "postponed" };
-	size_t	i, w, e;
+	size_t	i, w, e, k;
+	int	c;
 
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if ((w = calphrase_find_prefix(s, 0, len, words[i])) != CE_NONE) {
-			e = calphrase_word_end(s, len, w);
-			if (calphrase_is(s, w, e, words[i]) ||
-			    (e > w && s[e - 1] == ')' &&
-			    calphrase_is(s, w, e - 1, words[i])))
+	for (w = 0; w < len; w = e) {
+		while (w < len && !calphrase_wordc((unsigned char)s[w]))
+			w++;
+		if ((e = calphrase_word_end(s, len, w)) == w)
+			break;
+		c = s[w] | 0x20;
+		if (c != 'c' && c != 'r' && c != 'a' && c != 'p')
+			continue;
+		k = e > w && s[e - 1] == ')' ? e - 1 : e;
+		for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+			if (calphrase_is(s, w, k, words[i]))
 				return 1;
-		}
+	}
 	return 0;
 }
 
@@ -548,7 +563,7 @@ ce_zone(struct ce_ctx *x, struct calev *ev, enum caldate_zone z)
 	tz = courttz_pick(court, ev->e_location, strlen(ev->e_location),
 	    &assumed);
 	if (assumed)
-		tz = courttz_pick(court, x->x_s + x->x_sa, x->x_sb - x->x_sa,
+		tz = courttz_pick(court, x->x_s + x->x_wlo, x->x_whi - x->x_wlo,
 		    &assumed);
 	if (z != CALZ_NONE) {
 		ev->e_tz = courttz_family_zone(z, tz);
@@ -571,6 +586,9 @@ ce_event(struct ce_ctx *x, size_t p, size_t e, const struct caldate *d,
 	enum caldate_zone z = h->h_zone;
 	int		 minute = h->h_minute, timed = 0;
 
+	x->x_wlo = p > x->x_sa + CE_LOOK ? p - CE_LOOK : x->x_sa;
+	x->x_whi = e + CE_LOOK + CALEV_LOC_MAX < x->x_sb ? e + CE_LOOK +
+	    CALEV_LOC_MAX : x->x_sb;
 	memset(&ev, 0, sizeof(ev));
 	ev.e_has_date = 1;
 	ev.e_date = *d;
@@ -590,9 +608,9 @@ ce_event(struct ce_ctx *x, size_t p, size_t e, const struct caldate *d,
 		ev.e_kind = CALEV_HEARING;
 		calfield_name_title(s, x->x_sb, h->h_na, ce_name_end(s, x->x_sb,
 		    h->h_nb), ev.e_title, sizeof(ev.e_title));
-	} else if ((nb = ce_last_noun(s, x->x_sa, h->h_tstart, &na)) != CE_NONE) {
+	} else if ((nb = ce_last_noun(s, x->x_wlo, h->h_tstart, &na)) != CE_NONE) {
 		ev.e_kind = CALEV_HEARING;
-		calfield_name_title(s, x->x_sb, ce_name_start(s, x->x_sa, na, nb),
+		calfield_name_title(s, x->x_sb, ce_name_start(s, x->x_wlo, na, nb),
 		    ce_name_end(s, x->x_sb, nb), ev.e_title, sizeof(ev.e_title));
 	} else {
 		ev.e_kind = CALEV_DEADLINE;
@@ -600,7 +618,7 @@ ce_event(struct ce_ctx *x, size_t p, size_t e, const struct caldate *d,
 		    ev.e_title, sizeof(ev.e_title));
 	}
 	if (ev.e_kind == CALEV_HEARING)
-		calfield_place(s, x->x_sa, x->x_sb, q, timed, p, ev.e_location,
+		calfield_place(s, x->x_wlo, x->x_sb, q, timed, p, ev.e_location,
 		    sizeof(ev.e_location), ev.e_judge, sizeof(ev.e_judge));
 	ev.e_change = x->x_cancel ? CALEV_CANCEL : (h->h_trig == T_RESET ||
 	    (ev.e_kind == CALEV_HEARING && x->x_reset_hint)) ? CALEV_RESET :
@@ -610,7 +628,7 @@ ce_event(struct ce_ctx *x, size_t p, size_t e, const struct caldate *d,
 		ev.e_has_from = 1;
 		ev.e_from = x->x_prev_date;
 	}
-	ev.e_ref = calfield_ref(s, x->x_sa, x->x_sb);
+	ev.e_ref = calfield_ref(s, x->x_wlo, x->x_whi);
 	calfield_key(ev.e_kind, ev.e_title, ev.e_ref, ev.e_key,
 	    sizeof(ev.e_key));
 	ce_zone(x, &ev, z);
@@ -669,6 +687,8 @@ ce_dateless(struct ce_ctx *x)
 	ev.e_minute = -1;
 	ev.e_off = x->x_sa;
 	ev.e_len = x->x_sb - x->x_sa;
+	x->x_wlo = x->x_sa;
+	x->x_whi = x->x_sb;
 	calfield_name_title(x->x_s, x->x_sb, ce_name_start(x->x_s, x->x_sa, na,
 	    nb), ce_name_end(x->x_s, x->x_sb, nb), ev.e_title,
 	    sizeof(ev.e_title));

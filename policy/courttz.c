@@ -263,6 +263,7 @@ static const char *const ct_family[CALZ_N] = {
 static int	ct_lc(int);
 static int	ct_wordc(int);
 static const char *ct_find_word(const char *, size_t, const char *);
+static long	ct_sunday(int, int, int);
 
 static int
 ct_lc(int c)
@@ -371,4 +372,33 @@ courttz_rules(const char *zone)
 		if (strcmp(ct_rules[i].tr_zone, zone) == 0)
 			return &ct_rules[i];
 	return NULL;
+}
+
+/* The n-th Sunday of month m of year y (n = 1, 2). */
+static long
+ct_sunday(int y, int m, int n)
+{
+	int	first = caldate_weekday(y, m, 1);
+
+	return caldate_days(y, m, 1) + (7 - first) % 7 + 7 * (n - 1);
+}
+
+int
+courttz_is_dst(const char *zone, const struct caldate *d, int minute)
+{
+	const struct courttz_rules *r = courttz_rules(zone);
+	long	day, on, off;
+
+	if (r == NULL || r->tr_dst_abbr == NULL)
+		return 0;
+	day = caldate_days(d->y, d->m, d->d);
+	on = ct_sunday(d->y, 3, 2);
+	off = ct_sunday(d->y, 11, 1);
+	if (minute < 0)
+		minute = 12 * 60;
+	if (day == on)
+		return minute >= 120;
+	if (day == off)
+		return minute < 120;
+	return day > on && day < off;
 }

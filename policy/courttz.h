@@ -77,5 +77,8 @@ const char *courttz_family_zone(enum caldate_zone f, const char *court_zone);
 
 /* The rules of an IANA zone this table uses, or NULL. */
 const struct courttz_rules *courttz_rules(const char *zone);
+/* Is the local time (day d, minute of the day) daylight time in the
+ * zone?  0 for a zone without daylight time or unknown. */
+int	 courttz_is_dst(const char *zone, const struct caldate *d, int minute);
 
 #endif

@@ -110,6 +110,8 @@ summary_text(const struct summary_head *h, const struct summary_item *it,
 			strbuf_puts(out, "\n");
 		}
 	}
+	for (i = 0; i < h->sh_nextra; i++)
+		strbuf_printf(out, "  %s\n", h->sh_extra[i]);
 	strbuf_puts(out, "\n");
 }
 
@@ -156,6 +158,10 @@ summary_html(const struct summary_head *h, const struct summary_item *it,
 			strbuf_puts(out, "</li>");
 		}
 		strbuf_puts(out, "</ul>");
+	}
+	for (i = 0; i < h->sh_nextra; i++) {
+		strbuf_puts(out, "<br>");
+		linkstrip_escape(out, h->sh_extra[i], strlen(h->sh_extra[i]));
 	}
 	strbuf_puts(out, "</div>\n");
 	strbuf_free(&line);

@@ -39,6 +39,9 @@ struct summary_head {
 	int		 sh_restricted;
 	int		 sh_unverified;
 	const char	*sh_notice;	/* an extra line (e.g. withheld), or NULL */
+	const char *const *sh_extra;	/* more lines after the documents
+					   (the calendar...), sh_nextra */
+	size_t		 sh_nextra;
 };
 
 /* Append the summary as plain text (ends with a blank line) or as an

@@ -280,6 +280,7 @@ bs_serve_one(struct bs *b, int daemon)
 	for (n = 0; n < b->b_k; n++) {
 		snprintf(key, sizeof(key), "0351%08u", b->b_next);
 		b->b_next = (b->b_next + 1) % b->b_ndocs;
+		memset(&rd[n], 0, sizeof(rd[n]));
 		rd[n].rd_fd = -1;
 		if (store_doc_get(b->b_store, BS_COURT, key, 0, &d[n]) != 0 ||
 		    store_doc_verify(b->b_store, &d[n], 0) != 0 ||

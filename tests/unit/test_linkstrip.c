@@ -105,7 +105,11 @@ test_summary(void **state)
 		{ SUM_FAILED, "Attachment 2", "timeout", 0 },
 		{ SUM_OVER_CAP, "big.pdf", NULL, 3000 },
 	};
-	struct summary_head h = { "cand", "4:22-cv-05541", "45", 1, 0, NULL };
+	static const char *const extra[] = { "Calendar: 1 event in x.ics:",
+	    "  - Motion Hearing: <soon>" };
+	struct summary_head h = { .sh_court = "cand", .sh_case = "4:22-cv-05541",
+	    .sh_entry = "45", .sh_restricted = 1, .sh_extra = extra,
+	    .sh_nextra = 2 };
 	struct strbuf t = STRBUF_INIT, html = STRBUF_INIT;
 	char sz[32];
 
@@ -122,6 +126,11 @@ test_summary(void **state)
 	summary_html(&h, it, 4, &html);
 	assert_non_null(strstr(strbuf_str(&html), "<li>Attachment 1 &lt;Exhibit&gt;</li>"));
 	assert_null(strstr(strbuf_str(&html), "<Exhibit>"));
+	/* extra lines (the calendar) close both forms, escaped in HTML */
+	assert_non_null(strstr(strbuf_str(&t), "  Calendar: 1 event in x.ics:\n"
+	    "    - Motion Hearing: <soon>\n\n"));
+	assert_non_null(strstr(strbuf_str(&html), "<br>  - Motion Hearing: "
+	    "&lt;soon&gt;</div>"));
 	summary_size(512, sz, sizeof(sz));
 	assert_string_equal(sz, "512 bytes");
 	strbuf_free(&t);

@@ -109,6 +109,7 @@ test_html_notice_with_pdf(void **state)
 
 	(void)state;
 	memset(&r, 0, sizeof(r));
+	memset(&d, 0, sizeof(d));
 	d.rd_fd = tmpdoc(pdf, sizeof(pdf) - 1);
 	d.rd_size = sizeof(pdf) - 1;
 	d.rd_filename = "2024-01-02_cand_4-22-cv-05541_ECF45_Order.pdf";
@@ -177,6 +178,7 @@ test_alternative_and_utf8_name(void **state)
 		big[i] = (unsigned char)(i * 31 + 7);
 	memcpy(big, "%PDF-", 5);
 	memset(&r, 0, sizeof(r));
+	memset(&d, 0, sizeof(d));
 	d.rd_fd = tmpdoc(big, sizeof(big));
 	d.rd_size = sizeof(big);
 	d.rd_filename = "2024-01-02_nysd_Pe\xc3\xb1" "a_Exhibit.pdf";
@@ -268,6 +270,7 @@ test_short_document_fails(void **state)
 
 	(void)state;
 	memset(&r, 0, sizeof(r));
+	memset(&d, 0, sizeof(d));
 	d.rd_fd = tmpdoc((const unsigned char *)"%PDF-1.4", 8);
 	d.rd_size = 9000;	/* the store said more: truncated file */
 	d.rd_filename = "x.pdf";

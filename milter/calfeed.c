@@ -1,0 +1,121 @@
+/*
+ * NAME
+ *	calfeed 3 - one calendar file per case
+ * SYNOPSIS
+ *	#include "calfeed.h"
+ * DESCRIPTION
+ *	See calfeed.h.  Two notices of one case handled at once each write
+ *	their own temporary file and rename it; the later rename wins and
+ *	holds every event, since each writer reads the store after its own
+ *	change was committed.
+ * DIAGNOSTICS
+ *	-1 with the failing call and errno's text in err.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "calfeed.h"
+#include "calics.h"
+#include "cfg.h"
+#include "store.h"
+#include "store_event.h"
+#include "strbuf.h"
+
+void
+calfeed_name(const char *court, const char *docket, char *buf, size_t size)
+{
+	size_t	i, n;
+
+	snprintf(buf, size, "%s_%s.ics", court, docket);
+	for (i = 0, n = strlen(buf); i < n; i++)
+		if (buf[i] == ':' || buf[i] == '/' || buf[i] == '\\')
+			buf[i] = '-';
+}
+
+static int
+cf_write_all(int fd, const char *p, size_t len)
+{
+	ssize_t	w;
+
+	while (len > 0) {
+		if ((w = write(fd, p, len)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
+int
+calfeed_write(const struct cfg *cf, struct store *st, const char *court,
+    const char *docket, int64_t now, char *err, size_t errsz)
+{
+	struct store_event	*v = NULL;
+	struct calics_opts	 o;
+	struct strbuf		 sb = STRBUF_INIT;
+	char			 name[160], path[2048], tmp[2100], cal[128];
+	size_t			 n = 0, i, k;
+	int			 fd = -1, rc;
+
+	if ((rc = store_event_list(st, court, docket, &v, &n)) != 0) {
+		snprintf(err, errsz, "store: %s", store_strerror(rc));
+		return -1;
+	}
+	for (i = k = 0; i < n; i++)
+		if (!v[i].se_restricted)
+			v[k++] = v[i];
+	memset(&o, 0, sizeof(o));
+	o.co_reminder = cf->cf_calendar_reminder > 0 ?
+	    (int)(cf->cf_calendar_reminder / 60) : -1;
+	o.co_hearing = (int)(cf->cf_calendar_hearing_length / 60);
+	o.co_now = now;
+	snprintf(cal, sizeof(cal), "%s %s", court, docket);
+	o.co_name = cal;
+	rc = calics_write(&o, v, k, &sb);
+	free(v);
+	if (rc != 0) {
+		snprintf(err, errsz, "out of memory");
+		goto fail;
+	}
+	calfeed_name(court, docket, name, sizeof(name));
+	snprintf(path, sizeof(path), "%s/%s", cf->cf_calendar_dir, name);
+	snprintf(tmp, sizeof(tmp), "%s/.%s.XXXXXX", cf->cf_calendar_dir, name);
+	if ((fd = mkstemp(tmp)) < 0) {
+		snprintf(err, errsz, "cannot create a file in %s: %s",
+		    cf->cf_calendar_dir, strerror(errno));
+		goto fail;
+	}
+	if (fchmod(fd, 0640) != 0 || cf_write_all(fd, strbuf_str(&sb),
+	    sb.sb_len) != 0 || fsync(fd) != 0) {
+		snprintf(err, errsz, "cannot write %s: %s", tmp, strerror(errno));
+		goto fail_unlink;
+	}
+	if (close(fd) != 0) {
+		fd = -1;
+		snprintf(err, errsz, "cannot write %s: %s", tmp, strerror(errno));
+		goto fail_unlink;
+	}
+	fd = -1;
+	if (rename(tmp, path) != 0) {
+		snprintf(err, errsz, "cannot rename %s to %s: %s", tmp, path,
+		    strerror(errno));
+		goto fail_unlink;
+	}
+	strbuf_free(&sb);
+	return 0;
+fail_unlink:
+	unlink(tmp);
+fail:
+	if (fd >= 0)
+		close(fd);
+	strbuf_free(&sb);
+	return -1;
+}

@@ -1,0 +1,27 @@
+/*
+ * calfeed: the per-case calendar files of calendar_dir.
+ *
+ * calfeed_write() rewrites DIR/COURT_CASE.ics (':' of the docket number
+ * written as '-': "cand_4-22-cv-05541.ics") from every event of the case
+ * in the store that did not come from a restricted entry: written to a
+ * temporary file in the same directory, synced, made mode 0640 and
+ * renamed over the old file, so a reader sees the old calendar or the
+ * new one, never a part.  A case with no public event gets a calendar
+ * with no event.  0, or -1 with a reason in err.
+ */
+#ifndef NEF_CALFEED_H
+#define NEF_CALFEED_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct cfg;
+struct store;
+
+int	 calfeed_write(const struct cfg *, struct store *, const char *court,
+	    const char *docket, int64_t now, char *err, size_t errsz);
+/* The file name of a case's calendar, "cand_4-22-cv-05541.ics". */
+void	 calfeed_name(const char *court, const char *docket, char *buf,
+	    size_t size);
+
+#endif
