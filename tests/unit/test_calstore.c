@@ -1,0 +1,303 @@
+/*
+ * test_calstore: the calendar's identity of events.  policy/calmatch on a
+ * table of known records and incoming events; policy/ics on exact text
+ * (folding, escaping, zones, all-day events, alarms); and the store's
+ * events table (milter/store_event.c) on a real LMDB store: a new event, a
+ * copy, a reset (the same UID, SEQUENCE + 1), a cancellation, the
+ * separation of restricted entries, the records after a reopen.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "calevent.h"
+#include "calmatch.h"
+#include "ics.h"
+#include "store.h"
+#include "store_event.h"
+
+#define NOW	1800000000	/* 2027-01-15 */
+
+static void
+extract(const char *text, struct calev_set *s)
+{
+	struct calev_in in;
+
+	memset(&in, 0, sizeof in);
+	in.ci_text = text;
+	in.ci_len = strlen(text);
+	in.ci_court = "cand";
+	in.ci_ref.y = 2027;
+	in.ci_ref.m = 1;
+	in.ci_ref.d = 4;
+	calev_extract(&in, s);
+}
+
+static const struct calmatch_rec recs[] = {
+	/* 0 */ { "hearing/motion hearing/-", CALEV_HEARING, 1, { 2027, 2, 1 },
+	    600, "America/Los_Angeles", "Courtroom 2", 0, 0 },
+	/* 1 */ { "hearing/motion hearing/45", CALEV_HEARING, 1, { 2027, 3, 1 },
+	    600, "America/Los_Angeles", "", 0, 0 },
+	/* 2 */ { "deadline/responses/-", CALEV_DEADLINE, 1, { 2027, 2, 10 },
+	    -1, "America/Los_Angeles", "", 0, 0 },
+	/* 3 */ { "hearing/status conference/-", CALEV_HEARING, 1,
+	    { 2026, 12, 1 }, 540, "America/Los_Angeles", "", 0, 0 },
+	/* 4 */ { "hearing/status conference/-", CALEV_HEARING, 1,
+	    { 2027, 4, 1 }, 540, "America/Los_Angeles", "", 0, 0 },
+	/* 5 */ { "hearing/settlement conference/-", CALEV_HEARING, 1,
+	    { 2027, 5, 1 }, 540, "America/Los_Angeles", "", 0, 1 },
+	/* 6 */ { "hearing/jury trial/-", CALEV_HEARING, 1, { 2027, 6, 1 },
+	    510, "America/Los_Angeles", "", 1, 0 },
+};
+
+struct mcase {
+	const char	*text;
+	int		 restricted;
+	long		 want;		/* record index, -1 new */
+	int		 changes;
+};
+
+static const struct mcase mcases[] = {
+	{ "Motion Hearing set for 2/1/2027 10:00 AM in Courtroom 2.", 0, 0, 0 },
+	{ "Motion Hearing set for 2/1/2027 11:00 AM in Courtroom 2.", 0, 0, 1 },
+	{ "Motion Hearing set for 2/1/2027 10:00 AM in Courtroom 9.", 0, 0, 1 },
+	{ "Motion Hearing set for 2/8/2027 10:00 AM.", 0, -1, 0 },
+	{ "Motion Hearing set for 3/8/2027 10:00 AM re [45] Motion.", 0, 1, 1 },
+	{ "Motion Hearing reset for 2/15/2027 10:00 AM.", 0, 0, 1 },
+	{ "Motion Hearing reset for 3/15/2027 10:00 AM re [45].", 0, 1, 1 },
+	{ "Hearing continued to 2/22/2027 at 09:00 AM.", 0, 0, 1 },
+	{ "Order granting stipulation to continue Motion Hearing from 3/1/2027 "
+	    "to 3/22/2027 @ 10:00 a.m.", 0, 1, 1 },
+	{ "Status Conference reset for 5/1/2027 09:00 AM.", 0, 4, 1 },
+	{ "Motion Hearing set for 2/1/2027 10:00 AM is VACATED.", 0, 0, 1 },
+	{ "The hearing set for 2/1/2027 is vacated.", 0, 0, 1 },
+	{ "Status Conference vacated.", 0, 4, 1 },
+	{ "Settlement Conference vacated.", 0, -1, 0 },
+	{ "Settlement Conference vacated.", 1, 5, 1 },
+	{ "Settlement Conference set for 5/1/2027 09:00 AM.", 0, -1, 0 },
+	{ "Settlement Conference set for 5/1/2027 09:00 AM.", 1, 5, 0 },
+	{ "Jury Trial reset for 7/1/2027 08:30 AM.", 0, -1, 0 },
+	{ "Jury Trial set for 6/1/2027 08:30 AM.", 0, 6, 1 },
+	{ "Responses due by 2/10/2027.", 0, 2, 0 },
+	{ "Responses due by 2/17/2027.", 0, -1, 0 },
+	{ "Replies due by 2/10/2027.", 0, -1, 0 },
+	{ "Pretrial Conference set for 2/1/2027 10:00 AM.", 0, -1, 0 },
+};
+
+static void
+test_match(void **state)
+{
+	struct calev_set *s = calloc(1, sizeof(*s));
+	struct caldate	 today = { 2027, 1, 4 };
+	size_t		 i;
+	long		 m;
+
+	(void)state;
+	for (i = 0; i < sizeof mcases / sizeof mcases[0]; i++) {
+		extract(mcases[i].text, s);
+		if (s->s_n != 1)
+			fail_msg("%s: %zu events", mcases[i].text, s->s_n);
+		m = calmatch_find(&s->s_ev[0], mcases[i].restricted, recs,
+		    sizeof recs / sizeof recs[0], &today);
+		if (m != mcases[i].want)
+			fail_msg("%s (restricted %d): record %ld, want %ld",
+			    mcases[i].text, mcases[i].restricted, m, mcases[i].want);
+		if (m >= 0 && calmatch_changes(&s->s_ev[0], &recs[m]) !=
+		    mcases[i].changes)
+			fail_msg("%s: changes %d", mcases[i].text, !mcases[i].changes);
+	}
+	assert_true(calmatch_same("hearing/hearing/-", "hearing/motion hearing/45"));
+	assert_false(calmatch_same("hearing/trial/-", "hearing/motion hearing/-"));
+	assert_false(calmatch_same("hearing/motion hearing/44",
+	    "hearing/motion hearing/45"));
+	assert_false(calmatch_same("deadline/responses/-", "hearing/responses/-"));
+	assert_false(calmatch_same("junk", "hearing/x/-"));
+	free(s);
+}
+
+static void
+test_ics_text(void **state)
+{
+	struct strbuf	 sb = STRBUF_INIT;
+	struct ics_cal	 cal = { "-//t//t//EN", "PUBLISH", NULL };
+	struct ics_event ev[2];
+	const char	*t;
+
+	(void)state;
+	memset(ev, 0, sizeof ev);
+	ev[0].ie_uid = "a@b";
+	ev[0].ie_sequence = 3;
+	ev[0].ie_date = (struct caldate){ 2027, 12, 31 };
+	ev[0].ie_minute = 23 * 60 + 30;
+	ev[0].ie_duration = 60;
+	ev[0].ie_tz = "America/Phoenix";
+	ev[0].ie_summary = "A, B; C\\D";
+	ev[0].ie_location = "Room\n5";
+	ev[0].ie_stamp = NOW;
+	ev[0].ie_alarm = 1440;
+	ev[0].ie_busy = 1;
+	ev[1].ie_uid = "c@d";
+	ev[1].ie_cancelled = 1;
+	ev[1].ie_date = (struct caldate){ 2028, 2, 29 };
+	ev[1].ie_minute = -1;
+	ev[1].ie_tz = "America/New_York";
+	ev[1].ie_summary = "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	    "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	    "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	    "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	    "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9";
+	ev[1].ie_stamp = NOW;
+	ev[1].ie_alarm = 30;
+	assert_int_equal(ics_write(&cal, ev, 2, &sb), 0);
+	t = strbuf_str(&sb);
+	assert_non_null(strstr(t, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n"
+	    "CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n"));
+	/* Phoenix: one STANDARD observance; New York unused (all-day) */
+	assert_non_null(strstr(t, "TZID:America/Phoenix\r\nBEGIN:STANDARD\r\n"
+	    "TZOFFSETFROM:-0700\r\nTZOFFSETTO:-0700\r\nTZNAME:MST\r\n"
+	    "DTSTART:20070101T000000\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"));
+	assert_null(strstr(t, "TZID:America/New_York"));
+	assert_non_null(strstr(t, "UID:a@b\r\nDTSTAMP:20270115T080000Z\r\nSEQUENCE:3\r\n"
+	    "STATUS:CONFIRMED\r\nDTSTART;TZID=America/Phoenix:20271231T233000\r\n"
+	    "DTEND;TZID=America/Phoenix:20280101T003000\r\n"));
+	assert_non_null(strstr(t, "SUMMARY:A\\, B\\; C\\\\D\r\n"));
+	assert_non_null(strstr(t, "LOCATION:Room\\n5\r\n"));
+	assert_non_null(strstr(t, "TRANSP:OPAQUE\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\n"));
+	assert_non_null(strstr(t, "TRIGGER:-P1D\r\n"));
+	assert_non_null(strstr(t, "STATUS:CANCELLED\r\nDTSTART;VALUE=DATE:20280229\r\n"
+	    "DTEND;VALUE=DATE:20280301\r\n"));
+	/* 8 + 34 two-byte characters: folded after 75 octets, between them */
+	assert_non_null(strstr(t, "SUMMARY:\xc3\xa9\xc3\xa9"));
+	assert_non_null(strstr(t, "\xc3\xa9\r\n \xc3\xa9"));
+	assert_int_equal(strstr(strstr(t, "UID:c@d"), "\r\n \xc3\xa9") -
+	    strstr(strstr(t, "UID:c@d"), "SUMMARY:"), 74);
+	/* a cancelled event has no alarm */
+	assert_null(strstr(strstr(t, "UID:c@d"), "VALARM"));
+	assert_true(strlen(t) > 2 && strcmp(t + strlen(t) - 15, "END:VCALENDAR\r\n") == 0);
+	strbuf_free(&sb);
+}
+
+static void
+mkuid(const char *court, const char *docket, const struct calev *e,
+    int restricted, char *uid, size_t size)
+{
+	snprintf(uid, size, "%s-%s-%s-%d-%d@test", court, docket, e->e_key,
+	    e->e_date.d, restricted);
+}
+
+static struct store *
+open_store(const char *dir)
+{
+	struct store_opts	 o;
+	struct store		*st = NULL;
+
+	memset(&o, 0, sizeof o);
+	o.so_dir = dir;
+	o.so_map_size = 1 << 20;
+	o.so_max_readers = 16;
+	o.so_retention = 3600;
+	o.so_create = 1;
+	o.so_lock_wait_ms = 2000;
+	assert_int_equal(store_open(&o, &st), 0);
+	return st;
+}
+
+static void
+apply(struct store *st, const char *text, int restricted, uint32_t entry,
+    struct store_event *out, int *changed)
+{
+	struct calev_set *s = calloc(1, sizeof(*s));
+	struct caldate	 today = { 2027, 1, 4 };
+
+	extract(text, s);
+	assert_int_equal(store_event_apply(st, "cand", "4:22-cv-05541", s, text,
+	    restricted, entry, &today, NOW, mkuid, out, changed), 0);
+	free(s);
+}
+
+static void
+test_store_events(void **state)
+{
+	char			 dir[64] = "/tmp/test_calstore.XXXXXX";
+	struct store		*st;
+	struct store_event	 out[CALEV_MAX], *v;
+	size_t			 n;
+	int			 changed;
+	char			 uid[STORE_EVUID_MAX + 1], cmd[128];
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	rmdir(dir);
+	st = open_store(dir);
+	apply(st, "Motion Hearing set for 2/1/2027 10:00 AM in Courtroom 2 "
+	    "before Judge Jon S. Tigar. Responses due by 1/20/2027.", 0, 57, out,
+	    &changed);
+	assert_true(changed);
+	assert_int_equal(out[0].se_seq, 0);
+	snprintf(uid, sizeof uid, "%s", out[0].se_uid);
+	assert_string_equal(out[0].se_judge, "Judge Jon S. Tigar");
+	assert_int_equal(out[0].se_entry, 57);
+	/* the same notice again: nothing changes */
+	apply(st, "Motion Hearing set for 2/1/2027 10:00 AM in Courtroom 2 "
+	    "before Judge Jon S. Tigar. Responses due by 1/20/2027.", 0, 57, out,
+	    &changed);
+	assert_false(changed);
+	assert_string_equal(out[0].se_uid, uid);
+	assert_int_equal(out[0].se_seq, 0);
+	/* reset: same UID, SEQUENCE 1, new day, the place kept */
+	apply(st, "Motion Hearing reset for 2/15/2027 11:00 AM.", 0, 60, out,
+	    &changed);
+	assert_true(changed);
+	assert_string_equal(out[0].se_uid, uid);
+	assert_int_equal(out[0].se_seq, 1);
+	assert_int_equal(out[0].se_date.d, 15);
+	assert_int_equal(out[0].se_minute, 11 * 60);
+	assert_string_equal(out[0].se_location, "Courtroom 2");
+	assert_int_equal(out[0].se_entry, 60);
+	/* vacated without a day: the next such hearing, cancelled, time kept */
+	apply(st, "ORDER. Hearing vacated.", 0, 61, out, &changed);
+	assert_true(changed);
+	assert_string_equal(out[0].se_uid, uid);
+	assert_int_equal(out[0].se_seq, 2);
+	assert_true(out[0].se_cancelled);
+	assert_int_equal(out[0].se_minute, 11 * 60);
+	/* a restricted entry never touches the public record */
+	apply(st, "SEALED. Motion Hearing reset for 3/1/2027 10:00 AM.", 1, 62,
+	    out, &changed);
+	assert_true(changed);
+	assert_string_not_equal(out[0].se_uid, uid);
+	assert_true(out[0].se_restricted);
+	assert_int_equal(store_event_list(st, "cand", "4:22-cv-05541", &v, &n), 0);
+	assert_int_equal(n, 3);
+	free(v);
+	assert_int_equal(store_event_list(st, "cand", "1:99-cv-00001", &v, &n), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(store_event_list(st, "CAND!", "x", &v, &n), STORE_EINVAL);
+	store_close(st);
+	/* reopen: the records are there */
+	st = open_store(dir);
+	assert_int_equal(store_event_list(st, "cand", "4:22-cv-05541", &v, &n), 0);
+	assert_int_equal(n, 3);
+	free(v);
+	store_close(st);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_match),
+		cmocka_unit_test(test_ics_text),
+		cmocka_unit_test(test_store_events),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
