@@ -330,11 +330,7 @@ cal_write_part(struct calendar *c, const struct calendar_req *q)
 	ssize_t			 w;
 	int			 fd;
 
-	memset(&o, 0, sizeof(o));
-	o.co_reminder = cf->cf_calendar_reminder > 0 ?
-	    (int)(cf->cf_calendar_reminder / 60) : -1;
-	o.co_hearing = (int)(cf->cf_calendar_hearing_length / 60);
-	o.co_now = q->cr_now;
+	calics_opts_from_cfg(&o, cf, q->cr_now);
 	if (calics_write(&o, c->c_ev, c->c_n, &sb) != 0) {
 		log_warn(q->cr_qid, "calendar: out of memory; no calendar part");
 		strbuf_free(&sb);

@@ -72,11 +72,7 @@ calfeed_write(const struct cfg *cf, struct store *st, const char *court,
 	for (i = k = 0; i < n; i++)
 		if (!v[i].se_restricted)
 			v[k++] = v[i];
-	memset(&o, 0, sizeof(o));
-	o.co_reminder = cf->cf_calendar_reminder > 0 ?
-	    (int)(cf->cf_calendar_reminder / 60) : -1;
-	o.co_hearing = (int)(cf->cf_calendar_hearing_length / 60);
-	o.co_now = now;
+	calics_opts_from_cfg(&o, cf, now);
 	snprintf(cal, sizeof(cal), "%s %s", court, docket);
 	o.co_name = cal;
 	rc = calics_write(&o, v, k, &sb);

@@ -3,6 +3,7 @@
  *	calics 3 - store events as an iCalendar object
  * SYNOPSIS
  *	#include "calics.h"
+#include "cfg.h"
  * DESCRIPTION
  *	See calics.h.  The text of each event is built in its own buffer
  *	and handed to policy/ics.c, which escapes and folds it.
@@ -14,6 +15,7 @@
 #include <string.h>
 
 #include "calics.h"
+#include "cfg.h"
 #include "courttz.h"
 #include "ics.h"
 
@@ -46,6 +48,16 @@ ci_text(const struct store_event *e, struct strbuf *sum, struct strbuf *desc)
 		    ct != NULL ? ct->ct_seat : "an unknown place");
 	strbuf_puts(desc, "\nRead from the court's notice by nefmilter; the "
 	    "docket is the authority.");
+}
+
+void
+calics_opts_from_cfg(struct calics_opts *o, const struct cfg *cf, int64_t now)
+{
+	memset(o, 0, sizeof(*o));
+	o->co_reminder = cf->cf_calendar_reminder > 0 ?
+	    (int)(cf->cf_calendar_reminder / 60) : -1;
+	o->co_hearing = (int)(cf->cf_calendar_hearing_length / 60);
+	o->co_now = now;
 }
 
 int

@@ -27,6 +27,12 @@ struct calics_opts {
 	const char	*co_name;	/* X-WR-CALNAME, or NULL */
 };
 
+struct cfg;
+
+/* The options the settings give (calendar_reminder,
+ * calendar_hearing_length), stamped now, no name. */
+void	 calics_opts_from_cfg(struct calics_opts *, const struct cfg *,
+	    int64_t now);
 int	 calics_write(const struct calics_opts *, const struct store_event *,
 	    size_t n, struct strbuf *out);
 

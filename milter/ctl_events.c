@@ -131,11 +131,7 @@ ctl_events(struct ctl *c, int argc, char **argv)
 	}
 	qsort(v, n, sizeof(*v), ev_cmp);
 	if (ics) {
-		memset(&o, 0, sizeof(o));
-		o.co_reminder = c->c_cfg->cf_calendar_reminder > 0 ?
-		    (int)(c->c_cfg->cf_calendar_reminder / 60) : -1;
-		o.co_hearing = (int)(c->c_cfg->cf_calendar_hearing_length / 60);
-		o.co_now = c->c_now;
+		calics_opts_from_cfg(&o, c->c_cfg, c->c_now);
 		if (calics_write(&o, v, n, &sb) != 0) {
 			free(v);
 			strbuf_free(&sb);

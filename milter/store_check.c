@@ -58,7 +58,7 @@ static int	check_any(void *, const void *, size_t, const void *, size_t);
 static const char *const check_names[SDB_NTABLES] = {
 	"meta", "docs", "doc_entry", "doc_sha", "tomb_key", "tomb_sha",
 	"cases", "listed", "team", "audit", "audit_qid", "audit_case",
-	"audit_rcpt", "audit_sha",
+	"audit_rcpt", "audit_sha", "outcome", "events",
 };
 
 static void
@@ -267,7 +267,7 @@ store_check(struct store *st, int full,
     size_t *nproblems)
 {
 	static const int plain[] = { SDB_TOMB_KEY, SDB_TOMB_SHA, SDB_CASES,
-	    SDB_LISTED, SDB_TEAM, SDB_AUDIT };
+	    SDB_LISTED, SDB_TEAM, SDB_AUDIT, SDB_EVENTS };
 	struct check k;
 	size_t i;
 	int rc;

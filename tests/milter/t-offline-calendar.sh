@@ -31,26 +31,29 @@ check_grep "a debug line for the absurd year" \
 check_grep "the notice and its PDFs go on" "OFFLINE: notice court=cand .* events=0 .*action=attached" "$W/err"
 
 fc_conf "$W/n.conf" "state_dir = $W/state2" "trusted_clients = 127.0.0.1" \
-    "firm_domains = lawfirm.example" "calendar_kinds = deadlines"
+    "firm_domains = lawfirm.example" "trust_local_mail = yes" "user = nobody" \
+    "calendar_kinds = deadlines"
 check "deadlines only" offline "$DATA/nef/district.eml" -r docketing@lawfirm.example
 cal
 check_eq "deadlines only: one event, the deadline" \
     "summary=CAND 4:22-cv-05541: Responses due" "$(grep -o 'summary=[^=]* location' "$W/ics" | sed 's/ location$//')"
 
 fc_conf "$W/n.conf" "state_dir = $W/state3" "trusted_clients = 127.0.0.1" \
-    "firm_domains = lawfirm.example" "calendar = no"
+    "firm_domains = lawfirm.example" "trust_local_mail = yes" "user = nobody" \
+    "calendar = no"
 check "calendar = no" offline "$DATA/nef/district.eml" -r docketing@lawfirm.example
 check_nogrep "calendar = no: no calendar part" "text/calendar" "$W/parts"
 check_nogrep "calendar = no: no calendar line" "calendar:" "$W/err"
 
 fc_conf "$W/n.conf" "state_dir = $W/state4" "trusted_clients =" \
-    "firm_domains = lawfirm.example"
+    "firm_domains = lawfirm.example" "user = nobody"
 check "an unverified notice" offline "$DATA/nef/district.eml" -r docketing@lawfirm.example
 check_grep "unverified: counted" "trust=unverified .* events=2 " "$W/err"
 check_nogrep "unverified: no calendar part (a forged notice must not set hearings)" "text/calendar" "$W/parts"
 check_grep "unverified: the log says it is not attached" "calendar: 2 events found, 0 in the notice \(not attached" "$W/err"
 
-fc_conf "$W/bad.conf" "state_dir = $W/state5" "calendar_kinds = weekly" "calendar_dir = relative/dir"
+fc_conf "$W/bad.conf" "state_dir = $W/state5" "user = nobody" "calendar_kinds = weekly" \
+    "calendar_dir = relative/dir"
 "$NEF" -n -c "$W/bad.conf" >"$W/n.out" 2>&1
 check "nefmilter -n refuses a bad calendar setting" test $? -ne 0
 check_grep "-n names calendar_kinds" 'calendar_kinds: "weekly" is neither deadlines nor hearings' "$W/n.out"
