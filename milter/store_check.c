@@ -58,7 +58,7 @@ static int	check_any(void *, const void *, size_t, const void *, size_t);
 static const char *const check_names[SDB_NTABLES] = {
 	"meta", "docs", "doc_entry", "doc_sha", "tomb_key", "tomb_sha",
 	"cases", "listed", "team", "audit", "audit_qid", "audit_case",
-	"audit_rcpt", "audit_sha", "outcome", "events",
+	"audit_rcpt", "audit_sha", "outcome", "metrics", "events",
 };
 
 static void
