@@ -363,7 +363,8 @@ cal_write_part(struct calendar *c, const struct calendar_req *q)
 		    c->c_ev[i].se_uid, c->c_ev[i].se_seq, c->c_ev[i].se_cancelled ?
 		    "cancelled" : "confirmed", c->c_ev[i].se_date.y,
 		    c->c_ev[i].se_date.m, c->c_ev[i].se_date.d,
-		    c->c_ev[i].se_minute < 0 ? "-" : "timed", c->c_ev[i].se_title);
+		    c->c_ev[i].se_minute < 0 ? "-" : "timed",
+		    c->c_ev[i].se_restricted ? "(restricted)" : c->c_ev[i].se_title);
 	strbuf_free(&sb);
 	return 0;
 }

@@ -63,8 +63,9 @@ int	 calendar_part(const struct calendar *, struct rewrite_doc *doc);
 /* Lines for the summary at the top of the notice (none without a part). */
 void	 calendar_lines(const struct calendar *, const char *const **v,
 	    size_t *n);
-/* For the audit record: "UID SEQUENCE STATUS DATE TIME TITLE" lines, or
- * "" (valid until calendar_free()). */
+/* For the audit record: "UID SEQUENCE STATUS DATE TIME TITLE" lines (the
+ * title "(restricted)" for a restricted entry's event), or "" (valid until
+ * calendar_free()). */
 const char *calendar_uids(const struct calendar *);
 
 /* The kinds the settings ask for (CALEV_K_*). */

@@ -52,6 +52,25 @@ check_grep "unverified: counted" "trust=unverified .* events=2 " "$W/err"
 check_nogrep "unverified: no calendar part (a forged notice must not set hearings)" "text/calendar" "$W/parts"
 check_grep "unverified: the log says it is not attached" "calendar: 2 events found, 0 in the notice \(not attached" "$W/err"
 
+# a colleague's forward reads the store: the reset hearing keeps its UID
+fc_conf "$W/n.conf" "state_dir = $W/state6" "trusted_clients = 127.0.0.1" \
+    "firm_domains = lawfirm.example" "trust_local_mail = yes" "user = nobody"
+RESET='ORDER. Motion Hearing reset for 5/18/2023 10:00 AM in Oakland, Courtroom 6, 2nd Floor.'
+check "verified entry 57" offline "$DATA/nef/district.eml" -r docketing@lawfirm.example
+cal
+H57=$(sed -n 's/^EVENT uid=\([^ ]*\) .*Motion Hearing .*/\1/p' "$W/ics")
+sed "s|^MOTION to Compel Production.*\$|$RESET|" "$DATA/nef/district.eml" >"$W/reset.eml"
+check "verified reset" offline "$W/reset.eml" -r docketing@lawfirm.example
+cal
+check_grep "the reset keeps the UID, SEQUENCE 1" "^EVENT uid=$H57 seq=1 .*start=2023-05-18T10:00:00-07:00" "$W/ics"
+sed "s|^MOTION to Compel Production.*\$|$RESET|" "$DATA/nef/forward_rfc822.eml" >"$W/fwd.eml"
+check "a colleague's forward of the reset" offline "$W/fwd.eml" -r aokafor@lawfirm.example
+check_grep "the forward is a forward" "OFFLINE: notice court=cand .*trust=forward" "$W/err"
+cal
+check_grep "the forward's part: the same UID and SEQUENCE" "^EVENT uid=$H57 seq=1 .*start=2023-05-18T10:00:00-07:00" "$W/ics"
+check_eq "the forward changed nothing in the store" "seq=1" \
+    "$("$NEFCTL" -c "$W/n.conf" events cand 4:22-cv-05541 | grep -o 'hearing *confirmed seq=[0-9]*' | grep -o 'seq=[0-9]*')"
+
 fc_conf "$W/bad.conf" "state_dir = $W/state5" "user = nobody" "calendar_kinds = weekly" \
     "calendar_dir = relative/dir"
 "$NEF" -n -c "$W/bad.conf" >"$W/n.out" 2>&1
