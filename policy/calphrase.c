@@ -18,6 +18,7 @@ static int	cp_lc(int);
 static int	cp_upper(int);
 static int	cp_blank(int);
 static int	cp_abbrev(const char *, size_t);
+static int	cp_zone_word(const char *, size_t, size_t);
 static size_t	cp_utf8_len(const unsigned char *, size_t);
 static int	cp_invisible(const unsigned char *, size_t);
 
@@ -77,6 +78,25 @@ cp_abbrev(const char *w, size_t n)
 	return 0;
 }
 
+/* A time-zone word at s[j] ("ET", "Central"): the time goes on. */
+static int
+cp_zone_word(const char *s, size_t len, size_t j)
+{
+	static const char *const z[] = { "et", "ct", "mt", "pt", "est", "edt",
+		"cst", "cdt", "mst", "mdt", "pst", "pdt", "akst", "akdt", "hst",
+		"ast", "chst", "eastern", "central", "mountain", "pacific",
+		"alaska", "hawaii", "atlantic" };
+	size_t	e = j, i;
+
+	while (e < len && ((s[e] >= 'a' && s[e] <= 'z') ||
+	    (s[e] >= 'A' && s[e] <= 'Z')))
+		e++;
+	for (i = 0; i < sizeof(z) / sizeof(z[0]); i++)
+		if (calphrase_is(s, j, e, z[i]))
+			return 1;
+	return 0;
+}
+
 size_t
 calphrase_sentence_end(const char *s, size_t len, size_t at)
 {
@@ -106,6 +126,12 @@ calphrase_sentence_end(const char *s, size_t len, size_t at)
 		if (j < len && !cp_upper((unsigned char)s[j]) && s[j] != '(' &&
 		    s[j] != '[' && !(s[j] >= '0' && s[j] <= '9'))
 			continue;
+		/* "a.m." and "p.m." end a sentence before a capital */
+		if (i - w == 1 && (s[w] | 0x20) == 'm' && w >= at + 2 &&
+		    s[w - 1] == '.' && ((s[w - 2] | 0x20) == 'a' ||
+		    (s[w - 2] | 0x20) == 'p') && j < len &&
+		    cp_upper((unsigned char)s[j]) && !cp_zone_word(s, len, j))
+			return i;
 		if (w < i && (w == at || !calphrase_wordc((unsigned char)s[w - 1]) ||
 		    s[w - 1] == '.') && cp_abbrev(s + w, i - w))
 			continue;

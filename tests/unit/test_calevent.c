@@ -16,6 +16,8 @@
 #include <cmocka.h>
 
 #include "calevent.h"
+#include "calfield.h"
+#include "calphrase.h"
 #include "fixture.h"
 
 /* "D 2027-03-01 - Responses due", "H! 2027-01-15 10:00 Motion Hearing". */
@@ -469,6 +471,55 @@ test_copy_utf8(void **state)
 	free(o);
 }
 
+/* The text readers the extractor is built of. */
+static void
+test_phrase(void **state)
+{
+	static const struct { const char *t; size_t end; } sent[] = {
+		{ "Set Feb. 3, 2027 at 9 a.m. Then", 25 },
+		{ "Set at 9 a.m. ET. Then", 16 },
+		{ "Rm. 210, 197 S. Main St. Wilkes-Barre, PA. (jas)", 41 },
+		{ "by Judge Jon S. Tigar. Responses", 21 },
+		{ "due 7/31/2024.Hearing set", 13 },
+		{ "one; two", 3 },
+		{ "no end at all", 13 },
+		{ "U.S. Courthouse. Next", 15 },
+		{ "filed by Acme Inc. Responses", 17 },
+	};
+	char	buf[64];
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof sent / sizeof sent[0]; i++)
+		if (calphrase_sentence_end(sent[i].t, strlen(sent[i].t), 0) !=
+		    sent[i].end)
+			fail_msg("\"%s\": ends at %zu", sent[i].t,
+			    calphrase_sentence_end(sent[i].t, strlen(sent[i].t), 0));
+	snprintf(buf, sizeof buf, "MOTION HEARING of the pre-trial CONFERENCE");
+	calphrase_title_case(buf);
+	assert_string_equal(buf, "Motion Hearing of the Pre-Trial Conference");
+	snprintf(buf, sizeof buf, "341(a) meeting OF creditors");
+	calphrase_title_case(buf);
+	assert_string_equal(buf, "341(a) Meeting of Creditors");
+	snprintf(buf, sizeof buf, " ,-x y.;");
+	calphrase_trim(buf, ",.;-");
+	assert_string_equal(buf, "x y");
+	calphrase_copy(buf, sizeof buf, "a\t\n b\xc2\xa0" "c\xe2\x80\x8b" "d\xff\x01", 13);
+	assert_string_equal(buf, "a b cd?");
+	calphrase_copy(buf, 6, "ab\xc3\xa9\xc3\xa9", 6);	/* no split character */
+	assert_string_equal(buf, "ab\xc3\xa9");
+	assert_int_equal(calphrase_ends_with("x set  for", 0, 10, "set for"), 2);
+	assert_int_equal(calphrase_ends_with("reset for", 0, 9, "set for"), (size_t)-1);
+	assert_int_equal(calphrase_starts_with("in  person x", 12, 0, "in person"), 10);
+	assert_int_equal(calfield_ref("re [45] and [46]", 0, 16), 45);
+	assert_int_equal(calfield_ref("re [45", 0, 6), 0);
+	calfield_key(CALEV_HEARING, "Telephonic Further Pre-Trial Conference", 7,
+	    buf, sizeof buf);
+	assert_string_equal(buf, "hearing/pretrial conference/7");
+	calfield_key(CALEV_DEADLINE, "Responses due", 0, buf, sizeof buf);
+	assert_string_equal(buf, "deadline/responses/-");
+}
+
 int
 main(void)
 {
@@ -480,6 +531,7 @@ main(void)
 		cmocka_unit_test(test_kinds),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_copy_utf8),
+		cmocka_unit_test(test_phrase),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -285,6 +285,67 @@ test_short_document_fails(void **state)
 	strbuf_free(&out);
 }
 
+/* A calendar part: its own Content-Type; a forward of a processed notice
+ * loses the calendar and PDF parts it carried when rr_drop_pdfs asks. */
+static void
+test_calendar_part_and_drop(void **state)
+{
+	static const char fwd[] =
+	    "From: a@lawfirm.example\nSubject: Fwd\nMIME-Version: 1.0\n"
+	    "Content-Type: multipart/mixed; boundary=\"B\"\n\n--B\n"
+	    "Content-Type: text/plain\n\nnotice text\n--B\n"
+	    "Content-Type: text/calendar; method=PUBLISH; charset=utf-8\n"
+	    "Content-Disposition: attachment; filename=\"old_events.ics\"\n\n"
+	    "BEGIN:VCALENDAR\nEND:VCALENDAR\n--B\n"
+	    "Content-Type: application/pdf\n\n%PDF-1.4\n--B--\n";
+	static const unsigned char ics[] = "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n";
+	struct rewrite_doc	d;
+	struct rewrite_req	r;
+	struct rewrite_res	res;
+	struct strbuf		out = STRBUF_INIT;
+	GMimeMessage		*msg;
+	GMimeMultipart		*mp;
+	GMimeObject		*p1;
+	GMimeContentType	*ct;
+	GByteArray		*ba;
+	char			 err[128];
+
+	(void)state;
+	memset(&r, 0, sizeof(r));
+	memset(&d, 0, sizeof(d));
+	d.rd_fd = tmpdoc(ics, sizeof(ics) - 1);
+	d.rd_size = sizeof(ics) - 1;
+	d.rd_filename = "x_events.ics";
+	d.rd_ctype = "text/calendar; method=PUBLISH; charset=utf-8";
+	r.rr_msg = fwd;
+	r.rr_len = strlen(fwd);
+	r.rr_docs = &d;
+	r.rr_ndocs = 1;
+	r.rr_drop_pdfs = 1;
+	r.rr_boundary = "=_t";
+	assert_int_equal(rewrite_body(&r, sink, &out, &res, err, sizeof(err)), 0);
+	assert_int_equal(res.rs_dropped, 2);
+	assert_null(strstr(strbuf_str(&out), "old_events.ics"));
+	assert_null(strstr(strbuf_str(&out), "application/pdf"));
+	msg = reparse(res.rs_ctype, &out);
+	mp = GMIME_MULTIPART(g_mime_message_get_mime_part(msg));
+	assert_int_equal(g_mime_multipart_get_count(mp), 2);
+	p1 = g_mime_multipart_get_part(mp, 1);
+	ct = g_mime_object_get_content_type(p1);
+	assert_true(g_mime_content_type_is_type(ct, "text", "calendar"));
+	assert_string_equal(g_mime_content_type_get_parameter(ct, "method"),
+	    "PUBLISH");
+	assert_string_equal(g_mime_part_get_filename(GMIME_PART(p1)),
+	    "x_events.ics");
+	ba = part_bytes(p1);
+	assert_int_equal(ba->len, sizeof(ics) - 1);
+	assert_memory_equal(ba->data, ics, ba->len);
+	g_byte_array_free(ba, TRUE);
+	g_object_unref(msg);
+	close(d.rd_fd);
+	strbuf_free(&out);
+}
+
 int
 main(void)
 {
@@ -293,6 +354,7 @@ main(void)
 		cmocka_unit_test(test_alternative_and_utf8_name),
 		cmocka_unit_test(test_text_params_kept),
 		cmocka_unit_test(test_short_document_fails),
+		cmocka_unit_test(test_calendar_part_and_drop),
 	};
 
 	g_mime_init();
