@@ -1,7 +1,7 @@
 # nefmilter: plain GNU make.  Everything is overridable from the command line:
 #   make CC=clang OPT=-O1 PREFIX=/usr DESTDIR=/tmp/pkg install
 #
-# Targets: all check demo bench fuzz install uninstall clean lint deps
+# Targets: all check demo bench fuzz install uninstall clean lint deps deb
 
 CC       ?= cc
 OPT      ?= -O2 -g
@@ -10,6 +10,9 @@ DESTDIR  ?=
 SBINDIR  ?= $(PREFIX)/sbin
 MANDIR   ?= $(PREFIX)/share/man
 SYSCONFDIR ?= /etc
+UNITDIR  ?= $(PREFIX)/lib/systemd/system
+TMPFILESDIR ?= $(PREFIX)/lib/tmpfiles.d
+XLDFLAGS ?=
 BUILD    ?= build
 SAN      ?=
 VERSION  := 0.9.0
@@ -56,8 +59,12 @@ LIBPOLICY   := $(BUILD)/libnefpolicy.a
 LIBADAPT    := $(BUILD)/libnefadapt.a
 LIBPDF      := $(BUILD)/libnefpdf.a
 PROGS       := $(BUILD)/nefmilter $(BUILD)/nefctl $(BUILD)/nefpdf
+# systemd units make install puts in UNITDIR (SBINDIR substituted)
+UNITS       := contrib/systemd/nefmilter.service \
+               contrib/prometheus/nefmilter-metrics.service \
+               contrib/prometheus/nefmilter-metrics.timer
 
-.PHONY: all check test unit demo bench fuzz install uninstall clean lint deps tools
+.PHONY: all check test unit demo bench fuzz install uninstall clean lint deps tools deb
 .DEFAULT_GOAL := all
 
 all: $(PROGS)
@@ -98,15 +105,15 @@ $(LIBPDF): $(PDF_OBJ)
 
 $(BUILD)/nefpdf: $(BUILD)/pdf/nefpdf.o $(LIBPDF) $(LIBPOLICY)
 	@echo '  LD      $@'
-	$(Q)$(CC) $(BASE_CFLAGS) -o $@ $^ $(PDF_LIBS)
+	$(Q)$(CC) $(BASE_CFLAGS) $(XLDFLAGS) -o $@ $^ $(PDF_LIBS)
 
 $(BUILD)/nefmilter: $(BUILD)/milter/main.o $(LIBADAPT) $(LIBPOLICY)
 	@echo '  LD      $@'
-	$(Q)$(CC) $(BASE_CFLAGS) -o $@ $^ $(PKG_LIBS)
+	$(Q)$(CC) $(BASE_CFLAGS) $(XLDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/nefctl: $(BUILD)/milter/nefctl.o $(LIBADAPT) $(LIBPOLICY)
 	@echo '  LD      $@'
-	$(Q)$(CC) $(BASE_CFLAGS) -o $@ $^ $(PKG_LIBS)
+	$(Q)$(CC) $(BASE_CFLAGS) $(XLDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/tests/test_%: $(BUILD)/tests/unit/test_%.o $(LIBADAPT) $(LIBPOLICY)
 	@echo '  LD      $@'
@@ -166,12 +173,28 @@ install: all
 	install -m 0644 conf/nefmilter.conf.5 $(DESTDIR)$(MANDIR)/man5/
 	test -f $(DESTDIR)$(SYSCONFDIR)/nefmilter/nefmilter.conf || \
 	  install -m 0644 conf/nefmilter.conf $(DESTDIR)$(SYSCONFDIR)/nefmilter/nefmilter.conf
+	install -d $(DESTDIR)$(UNITDIR) $(DESTDIR)$(TMPFILESDIR)
+	for u in $(UNITS); do \
+	  sed -e 's|@SBINDIR@|$(SBINDIR)|g' -e 's|/usr/local/sbin/|$(SBINDIR)/|g' \
+	      -e 's|@SYSCONFDIR@|$(SYSCONFDIR)|g' $$u >$(DESTDIR)$(UNITDIR)/$${u##*/} && \
+	  chmod 0644 $(DESTDIR)$(UNITDIR)/$${u##*/} || exit 1; \
+	done
+	install -m 0644 contrib/systemd/nefmilter.tmpfiles $(DESTDIR)$(TMPFILESDIR)/nefmilter.conf
 
 uninstall:
 	rm -f $(DESTDIR)$(SBINDIR)/nefmilter $(DESTDIR)$(SBINDIR)/nefctl \
 	      $(DESTDIR)$(SBINDIR)/nefpdf $(DESTDIR)$(MANDIR)/man8/nefpdf.8 \
 	      $(DESTDIR)$(MANDIR)/man8/nefmilter.8 $(DESTDIR)$(MANDIR)/man8/nefctl.8 \
-	      $(DESTDIR)$(MANDIR)/man5/nefmilter.conf.5
+	      $(DESTDIR)$(MANDIR)/man5/nefmilter.conf.5 \
+	      $(addprefix $(DESTDIR)$(UNITDIR)/,$(notdir $(UNITS))) \
+	      $(DESTDIR)$(TMPFILESDIR)/nefmilter.conf
+
+# A Debian package from the packaging in debian/ (dpkg-buildpackage and
+# debhelper, built in a copy of the tree); the .deb lands in DEBDIR.
+DEBDIR ?= $(BUILD)/deb
+deb:
+	@sh mk/deps.sh
+	@sh mk/deb.sh $(DEBDIR)
 
 clean:
 	rm -rf build build-san build-fuzz

@@ -21,6 +21,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "log.h"
 #include "runas.h"
 #include "strbuf.h"
 #include "text.h"
@@ -114,7 +115,9 @@ runas_owner_enter(const char *dir)
 	if (setegid(st.st_gid) != 0)
 		return -1;
 	if (seteuid(st.st_uid) != 0) {
-		(void)setegid(0);
+		if (setegid(0) != 0)
+			log_err(NULL, "cannot take back group root: %s",
+			    strerror(errno));
 		return -1;
 	}
 	ra_owner_uid = st.st_uid;
@@ -126,15 +129,16 @@ runas_owner_enter(const char *dir)
 void
 runas_caller_enter(void)
 {
-	if (ra_switched && seteuid(getuid()) == 0)
-		(void)setegid(getgid());
+	if (ra_switched && seteuid(getuid()) == 0 && setegid(getgid()) != 0)
+		log_warn(NULL, "cannot take the caller's group: %s",
+		    strerror(errno));
 }
 
 void
 runas_caller_leave(void)
 {
-	if (ra_switched && geteuid() == 0) {
-		(void)setegid(ra_owner_gid);
-		(void)seteuid(ra_owner_uid);
-	}
+	if (ra_switched && geteuid() == 0 && (setegid(ra_owner_gid) != 0 ||
+	    seteuid(ra_owner_uid) != 0))
+		log_err(NULL, "cannot work as the store's owner again: %s",
+		    strerror(errno));
 }
