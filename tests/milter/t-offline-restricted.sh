@@ -22,12 +22,14 @@ check_nogrep "restricted: listed recipients stay" "recipient removed: <(docketin
 check_grep "restricted: the team (firm listed) is added" "recipient added: <bob@lawfirm.example>" "$W/err"
 check_grep "restricted: the log says who and why" "OFFLINE: recipient <eve@outside.example> removed: " "$W/err"
 check_grep "restricted: documents attached for the allowed" "application/pdf" "$W/parts"
+check_grep "restricted: and its calendar part" "text/calendar" "$W/parts"
 
 echo "restricted_action = hold" >>"$W/n.conf"
 check "restricted entry, hold, runs" offline "$W/seal.eml" -r docketing@lawfirm.example -r eve@outside.example
 check_grep "hold: the message is held" "offline: held \(quarantine\)" "$W/err"
 check_nogrep "hold: nobody removed" "recipient removed" "$W/err"
 check_eq "hold: no document goes to an unlisted recipient" 0 "$(grep -c 'application/pdf' "$W/parts")"
+check_eq "hold: no calendar part either" 0 "$(grep -c 'text/calendar' "$W/parts")"
 check_grep "hold: the hold reason is logged" "OFFLINE: held \(the MTA's hold queue or quarantine; release: .*\): " "$W/err"
 sed -i '/^restricted_action/d' "$W/n.conf"
 
@@ -46,6 +48,9 @@ before=$(requests)
 check "forward runs" offline "$W/fwd.eml" -r friend@outside.example
 check_grep "forward: marked as a forward" "trust=forward" "$W/parts"
 check_eq "forward: the PDFs are removed" 0 "$(grep -c 'application/pdf' "$W/parts")"
+check_eq "forward: the forwarded notice had its calendar part" 1 \
+    "$($MIMECHECK "$W/processed.eml" | grep -c '^PART [0-9]* text/calendar')"
+check_eq "forward: it is removed, and no new one comes" 0 "$(grep -c 'text/calendar' "$W/parts")"
 check_nogrep "forward: no free-look link left" "doc1/035020918716\?" "$W/out.eml"
 check_eq "forward: nothing fetched" "$before" "$(requests)"
 check_nogrep "forward: nobody removed (the forwarder chose)" "recipient removed" "$W/err"
