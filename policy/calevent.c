@@ -32,6 +32,7 @@
 #include "caldate.h"
 #include "calevent.h"
 #include "calfield.h"
+#include "calname.h"
 #include "calphrase.h"
 #include "courttz.h"
 
@@ -111,11 +112,10 @@ struct ce_hit {
 static enum ce_trig ce_trig_at(const char *, size_t, size_t, size_t *);
 static int	ce_weekday(const char *, size_t, size_t);
 static size_t	ce_skip_gap(const char *, size_t, size_t);
-static int	ce_is_noun(const char *, size_t, size_t);
-static int	ce_is_modifier(const char *, size_t, size_t);
-static size_t	ce_name_start(const char *, size_t, size_t, size_t);
-static size_t	ce_name_end(const char *, size_t, size_t);
-static size_t	ce_last_noun(const char *, size_t, size_t, size_t *);
+static int	ce_find_range(struct ce_ctx *, size_t, size_t, size_t,
+		    struct ce_hit *);
+static int	ce_find_pretime(const char *, size_t, size_t, struct ce_hit *);
+static int	ce_find_named(const char *, size_t, size_t, struct ce_hit *);
 static int	ce_find(struct ce_ctx *, size_t, struct ce_hit *);
 static int	ce_forward_name(struct ce_ctx *, size_t, struct ce_hit *);
 static int	ce_sentence_cancels(const char *, size_t, size_t);
@@ -194,193 +194,71 @@ ce_skip_gap(const char *s, size_t lo, size_t e)
 	return e;
 }
 
-/* Is s[a..b) the name of a court event? */
+/* The second date of "from DATE to DATE" (w: the word before the date):
+ * a reset when the sentence continues something, else a range. */
 static int
-ce_is_noun(const char *s, size_t a, size_t b)
-{
-	static const char *const pre[] = {
-		"hearing", "conferenc", "trial", "meeting", "mediation",
-		"arraignment", "sentencing", "argument", "deposition",
-		"appearance", "selection", "examination", "pretrial",
-	};
-	static const char *const whole[] = { "plea", "dire", "session",
-		"call", "calls" };
-	size_t	i, h;
-
-	for (h = b; h > a && s[h - 1] != '-'; h--)
-		;
-	for (i = 0; i < sizeof(pre) / sizeof(pre[0]); i++)
-		if (calphrase_has_prefix(s, h, b, pre[i]))
-			return 1;
-	for (i = 0; i < sizeof(whole) / sizeof(whole[0]); i++)
-		if (calphrase_is(s, h, b, whole[i]))
-			return 1;
-	return 0;
-}
-
-/* Words that may stand before an event's name in its title. */
-static int
-ce_is_modifier(const char *s, size_t a, size_t b)
-{
-	static const char *const mods[] = {
-		"status", "scheduling", "settlement", "pretrial", "pre-trial",
-		"final", "initial", "motion", "jury", "bench", "evidentiary",
-		"oral", "preliminary", "confirmation", "sentencing",
-		"detention", "case", "management", "show", "cause", "change",
-		"plea", "omnibus", "telephonic", "telephone", "video", "zoom",
-		"in-person", "discovery", "markman", "claim", "construction",
-		"competency", "suppression", "daubert", "expedited",
-		"emergency", "combined", "disclosure", "sale", "compliance",
-		"continued", "rescheduled", "further", "interim", "first",
-		"day", "creditors", "rule", "contempt", "fairness", "approval",
-		"revocation", "supervised", "release", "violation", "hearing",
-		"trial", "calendar", "docket", "tentative", "prehearing",
-		"pre-hearing", "chambers", "chapter", "mediation", "adr",
-		"arraignment", "resentencing", "plan", "valuation", "dismissal",
-		"injunction", "restraining", "pre-confirmation", "damages",
-		"class", "certification", "summary", "judgment", "remote",
-		"virtual", "in-chambers", "readiness", "pre-sentence",
-		"sentence", "pre-plea", "appellate", "en", "banc",
-	};
-	size_t	i, k;
-
-	for (k = a; k < b && ((s[k] >= '0' && s[k] <= '9') || s[k] == '(' ||
-	    s[k] == ')' || (s[k] >= 'a' && s[k] <= 'z' && k > a)); k++)
-		;
-	if (k == b && s[a] >= '0' && s[a] <= '9')
-		return 1;		/* "341", "341(a)", "2004", "26(f)" */
-	for (i = 0; i < sizeof(mods) / sizeof(mods[0]); i++)
-		if (calphrase_is(s, a, b, mods[i]))
-			return 1;
-	return ce_is_noun(s, a, b);
-}
-
-/* The first word of the name whose last word is s[na..nb): up to four
- * words before it, joined by blanks (or "of" between two of them), that
- * name a kind of event. */
-static size_t
-ce_name_start(const char *s, size_t lo, size_t na, size_t nb)
-{
-	size_t	a = na, e, w, n;
-
-	(void)nb;
-	for (n = 0; n < 4; n++) {
-		e = a;
-		if (e <= lo || (s[e - 1] != ' ' && s[e - 1] != '\t'))
-			break;
-		e = calphrase_back_blanks(s, lo, e);
-		w = calphrase_word_start(s, e);
-		if (w == e || w < lo)
-			break;
-		if (calphrase_is(s, w, e, "of") && w > lo + 2) {
-			size_t e2 = calphrase_back_blanks(s, lo, w);
-			size_t w2 = calphrase_word_start(s, e2);
-
-			if (w2 < e2 && w2 >= lo && ce_is_modifier(s, w2, e2)) {
-				a = w2;
-				continue;
-			}
-			break;
-		}
-		if (!ce_is_modifier(s, w, e))
-			break;
-		a = w;
-	}
-	return a;
-}
-
-/* The end of a name: " of Creditors" after "Meeting" belongs to it. */
-static size_t
-ce_name_end(const char *s, size_t len, size_t nb)
-{
-	size_t	e = calphrase_starts_with(s, len, calphrase_skip_blanks(s, len,
-	    nb), "of creditors");
-
-	return e > 0 && nb < len && s[nb] == ' ' ? e : nb;
-}
-
-/* The last event name in s[lo..end): its last word in *na..return. */
-static size_t
-ce_last_noun(const char *s, size_t lo, size_t end, size_t *na)
-{
-	size_t	e = end, w;
-
-	while (e > lo) {
-		while (e > lo && !calphrase_wordc((unsigned char)s[e - 1]))
-			e--;
-		w = calphrase_word_start(s, e);
-		if (w < lo)
-			break;
-		if (ce_is_noun(s, w, e)) {
-			*na = w;
-			return e;
-		}
-		e = w;
-	}
-	return CE_NONE;
-}
-
-/* The phrase that introduces the date at s[p]; 1 when it is one. */
-static int
-ce_find(struct ce_ctx *x, size_t p, struct ce_hit *h)
+ce_find_range(struct ce_ctx *x, size_t lo, size_t w, size_t e,
+    struct ce_hit *h)
 {
 	const char	*s = x->x_s;
-	size_t		 lo = p > x->x_sa + CE_LOOK ? p - CE_LOOK : x->x_sa;
-	size_t		 e, e2, k, w, ts, na, nb, tend;
+	size_t		 b = calphrase_back_blanks(s, lo, e);
+	static const char *const verbs[] = { "continu", "reschedul", "adjourn",
+		"postpon" };
+	size_t		 i;
+
+	if (x->x_prev_trig != T_RANGE || w < x->x_prev_end ||
+	    calphrase_back_blanks(s, lo, w) > x->x_prev_end + 1 ||
+	    !(calphrase_is(s, w, b, "to") || calphrase_is(s, w, b, "until") ||
+	    calphrase_is(s, w, b, "through")))
+		return 0;
+	h->h_trig = T_NEG;
+	for (i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
+		if (calphrase_find_prefix(s, lo, x->x_prev_start, verbs[i]) !=
+		    CE_NONE)
+			h->h_trig = T_RESET;
+	h->h_tstart = x->x_prev_start;
+	h->h_from = 1;
+	return 1;
+}
+
+/* "at 10:00 AM on DATE": the time, then the phrase before it. */
+static int
+ce_find_pretime(const char *s, size_t lo, size_t e, struct ce_hit *h)
+{
+	size_t		 e2 = calphrase_back_blanks(s, lo, e), w, k, tend, ts;
 	int		 mi;
 	enum caldate_zone z;
 
-	memset(h, 0, sizeof(*h));
-	h->h_minute = -1;
-	e = ce_skip_gap(s, lo, p);
-	/* the second date of "from DATE to DATE" */
-	w = calphrase_word_start(s, calphrase_back_blanks(s, lo, e));
-	if (x->x_prev_trig == T_RANGE && w >= x->x_prev_end &&
-	    calphrase_back_blanks(s, lo, w) <= x->x_prev_end + 1 &&
-	    (calphrase_is(s, w, calphrase_back_blanks(s, lo, e), "to") ||
-	    calphrase_is(s, w, calphrase_back_blanks(s, lo, e), "until") ||
-	    calphrase_is(s, w, calphrase_back_blanks(s, lo, e), "through"))) {
-		h->h_trig = calphrase_find_prefix(s, lo, x->x_prev_start,
-		    "continu") != CE_NONE || calphrase_find_prefix(s, lo,
-		    x->x_prev_start, "reschedul") != CE_NONE ||
-		    calphrase_find_prefix(s, lo, x->x_prev_start,
-		    "adjourn") != CE_NONE || calphrase_find_prefix(s, lo,
-		    x->x_prev_start, "postpon") != CE_NONE ? T_RESET : T_NEG;
-		h->h_tstart = x->x_prev_start;
-		h->h_from = 1;
-		return h->h_trig == T_RESET;
-	}
-	if ((h->h_trig = ce_trig_at(s, lo, e, &ts)) != T_NONE) {
+	w = calphrase_word_start(s, e2);
+	if (w < lo || !calphrase_is(s, w, e2, "on"))
+		return 0;
+	tend = calphrase_back_blanks(s, lo, w);
+	for (k = tend > lo + 12 ? tend - 12 : lo; k < tend; k++) {
+		if (caldate_time(s, tend, k, &mi, &z, &e2) != 0 || e2 != tend)
+			continue;
+		h->h_pretime = 1;
+		h->h_minute = mi;
+		h->h_zone = z;
+		e = calphrase_back_blanks(s, lo, k);
+		if (e > lo && s[e - 1] == '@')
+			e--;
+		else if ((w = calphrase_ends_with(s, lo, e, "at")) != CE_NONE)
+			e = w;
+		e = calphrase_back_blanks(s, lo, e);
+		if ((h->h_trig = ce_trig_at(s, lo, e, &ts)) == T_NONE)
+			return 0;
 		h->h_tstart = ts;
 		return 1;
 	}
-	/* "at 10:00 AM on DATE" */
-	e2 = calphrase_back_blanks(s, lo, e);
-	w = calphrase_word_start(s, e2);
-	if (w >= lo && calphrase_is(s, w, e2, "on")) {
-		tend = calphrase_back_blanks(s, lo, w);
-		for (k = tend > lo + 12 ? tend - 12 : lo; k < tend; k++)
-			if (caldate_time(s, tend, k, &mi, &z, &e2) == 0 &&
-			    e2 == tend) {
-				h->h_pretime = 1;
-				h->h_minute = mi;
-				h->h_zone = z;
-				e = calphrase_back_blanks(s, lo, k);
-				if (e > lo && s[e - 1] == '@')
-					e--;
-				else if ((w = calphrase_ends_with(s, lo, e, "at")) !=
-				    CE_NONE)
-					e = w;
-				e = calphrase_back_blanks(s, lo, e);
-				if ((h->h_trig = ce_trig_at(s, lo, e, &ts)) != T_NONE) {
-					h->h_tstart = ts;
-					return 1;
-				}
-				break;
-			}
-	}
-	/* "set for hearing on DATE", "Motion Hearing on DATE" */
-	e2 = calphrase_back_blanks(s, lo, e);
+	return 0;
+}
+
+/* "set for hearing on DATE", "Motion Hearing on DATE", "Hearing: DATE". */
+static int
+ce_find_named(const char *s, size_t lo, size_t e, struct ce_hit *h)
+{
+	size_t	e2 = calphrase_back_blanks(s, lo, e), w, na, nb, ts;
+
 	if (e2 > lo && s[e2 - 1] == ':')
 		w = e2 - 1;
 	else {
@@ -391,9 +269,9 @@ ce_find(struct ce_ctx *x, size_t p, struct ce_hit *h)
 	}
 	nb = calphrase_back_blanks(s, lo, w);
 	na = calphrase_word_start(s, nb);
-	if (na < lo || na == nb || !ce_is_noun(s, na, nb))
+	if (na < lo || na == nb || !calname_is_event(s, na, nb))
 		return 0;
-	h->h_na = ce_name_start(s, lo, na, nb);
+	h->h_na = calname_start(s, lo, na, nb);
 	h->h_nb = nb;
 	e = calphrase_back_blanks(s, lo, h->h_na);
 	w = calphrase_word_start(s, e);
@@ -411,6 +289,29 @@ ce_find(struct ce_ctx *x, size_t p, struct ce_hit *h)
 	return 1;
 }
 
+/* The phrase that introduces the date at s[p]; 1 when it is one. */
+static int
+ce_find(struct ce_ctx *x, size_t p, struct ce_hit *h)
+{
+	const char	*s = x->x_s;
+	size_t		 lo = p > x->x_sa + CE_LOOK ? p - CE_LOOK : x->x_sa;
+	size_t		 e, w, ts;
+
+	memset(h, 0, sizeof(*h));
+	h->h_minute = -1;
+	e = ce_skip_gap(s, lo, p);
+	w = calphrase_word_start(s, calphrase_back_blanks(s, lo, e));
+	if (ce_find_range(x, lo, w, e, h))
+		return h->h_trig == T_RESET;
+	if ((h->h_trig = ce_trig_at(s, lo, e, &ts)) != T_NONE) {
+		h->h_tstart = ts;
+		return 1;
+	}
+	if (ce_find_pretime(s, lo, e, h))
+		return 1;
+	return ce_find_named(s, lo, e, h);
+}
+
 /* In a cancelling sentence: "the 1/15/2027 hearing is vacated". */
 static int
 ce_forward_name(struct ce_ctx *x, size_t q, struct ce_hit *h)
@@ -423,7 +324,7 @@ ce_forward_name(struct ce_ctx *x, size_t q, struct ce_hit *h)
 		b = calphrase_word_end(s, x->x_sb, a);
 		if (b == a)
 			return 0;
-		if (ce_is_noun(s, a, b)) {
+		if (calname_is_event(s, a, b)) {
 			h->h_trig = T_NOUN;
 			h->h_na = calphrase_skip_blanks(s, x->x_sb, q);
 			h->h_nb = b;
@@ -606,12 +507,12 @@ ce_event(struct ce_ctx *x, size_t p, size_t e, const struct caldate *d,
 		    ev.e_title, sizeof(ev.e_title));
 	} else if (h->h_na < h->h_nb) {
 		ev.e_kind = CALEV_HEARING;
-		calfield_name_title(s, x->x_sb, h->h_na, ce_name_end(s, x->x_sb,
+		calfield_name_title(s, x->x_sb, h->h_na, calname_end(s, x->x_sb,
 		    h->h_nb), ev.e_title, sizeof(ev.e_title));
-	} else if ((nb = ce_last_noun(s, x->x_wlo, h->h_tstart, &na)) != CE_NONE) {
+	} else if ((nb = calname_last(s, x->x_wlo, h->h_tstart, &na)) != CE_NONE) {
 		ev.e_kind = CALEV_HEARING;
-		calfield_name_title(s, x->x_sb, ce_name_start(s, x->x_wlo, na, nb),
-		    ce_name_end(s, x->x_sb, nb), ev.e_title, sizeof(ev.e_title));
+		calfield_name_title(s, x->x_sb, calname_start(s, x->x_wlo, na, nb),
+		    calname_end(s, x->x_sb, nb), ev.e_title, sizeof(ev.e_title));
 	} else {
 		ev.e_kind = CALEV_DEADLINE;
 		calfield_deadline_title(s, x->x_sa, x->x_sb, h->h_tstart, 0, q,
@@ -678,7 +579,7 @@ ce_dateless(struct ce_ctx *x)
 	struct calev	ev;
 	size_t		na, nb;
 
-	if ((nb = ce_last_noun(x->x_s, x->x_sa, x->x_sb, &na)) == CE_NONE)
+	if ((nb = calname_last(x->x_s, x->x_sa, x->x_sb, &na)) == CE_NONE)
 		return;
 	memset(&ev, 0, sizeof(ev));
 	ev.e_kind = CALEV_HEARING;
@@ -689,8 +590,8 @@ ce_dateless(struct ce_ctx *x)
 	ev.e_len = x->x_sb - x->x_sa;
 	x->x_wlo = x->x_sa;
 	x->x_whi = x->x_sb;
-	calfield_name_title(x->x_s, x->x_sb, ce_name_start(x->x_s, x->x_sa, na,
-	    nb), ce_name_end(x->x_s, x->x_sb, nb), ev.e_title,
+	calfield_name_title(x->x_s, x->x_sb, calname_start(x->x_s, x->x_sa, na,
+	    nb), calname_end(x->x_s, x->x_sb, nb), ev.e_title,
 	    sizeof(ev.e_title));
 	ev.e_ref = calfield_ref(x->x_s, x->x_sa, x->x_sb);
 	calfield_key(ev.e_kind, ev.e_title, ev.e_ref, ev.e_key,
