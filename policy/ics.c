@@ -10,6 +10,15 @@
  *	LAST-MODIFIED are UTC; the other times are local to their TZID.
  *	A VTIMEZONE's observances start in 2007, the year the current US
  *	rules took effect, so a reader applies them to every later event.
+ *
+ *	Why a writer of our own and not libical: the calendar uses only
+ *	the fifteen zones of the court table (policy/courttz.c), each with
+ *	the US rules or one offset, and a handful of properties; written
+ *	here it stays pure, in policy/, unit-tested byte for byte, and the
+ *	same text serves the milter, the per-case files and nefctl.  The
+ *	tests read every zone's VTIMEZONE back with Debian's
+ *	python3-icalendar and compare it with the tz database
+ *	(tests/milter/t-calendar-ics.sh).
  * DIAGNOSTICS
  *	-1 when the buffer failed (out of memory or over its limit).
  */
