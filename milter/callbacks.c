@@ -137,6 +137,12 @@ callbacks_main(void)
 	return smfi_main() == MI_SUCCESS ? 0 : -1;
 }
 
+void
+callbacks_stop(void)
+{
+	(void)smfi_stop();
+}
+
 int
 callbacks_register(void)
 {

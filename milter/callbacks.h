@@ -12,5 +12,8 @@ int	callbacks_register(void);
 int	callbacks_listen(const char *spec);
 /* Hand the process to libmilter until it stops.  0 or -1. */
 int	callbacks_main(void);
+/* Ask libmilter to stop (smfi_stop); from any thread.  It may wait for
+ * the listener to notice (see msock_poke()). */
+void	callbacks_stop(void);
 
 #endif

@@ -55,11 +55,14 @@ static const char *const e_raction[] = { "remove", "hold", NULL };
 
 static const struct cfg_def cfg_defs[] = {
 /* BEGIN SETTINGS */
-S(STR, "socket", "unix:/run/nefmilter/nefmilter.sock", 0, 0, cf_socket, NULL, 0,
+S(STR, "socket", "unix:/var/spool/postfix/nefmilter/nefmilter.sock", 0, 0, cf_socket, NULL, 0,
   "Where the milter listens, in libmilter syntax: unix:PATH or inet:PORT@HOST.\n"
   "Prefer a unix socket to inet: it is cheaper.  Its owner is 'user', its group\n"
-  "and mode socket_group and socket_mode.  Sendmail refuses a socket under a\n"
-  "world- or group-writable directory (such as /tmp)."),
+  "and mode socket_group and socket_mode.  The default lies in Debian's Postfix\n"
+  "queue directory, where its chrooted smtpd reaches it as\n"
+  "unix:/nefmilter/nefmilter.sock; a unix socket's PATH here is always the\n"
+  "whole path.  Sendmail refuses a socket under a world- or group-writable\n"
+  "directory (such as /tmp).  A change takes effect at the next start."),
 /* MTA interplay (Postfix and Sendmail): who may open the unix socket */
 S(STR, "socket_group", "", 0, 0, cf_socket_group, NULL, 0,
   "The group of a unix socket: the group the MTA runs as.  Empty: postfix when\n"
@@ -72,12 +75,16 @@ S(MODE, "socket_mode", "0660", 0, 0777, cf_socket_mode, NULL, 0,
 S(STR, "state_dir", "/var/lib/nefmilter", 0, 0, cf_state_dir, NULL, 0,
   "The LMDB store and the stored documents.  Owned by 'user', mode 0700."),
 S(STR, "user", "nefmilter", 0, 0, cf_user, NULL, 0,
-  "The user the daemon runs as once its socket is open (it drops root)."),
+  "The user nefmilter works as.  Started as root, the daemon (and nefmilter -t)\n"
+  "gives root up for good once its socket and pid file are open, before it\n"
+  "opens the store; started as another user, it must be this one."),
 S(STR, "pid_file", "/run/nefmilter/nefmilter.pid", 0, 0, cf_pid_file, NULL, 0,
-  "The daemon's pid file; empty for none."),
+  "The daemon's pid file, locked while it runs; empty for none.  Its directory\n"
+  "must be writable by 'user' for the file to be removed at stop."),
 S(STR, "log_socket", "", 0, 0, cf_log_socket, NULL, 0,
   "Empty: log with syslog(3), facility mail.  Otherwise a datagram socket that\n"
-  "reads syslog lines, such as Postfix's postlog socket."),
+  "reads syslog lines, such as Postfix's postlog socket.  A change takes effect\n"
+  "at the next start."),
 S(STR, "log_hostname", "", 0, 0, cf_log_hostname, NULL, 0,
   "The host name in lines sent to log_socket (its first label, as Postfix\n"
   "writes it).  Empty: the system's host name.  Set it to Postfix's myhostname\n"
@@ -130,9 +137,9 @@ S(TIME, "fetch_connect_timeout", "10s", 1, 120, cf_fetch_connect_timeout, NULL, 
 S(TIME, "fetch_timeout", "60s", 1, 280, cf_fetch_timeout, NULL, 0,
   "Total timeout of each request."),
 S(TIME, "fetch_budget", "120s", 1, 280, cf_fetch_budget, NULL, 0,
-  "Time allowed for all the fetches of one notice.  While they run, the MTA is\n"
-  "told every few seconds that the milter is still working, so neither\n"
-  "Sendmail's reply timeout (T=R:, 10s by default) nor Postfix's\n"
+  "Time allowed for all the fetches of one notice, from 1s to 280s.  While they\n"
+  "run, the MTA is told every few seconds that the milter is still working, so\n"
+  "neither Sendmail's reply timeout (T=R:, 10s by default) nor Postfix's\n"
   "milter_content_timeout ends the wait; after fetch_budget the MTA's own\n"
   "timeout applies again.  The court's mail server waits for the reply to its\n"
   "message meanwhile (RFC 5321 allows 10 minutes)."),

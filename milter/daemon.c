@@ -4,28 +4,37 @@
  * SYNOPSIS
  *	#include "daemon.h"
  * DESCRIPTION
- *	See daemon.h.  The reload thread waits for SIGUSR1 with sigwait(),
- *	parses the file outside any lock and installs the new snapshot; a
- *	file with errors leaves the running configuration in place.  Settings
+ *	See daemon.h.  smfi_main() runs in a thread of its own; the main
+ *	thread waits for the signals (dmn_signals()).  A reload parses the
+ *	file outside any lock and installs the new snapshot; a file with
+ *	errors leaves the running configuration in place.  Settings
  *	that shape the process itself (socket, user, state_dir, pid_file)
  *	take effect at the next start; a reload that changes them says so.
+ *
+ *	Detaching: the process started forks; the child starts a session and
+ *	forks the daemon, which reports through a pipe once it is ready (pid
+ *	written, root given up, store open) or why it is not.  Until then it
+ *	still writes to the caller's standard error, and the process started
+ *	waits, so that its exit status is the start's.  A service manager
+ *	that reads the pid file (Type=forking) finds it written.
  * DIAGNOSTICS
  *	Start-up problems are printed on standard error (and logged) and
- *	daemon_run() returns 1; after start-up every problem is logged.
+ *	daemon_run() returns 1, or 3 when another nefmilter holds the pid
+ *	file or the socket; after start-up every problem is logged.
  */
-#include <sys/stat.h>
 #include <sys/types.h>
+#include <sys/wait.h>
 
 #include <errno.h>
 #include <fcntl.h>
-#include <grp.h>
 #include <pthread.h>
-#include <pwd.h>
 #include <signal.h>
-#include <stdarg.h>
+#include <stdatomic.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "callbacks.h"
@@ -34,222 +43,108 @@
 #include "log.h"
 #include "pipeline.h"
 #include "session.h"
-#include "sockperm.h"
+#include "startup.h"
 #include "strbuf.h"
-#include "text.h"
 
 static const char	*dmn_conf_path;
-static volatile int	 dmn_stopping;
+static _Atomic int	 dmn_milter_done;
 
-static int	dmn_user(const char *, uid_t *, gid_t *);
-static int	dmn_mkdir(const char *, mode_t, uid_t, gid_t);
-static int	dmn_parent_dir(const char *, char *, size_t);
-static int	dmn_socket(const struct cfg *, const char *, uid_t, gid_t);
-static void	dmn_sock_warn(void *, const char *);
-static void	dmn_sock_note(void *, const char *);
-static int	dmn_pidfile(const char *, uid_t, gid_t);
-static int	dmn_drop(uid_t, gid_t, const char *);
-static int	dmn_detach(void);
-static void	*dmn_reload_thread(void *);
+static int	dmn_detach(int *ready_fd, int *status);
+static void	dmn_ready(int fd, int status);
+static void	*dmn_milter_thread(void *);
+static void	*dmn_stop_thread(void *);
+static void	dmn_signals(struct startup *);
 static void	dmn_reload(void);
-static void	dmn_say(const char *, ...) __attribute__((format(printf, 1, 2)));
+static void	dmn_reload_warn(const struct cfg *, const struct cfg *);
+static int	dmn_serve(struct cfg *, const char *, struct startup *, int);
 
-static void
-dmn_say(const char *fmt, ...)
-{
-	char	buf[1024];
-	va_list	ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "nefmilter: %s\n", buf);
-	log_err(NULL, "%s", buf);
-}
-
-/* A socket problem found at start-up: a warning in the log. */
-static void
-dmn_sock_warn(void *arg, const char *line)
-{
-	(void)arg;
-	log_warn(NULL, "%s", line);
-}
-
-/* What matters under Sendmail only: a notice line. */
-static void
-dmn_sock_note(void *arg, const char *line)
-{
-	(void)arg;
-	log_notice(NULL, "%s", line);
-}
-
+/*
+ * Fork twice.  Returns 0 in the daemon (*ready_fd: where to report), 1 in
+ * the process started once the daemon has reported (*status: its exit
+ * status), -1 when fork fails.
+ */
 static int
-dmn_user(const char *name, uid_t *uid, gid_t *gid)
+dmn_detach(int *ready_fd, int *status)
 {
-	struct passwd	 pw, *res = NULL;
-	char		 buf[4096];
+	pid_t		pid;
+	int		p[2], st;
+	unsigned char	c;
+	ssize_t		n;
 
-	*uid = geteuid();
-	*gid = getegid();
-	if (geteuid() != 0)
-		return 0;	/* not root: run as ourselves */
-	if (getpwnam_r(name, &pw, buf, sizeof(buf), &res) != 0 || res == NULL) {
-		dmn_say("user \"%s\" does not exist: create it (see INSTALL) "
-		    "or set \"user\" in the configuration", name);
+	if (pipe2(p, O_CLOEXEC) != 0 || (pid = fork()) < 0)
 		return -1;
+	if (pid > 0) {
+		close(p[1]);
+		while ((n = read(p[0], &c, 1)) < 0 && errno == EINTR)
+			;
+		close(p[0]);
+		(void)waitpid(pid, &st, 0);
+		if (n != 1)
+			fprintf(stderr, "nefmilter: the daemon ended during "
+			    "start-up; see the log\n");
+		*status = n == 1 ? c : 1;
+		return 1;
 	}
-	if (pw.pw_uid == 0) {
-		dmn_say("user \"%s\" is root; nefmilter does not run as root",
-		    name);
-		return -1;
-	}
-	*uid = pw.pw_uid;
-	*gid = pw.pw_gid;
-	return 0;
-}
-
-/* mkdir -p the last component only (parents must exist); fix owner. */
-static int
-dmn_mkdir(const char *dir, mode_t mode, uid_t uid, gid_t gid)
-{
-	struct stat	st;
-
-	if (mkdir(dir, mode) != 0 && errno != EEXIST) {
-		dmn_say("cannot create %s: %s", dir, strerror(errno));
-		return -1;
-	}
-	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-		dmn_say("%s is not a directory", dir);
-		return -1;
-	}
-	if (geteuid() == 0 && (st.st_uid != uid) && chown(dir, uid, gid) != 0) {
-		dmn_say("cannot chown %s: %s", dir, strerror(errno));
-		return -1;
-	}
-	return 0;
-}
-
-static int
-dmn_parent_dir(const char *path, char *buf, size_t size)
-{
-	char	*slash;
-
-	if (text_strlcpy(buf, path, size) >= size)
-		return -1;
-	if ((slash = strrchr(buf, '/')) == NULL || slash == buf)
-		return -1;
-	*slash = '\0';
-	return 0;
-}
-
-/* Open the milter socket; a unix socket gets socket_group and socket_mode
- * (sockperm.h), and is checked for what would keep the MTA out. */
-static int
-dmn_socket(const struct cfg *cfg, const char *spec, uid_t uid, gid_t gid)
-{
-	char		 dir[512], gname[SOCKPERM_NAME_MAX], err[600];
-	const char	*path = sockperm_path(spec);
-	mode_t		 mode = (mode_t)cfg->cf_socket_mode;
-	gid_t		 sgid;
-
-	if (path != NULL && sockperm_group(cfg->cf_socket_group, gid, &sgid,
-	    gname, sizeof(gname)) != 0) {
-		dmn_say("socket_group \"%s\" does not exist", cfg->cf_socket_group);
-		return -1;
-	}
-	if (path != NULL && dmn_parent_dir(path, dir, sizeof(dir)) == 0 &&
-	    access(dir, F_OK) != 0 && dmn_mkdir(dir, 0755, uid, gid) != 0)
-		return -1;
-	umask(0777 & ~mode);
-	if (callbacks_listen(spec) != 0) {
-		dmn_say("cannot listen on \"%s\" (libmilter syntax: "
-		    "unix:PATH or inet:PORT@HOST)", spec);
-		return -1;
-	}
-	umask(0077);
-	if (path == NULL)
-		return 0;
-	if (sockperm_apply(path, uid, sgid, mode, err, sizeof(err)) != 0) {
-		dmn_say("%s", err);
-		return -1;
-	}
-	(void)sockperm_reach(path, sgid, 1, dmn_sock_warn, NULL);
-	(void)sockperm_sendmail(path, dmn_sock_note, NULL);
-	log_info(NULL, "milter socket %s", sockperm_describe(path, err,
-	    sizeof(err)));
-	return 0;
-}
-
-static int
-dmn_pidfile(const char *path, uid_t uid, gid_t gid)
-{
-	char	dir[512], buf[32];
-	int	fd, n;
-
-	if (path == NULL || *path == '\0')
-		return 0;
-	if (dmn_parent_dir(path, dir, sizeof(dir)) == 0 &&
-	    access(dir, F_OK) != 0 && dmn_mkdir(dir, 0755, uid, gid) != 0)
-		return -1;
-	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)) < 0) {
-		dmn_say("cannot write pid file %s: %s", path, strerror(errno));
-		return -1;
-	}
-	n = snprintf(buf, sizeof(buf), "%ld\n", (long)getpid());
-	if (write(fd, buf, (size_t)n) != n) {
-		dmn_say("cannot write pid file %s", path);
-		close(fd);
-		return -1;
-	}
-	fchmod(fd, 0644);
-	if (geteuid() == 0 && fchown(fd, uid, gid) != 0)
-		log_warn(NULL, "cannot chown %s: %s", path, strerror(errno));
-	close(fd);
-	return 0;
-}
-
-static int
-dmn_drop(uid_t uid, gid_t gid, const char *name)
-{
-	if (geteuid() != 0)
-		return 0;
-	if (initgroups(name, gid) != 0 || setgid(gid) != 0 || setuid(uid) != 0) {
-		dmn_say("cannot drop root for user %s: %s", name, strerror(errno));
-		return -1;
-	}
-	if (setuid(0) == 0) {
-		dmn_say("still able to regain root after dropping it; stopping");
-		return -1;
-	}
-	return 0;
-}
-
-static int
-dmn_detach(void)
-{
-	pid_t	pid;
-	int	fd;
-
-	if ((pid = fork()) < 0)
-		return -1;
-	if (pid > 0)
-		_exit(0);
-	if (setsid() < 0)
-		return -1;
-	if ((pid = fork()) < 0)
-		return -1;
+	close(p[0]);
+	if (setsid() < 0 || (pid = fork()) < 0)
+		_exit(1);
 	if (pid > 0)
 		_exit(0);
 	if (chdir("/") != 0)
 		return -1;
-	if ((fd = open("/dev/null", O_RDWR)) >= 0) {
-		dup2(fd, 0);
-		dup2(fd, 1);
-		dup2(fd, 2);
-		if (fd > 2)
-			close(fd);
-	}
+	*ready_fd = p[1];
 	return 0;
+}
+
+/* Report to the process started and let go of its terminal. */
+static void
+dmn_ready(int fd, int status)
+{
+	unsigned char	c = (unsigned char)status;
+	int		null;
+
+	if (fd < 0)
+		return;
+	if (status == 0 && (null = open("/dev/null", O_RDWR)) >= 0) {
+		dup2(null, 0);
+		dup2(null, 1);
+		dup2(null, 2);
+		if (null > 2)
+			close(null);
+	}
+	(void)write(fd, &c, 1);
+	close(fd);
+}
+
+/* Settings that shape the process itself wait for the next start. */
+static void
+dmn_reload_warn(const struct cfg *oc, const struct cfg *nc)
+{
+	static const struct { const char *name; size_t off; } keys[] = {
+		{ "socket", offsetof(struct cfg, cf_socket) },
+		{ "user", offsetof(struct cfg, cf_user) },
+		{ "state_dir", offsetof(struct cfg, cf_state_dir) },
+		{ "pid_file", offsetof(struct cfg, cf_pid_file) },
+		{ "log_socket", offsetof(struct cfg, cf_log_socket) },
+		{ "socket_group", offsetof(struct cfg, cf_socket_group) },
+	};
+	struct strbuf	changed = STRBUF_INIT;
+	size_t		i;
+
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (strcmp(*(char *const *)(const void *)((const char *)oc +
+		    keys[i].off), *(char *const *)(const void *)((const char *)nc +
+		    keys[i].off)) != 0)
+			strbuf_printf(&changed, "%s%s", changed.sb_len ? ", " : "",
+			    keys[i].name);
+	if (oc->cf_socket_mode != nc->cf_socket_mode)
+		strbuf_printf(&changed, "%ssocket_mode", changed.sb_len ? ", " : "");
+	if (changed.sb_len > 0)
+		log_warn(NULL, "reload: %s changed; %s take%s effect at the next "
+		    "start (restart nefmilter)", strbuf_str(&changed),
+		    strchr(strbuf_str(&changed), ',') ? "they" : "it",
+		    strchr(strbuf_str(&changed), ',') ? "" : "s");
+	strbuf_free(&changed);
 }
 
 static void
@@ -264,26 +159,19 @@ dmn_reload(void)
 		    "defaults stay in effect");
 		return;
 	}
-	if (cfg_load(dmn_conf_path, &nc, &err) != 0 ||
-	    pipeline_check_cfg(nc, &err) != 0) {
+	if (startup_config(dmn_conf_path, &nc, &err) != 0) {
 		/* one log line: the errors come one per line */
 		for (s = err.sb_s; s != NULL && *s != '\0'; s++)
 			if (*s == '\n')
 				*s = s[1] != '\0' ? ' ' : '\0';
 		log_err(NULL, "reload of %s failed; the configuration in "
 		    "effect is kept: %s", dmn_conf_path, strbuf_str(&err));
-		if (nc != NULL)
-			cfg_unref(nc);
 		strbuf_free(&err);
 		return;
 	}
 	strbuf_free(&err);
-	oc = cfg_current();
-	if (oc != NULL && (strcmp(oc->cf_socket, nc->cf_socket) ||
-	    strcmp(oc->cf_user, nc->cf_user) ||
-	    strcmp(oc->cf_state_dir, nc->cf_state_dir)))
-		log_warn(NULL, "reload: socket, user and state_dir take effect "
-		    "at the next start");
+	if ((oc = cfg_current()) != NULL)
+		dmn_reload_warn(oc, nc);
 	cfg_unref(oc);
 	log_set_debug(nc->cf_debug);
 	log_set_host(nc->cf_log_hostname);
@@ -291,33 +179,110 @@ dmn_reload(void)
 	log_notice(NULL, "configuration reloaded from %s", dmn_conf_path);
 }
 
+/* libmilter's own thread: smfi_main() until it returns. */
 static void *
-dmn_reload_thread(void *arg)
+dmn_milter_thread(void *arg)
 {
-	sigset_t	set;
-	int		sig;
+	int	*rc = arg;
 
+	*rc = callbacks_main();
+	atomic_store(&dmn_milter_done, 1);
+	kill(getpid(), SIGUSR2);	/* wakes the signal loop */
+	return NULL;
+}
+
+static void *
+dmn_stop_thread(void *arg)
+{
 	(void)arg;
+	callbacks_stop();
+	return NULL;
+}
+
+/*
+ * The main thread waits for the signals.  SIGUSR1 reloads; SIGTERM,
+ * SIGINT and SIGHUP stop: smfi_stop() (in a thread of its own: it waits
+ * for the listener) and a connection to the socket now and then, which
+ * ends the listener's poll, until libmilter is done.  Taking the signals
+ * here, before libmilter's own signal thread does, is what makes a stop
+ * prompt; should that thread take one, the stop merely waits for its
+ * poll.
+ */
+static void
+dmn_signals(struct startup *su)
+{
+	struct timespec	 tick = { 0, 50000000L };
+	pthread_t	 tid;
+	sigset_t	 set;
+	int		 sig, i;
+
 	sigemptyset(&set);
 	sigaddset(&set, SIGUSR1);
-	while (!dmn_stopping) {
+	sigaddset(&set, SIGUSR2);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGHUP);
+	while (!atomic_load(&dmn_milter_done)) {
 		if (sigwait(&set, &sig) != 0)
 			continue;
-		if (sig == SIGUSR1 && !dmn_stopping)
+		if (sig == SIGUSR1)
 			dmn_reload();
+		if (sig != SIGTERM && sig != SIGINT && sig != SIGHUP)
+			continue;
+		log_notice(NULL, "%s: stopping", sig == SIGTERM ? "SIGTERM" :
+		    sig == SIGINT ? "SIGINT" : "SIGHUP");
+		if (pthread_create(&tid, NULL, dmn_stop_thread, NULL) == 0)
+			pthread_detach(tid);
+		for (i = 0; i < 200 && !atomic_load(&dmn_milter_done); i++) {
+			nanosleep(&tick, NULL);
+			startup_poke(su);
+		}
+		break;
 	}
-	return NULL;
+}
+
+/* The serving process, from the end of start-up to the stop. */
+static int
+dmn_serve(struct cfg *cfg, const char *sock, struct startup *su, int ready_fd)
+{
+	pthread_t	tid;
+	int		rc = -1;
+
+	if (startup_finish(cfg, su) != 0) {
+		startup_release(su);
+		dmn_ready(ready_fd, 1);
+		cfg_unref(cfg);
+		return 1;
+	}
+	cfg_install(cfg);
+	session_set_eom(pipeline_eom);
+	if (pipeline_maintain() != 0 ||
+	    pthread_create(&tid, NULL, dmn_milter_thread, &rc) != 0) {
+		log_err(NULL, "cannot start the maintenance or milter thread");
+		startup_release(su);
+		dmn_ready(ready_fd, 1);
+		return 1;
+	}
+	log_notice(NULL, "nefmilter %s starting on %s as %s", NEF_VERSION,
+	    sock, cfg->cf_user);
+	startup_quiet();
+	dmn_ready(ready_fd, 0);
+	dmn_signals(su);
+	pthread_join(tid, NULL);
+	log_notice(NULL, "nefmilter stopping");
+	pipeline_stop();
+	startup_release(su);
+	cfg_install(NULL);
+	return rc == 0 ? 0 : 1;
 }
 
 int
 daemon_run(struct cfg *cfg, const struct daemon_opts *o)
 {
+	struct startup	 su;
 	sigset_t	 set;
-	pthread_t	 tid;
-	uid_t		 uid;
-	gid_t		 gid;
 	const char	*sock = o->do_socket ? o->do_socket : cfg->cf_socket;
-	int		 rc;
+	int		 rc, ready_fd = -1, status;
 
 	dmn_conf_path = o->do_conf_path;
 	signal(SIGPIPE, SIG_IGN);
@@ -326,52 +291,37 @@ daemon_run(struct cfg *cfg, const struct daemon_opts *o)
 	sigaddset(&set, SIGTERM);
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGUSR1);
+	sigaddset(&set, SIGUSR2);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 
 	if (*cfg->cf_log_socket)
 		log_open("nefmilter", LOG_SINK_SOCKET, cfg->cf_log_socket);
 	else if (!o->do_foreground)
 		log_open("nefmilter", LOG_SINK_SYSLOG, NULL);
+	else
+		log_open("nefmilter", LOG_SINK_STDERR, NULL);
 	log_set_host(cfg->cf_log_hostname);
 	log_set_debug(cfg->cf_debug);
+	if (*cfg->cf_log_socket || !o->do_foreground)
+		startup_loud();
 
-	if (dmn_user(cfg->cf_user, &uid, &gid) != 0)
-		goto fail;
-	if (!o->do_foreground && dmn_detach() != 0) {
-		dmn_say("cannot detach: %s", strerror(errno));
-		goto fail;
+	if ((rc = startup_prepare(cfg, sock, &su)) != 0) {
+		cfg_unref(cfg);
+		return rc;
 	}
-	if (dmn_mkdir(cfg->cf_state_dir, 0700, uid, gid) != 0 ||
-	    dmn_socket(cfg, sock, uid, gid) != 0 ||
-	    dmn_pidfile(cfg->cf_pid_file, uid, gid) != 0 ||
-	    dmn_drop(uid, gid, cfg->cf_user) != 0)
-		goto fail;
-	if (pipeline_start(cfg) != 0) {
-		dmn_say("start-up failed; see the lines above");
-		goto fail;
+	if (!o->do_foreground) {
+		if ((rc = dmn_detach(&ready_fd, &status)) < 0) {
+			log_err(NULL, "cannot detach: %s", strerror(errno));
+			startup_release(&su);
+			cfg_unref(cfg);
+			return 1;
+		}
+		if (rc == 1) {
+			/* The process started: its status is the daemon's. */
+			startup_forget(&su);
+			cfg_unref(cfg);
+			return status;
+		}
 	}
-	cfg_install(cfg);
-	session_set_eom(pipeline_eom);
-	if (pipeline_maintain() != 0)
-		return 1;
-	if ((rc = pthread_create(&tid, NULL, dmn_reload_thread, NULL)) != 0) {
-		dmn_say("cannot start the reload thread: %s", strerror(rc));
-		return 1;
-	}
-	pthread_detach(tid);
-	log_notice(NULL, "nefmilter %s starting on %s as %s", NEF_VERSION,
-	    sock, cfg->cf_user);
-	rc = callbacks_main();
-	dmn_stopping = 1;
-	log_notice(NULL, "nefmilter stopping");
-	pipeline_stop();
-	cfg = cfg_current();
-	if (cfg != NULL && *cfg->cf_pid_file)
-		unlink(cfg->cf_pid_file);
-	cfg_unref(cfg);
-	cfg_install(NULL);
-	return rc == 0 ? 0 : 1;
-fail:
-	cfg_unref(cfg);
-	return 1;
+	return dmn_serve(cfg, sock, &su, ready_fd);
 }

@@ -1,14 +1,17 @@
 /*
  * daemon: run nefmilter as a service.
  *
- * Order of start-up (as root): resolve the run-as user, block the signals
- * libmilter and the reload thread handle, detach unless in the foreground,
- * create the state and socket directories owned by that user, open the
- * milter socket (a unix socket gets socket_group and socket_mode, and a
- * socket the MTA could not open is reported: sockperm.h), write the pid
- * file, drop root for good, then initialise the libraries and open the
- * store as the unprivileged user, and hand over to smfi_main().  SIGUSR1 reloads the configuration file; libmilter owns
- * SIGHUP, SIGTERM and SIGINT.
+ * Start-up (startup.h): every check that can fail runs in the process
+ * that was started, before it detaches (the user, the state directory,
+ * the pid file, the socket); the daemon then writes its pid, gives root
+ * up for good, opens the store as the user and only then lets the
+ * process that was started exit, with status 0.  A failure anywhere is
+ * printed on standard error and that process exits 1 (3 when another
+ * nefmilter runs).  With -f there is no detaching.
+ *
+ * Signals: SIGUSR1 reloads the configuration file; SIGTERM, SIGINT and
+ * SIGHUP stop the daemon, which removes its socket and pid file (only
+ * while they are still its own) as it ends.
  */
 #ifndef NEF_DAEMON_H
 #define NEF_DAEMON_H

@@ -18,19 +18,16 @@
 #include <unistd.h>
 
 #include "cfg.h"
-#include "cfgcheck.h"
 #include "daemon.h"
 #include "log.h"
 #include "offline.h"
 #include "parsecmd.h"
-#include "pipeline.h"
-#include "sockperm.h"
+#include "startup.h"
 #include "strbuf.h"
 
 #define MAX_RCPT_OPTS	1000
 
 static void	usage(void) __attribute__((noreturn));
-static void	check_warn(void *, const char *);
 static int	load_config(const char *, int explicit, struct cfg **);
 
 static void
@@ -46,14 +43,6 @@ usage(void)
 	exit(2);
 }
 
-/* nefmilter -n: a problem the socket would have. */
-static void
-check_warn(void *arg, const char *line)
-{
-	(void)arg;
-	fprintf(stderr, "nefmilter: warning: %s\n", line);
-}
-
 static int
 load_config(const char *path, int explicit, struct cfg **out)
 {
@@ -64,20 +53,11 @@ load_config(const char *path, int explicit, struct cfg **out)
 		path = NULL;	/* no file: built-in defaults */
 	/* Every problem in one pass: the file's, then the checks beyond
 	 * the table over what could be read. */
-	bad = cfg_load_all(path, out, &err) != 0;
-	if (*out != NULL && pipeline_check_cfg(*out, &err) != 0)
-		bad = 1;
-	if (bad) {
-		cfgcheck_sort(&err);
+	if ((bad = startup_config(path, out, &err)) != 0)
 		fprintf(stderr, "nefmilter: configuration errors:\n%s",
 		    strbuf_str(&err));
-		strbuf_free(&err);
-		if (*out != NULL)
-			*out = cfg_unref(*out);
-		return -1;
-	}
 	strbuf_free(&err);
-	return 0;
+	return bad;
 }
 
 int
@@ -151,14 +131,13 @@ main(int argc, char **argv)
 		else
 			printf("# %s\n", cfg->cf_path);
 		cfg_dump(cfg, stdout);
-		ch = sockperm_check(dopts.do_socket ? dopts.do_socket :
-		    cfg->cf_socket, cfg->cf_socket_group, cfg->cf_user,
-		    check_warn, NULL);
-		if (ch < 0)
-			fprintf(stderr, "nefmilter: socket_group \"%s\" does not "
-			    "exist\n", cfg->cf_socket_group);
+		fflush(stdout);
+		/* The checks a start makes, changing nothing. */
+		log_open("nefmilter", LOG_SINK_STDERR, NULL);
+		ch = startup_check(cfg, dopts.do_socket ? dopts.do_socket :
+		    cfg->cf_socket);
 		cfg_unref(cfg);
-		return ch < 0 ? 1 : 0;
+		return ch;
 	}
 	if (testfile != NULL) {
 		int rc;

@@ -327,7 +327,7 @@ off_become_user(const struct cfg *cfg)
 	int		 rc = -1;
 
 	if (runas_resolve(cfg->cf_user, &ra, &err) == 0 &&
-	    statedir_prepare(cfg->cf_state_dir, &ra, 0, &err, &notes) == 0 &&
+	    statedir_prepare(cfg->cf_state_dir, &ra, 0, &err, &notes, &notes) == 0 &&
 	    runas_drop(&ra, &err) == 0)
 		rc = 0;
 	off_lines(&notes);

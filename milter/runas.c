@@ -30,6 +30,63 @@ static int	 ra_switched;	/* runas_owner_enter() changed the euid */
 static uid_t	 ra_owner_uid;
 static gid_t	 ra_owner_gid;
 
+int
+runas_dirname(const char *path, char *buf, size_t size)
+{
+	char	*slash;
+
+	if (text_strlcpy(buf, path, size) >= size ||
+	    (slash = strrchr(buf, '/')) == NULL)
+		return -1;
+	if (slash == buf)
+		slash[1] = '\0';
+	else
+		*slash = '\0';
+	return 0;
+}
+
+int
+runas_mkdir(const char *dir, mode_t mode, uid_t uid, gid_t gid,
+    const char *what, struct strbuf *err)
+{
+	char		parent[4096];
+	struct stat	st;
+
+	if (stat(dir, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
+			return 0;
+		strbuf_printf(err, "%s %s is not a directory", what, dir);
+		return -1;
+	}
+	if (errno != ENOENT || runas_dirname(dir, parent, sizeof(parent)) != 0) {
+		strbuf_printf(err, "%s %s: %s", what, dir, strerror(errno));
+		return -1;
+	}
+	if (strcmp(parent, "/") == 0) {
+		strbuf_printf(err, "%s %s does not exist, and nefmilter does not "
+		    "create a directory at the root of the file system", what,
+		    dir);
+		return -1;
+	}
+	if (stat(parent, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		strbuf_printf(err, "%s %s does not exist, nor does its parent %s",
+		    what, dir, parent);
+		return -1;
+	}
+	if (mkdir(dir, mode) != 0 && errno != EEXIST) {
+		strbuf_printf(err, "cannot create %s %s: %s", what, dir,
+		    strerror(errno));
+		return -1;
+	}
+	if (geteuid() == 0 && (chown(dir, uid, gid) != 0 ||
+	    chmod(dir, mode) != 0)) {
+		strbuf_printf(err, "cannot give %s %s to its owner: %s", what,
+		    dir, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 const char *
 runas_name(uid_t uid, char *buf, size_t size)
 {

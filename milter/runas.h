@@ -39,6 +39,20 @@ int	 runas_resolve(const char *user, struct runas *ra, struct strbuf *err);
  * 0, or -1 with one line in err. */
 int	 runas_drop(const struct runas *ra, struct strbuf *err);
 
+/*
+ * The directory dir, for what the daemon keeps there (its socket, its pid
+ * file): created with mode, owned by uid:gid when root runs this, when it
+ * is missing and its parent exists.  A directory right at the root of the
+ * file system is never created (what is meant is then probably a path
+ * relative to a chroot).  0 when it exists now, -1 with one line in err
+ * (what names the use, e.g. "pid file directory").
+ */
+int	 runas_mkdir(const char *dir, mode_t mode, uid_t uid, gid_t gid,
+	    const char *what, struct strbuf *err);
+/* The directory part of path into buf ("/" for "/x"); -1 when path has
+ * no slash or is too long. */
+int	 runas_dirname(const char *path, char *buf, size_t size);
+
 /* The name of a uid, into buf ("uid N" when it has none).  Returns buf. */
 const char *runas_name(uid_t uid, char *buf, size_t size);
 

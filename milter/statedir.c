@@ -71,10 +71,9 @@ sd_create(const char *dir, const struct runas *ra, int check,
 		    "or set state_dir\n", dir, parent);
 		return -1;
 	}
-	if (check) {
+	if (check || ra == NULL) {
 		strbuf_printf(notes, "state_dir %s does not exist yet: it is "
-		    "created at start, owned by %s, mode 0700\n", dir,
-		    ra->ra_user);
+		    "created at start, mode 0700\n", dir);
 		return 0;
 	}
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
@@ -215,7 +214,7 @@ sd_walk(struct sd_walk *w, const char *dir, int depth)
 
 int
 statedir_prepare(const char *dir, const struct runas *ra, int check,
-    struct strbuf *err, struct strbuf *notes)
+    struct strbuf *err, struct strbuf *warn, struct strbuf *notes)
 {
 	static const struct { const char *sub; int depth; } parts[] = {
 		{ "db", 1 }, { "docs", 2 }, { "tmp", 1 },
@@ -241,6 +240,8 @@ statedir_prepare(const char *dir, const struct runas *ra, int check,
 		strbuf_printf(err, "state_dir %s is not a directory\n", dir);
 		return -1;
 	}
+	if (ra == NULL)
+		return 0;
 	if (sd_take(dir, &st, ra, check, err, notes) != 0)
 		return -1;
 	memset(&w, 0, sizeof(w));
@@ -267,7 +268,7 @@ statedir_prepare(const char *dir, const struct runas *ra, int check,
 		return -1;
 	}
 	if (w.w_fixed > 0 && check)
-		strbuf_printf(notes, "state_dir %s: %lu file%s of the store "
+		strbuf_printf(warn, "state_dir %s: %lu file%s of the store "
 		    "belong%s to root: at start they are given to %s\n", dir,
 		    w.w_fixed, w.w_fixed == 1 ? "" : "s",
 		    w.w_fixed == 1 ? "s" : "", ra->ra_user);

@@ -13,7 +13,8 @@
  *    owns, as an earlier run as root may have left them, are given to
  *    the user; a file of another user is refused.
  * With check set nothing is changed: what a start would do is reported
- * as notes, what would stop it as errors.
+ * as notes, what would stop it as errors, and files a start would give
+ * back as a warning.
  */
 #ifndef NEF_STATEDIR_H
 #define NEF_STATEDIR_H
@@ -22,8 +23,9 @@ struct runas;
 struct strbuf;
 
 /* Problems and notes are lines ("state_dir ...: ...\n").  Returns 0, or
- * -1 when at least one error line was added to err. */
+ * -1 when at least one error line was added to err.  With ra NULL (the
+ * user is unknown) only the directory and its parent are looked at. */
 int	 statedir_prepare(const char *dir, const struct runas *, int check,
-	    struct strbuf *err, struct strbuf *notes);
+	    struct strbuf *err, struct strbuf *warn, struct strbuf *notes);
 
 #endif

@@ -10,6 +10,7 @@ TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 NEF=$TOP/${BUILD:-build}/nefmilter
 W=$(mktemp -d "${TMPDIR:-/tmp}/config.XXXXXX")
 trap 'rm -rf "$W"' EXIT
+chmod 755 "$W"
 
 C=$W/bad.conf
 cat >"$C" <<'EOF'
@@ -53,8 +54,10 @@ printf 'fetch_timeout = 30s\nfetch_budget = 20s\n' >"$W/times.conf"
 check_grep "a check between two settings names the line" \
     "^$W/times.conf:1: fetch_timeout \(30s\) is longer than fetch_budget \(20s\)$" "$W/err2"
 
-printf 'firm_domains = lawfirm.example\n' >"$W/good.conf"
+printf 'firm_domains = lawfirm.example\nuser = nobody\nstate_dir = %s/state\npid_file =\nsocket = inet:%s@127.0.0.1\n' \
+    "$W" "$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')" >"$W/good.conf"
 "$NEF" -n -c "$W/good.conf" >"$W/out" 2>"$W/err"
 check_eq "-n on a good file exits 0" 0 "$?"
 check_grep "and prints the settings in effect" "^firm_domains = lawfirm\.example$" "$W/out"
+check_eq "and has nothing to say on standard error" "" "$(cat "$W/err")"
 tap_done
