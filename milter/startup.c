@@ -42,7 +42,7 @@ static void	su_log_socket(const struct cfg *, int as_user);
 static int	su_pid_check(const struct cfg *, pid_t *holder);
 static int	su_store_check(const struct cfg *);
 
-/* During start-up every line from notice up is on standard error too. */
+/* During start-up, errors and warnings are on standard error too. */
 static void
 su_hook(enum log_level lvl, const char *line, void *arg)
 {
@@ -50,8 +50,6 @@ su_hook(enum log_level lvl, const char *line, void *arg)
 	if (lvl <= LOG_LVL_WARN)
 		fprintf(stderr, "nefmilter: %s: %s\n", lvl == LOG_LVL_ERR ?
 		    "error" : "warning", line);
-	else if (lvl == LOG_LVL_NOTICE)
-		fprintf(stderr, "nefmilter: %s\n", line);
 }
 
 /* Log each line of sb (then empty it). */

@@ -10,7 +10,7 @@
  * process that will serve: it writes the pid, gives root up for good and
  * opens the store as the user.  startup_check() is "nefmilter -n": the
  * same checks, changing nothing, and the store opened as the user when it
- * exists.  Meanwhile every line logged from notice up can be copied to
+ * exists.  Meanwhile the errors and warnings logged can be copied to
  * standard error (startup_loud()).
  *
  * Exit statuses: 0, 1 (a reason was printed), 3 (another nefmilter, or
@@ -46,7 +46,7 @@ int	 startup_check(const struct cfg *, const char *spec);
 int	 startup_prepare(const struct cfg *, const char *spec, struct startup *);
 /* In the serving process: 0 or 1 (then startup_release() is called). */
 int	 startup_finish(const struct cfg *, struct startup *);
-/* Copy log lines from notice up to standard error (when the log goes
+/* Copy errors and warnings to standard error (when the log goes
  * elsewhere), until startup_quiet(). */
 void	 startup_loud(void);
 /* Wake libmilter's listener (msock_poke()), for a prompt stop. */
