@@ -31,6 +31,7 @@
 #include "calparse.h"
 #include "mime.h"
 #include "nef.h"
+#include "parseclass.h"
 #include "parsecmd.h"
 
 static int	read_file(const char *, char **, size_t *);
@@ -129,7 +130,7 @@ entry_json(const struct nef *n, const struct nef_case *c)
 	json_object_set_new(e, "pacer_doc_id", l == NULL ? json_null() :
 	    jstr_empty_null(l->dl_kind == DOCLINK_DOC1 ? l->dl_doc_id_norm :
 	    l->dl_doc_id));
-	json_object_set_new(e, "pacer_magic_num",
+	json_object_set_new(e, "pacer_magic_num",	/* "0" as written */
 	    l == NULL ? json_null() : jstr_empty_null(l->dl_magic));
 	json_object_set_new(e, "pacer_seq_no",
 	    l == NULL ? json_null() : jstr_empty_null(l->dl_seq));
@@ -300,6 +301,7 @@ extras(json_t *o, const struct nef *n)
 	    recipients_json(n->n_unlisted, n->n_nunlisted, 1));
 	json_object_set_new(o, "link_flags", link_flags(n->n_link_flags));
 	json_object_set_new(o, "truncated", trunc_json(n->n_trunc));
+	parseclass_json(o, n);
 }
 
 char *

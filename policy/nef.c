@@ -43,6 +43,9 @@
 
 #include "arena.h"
 #include "nef.h"
+#include "nefcase.h"
+#include "nefchange.h"
+#include "nefclaim.h"
 #include "neffield.h"
 #include "neffinish.h"
 #include "nefkind.h"
@@ -52,7 +55,7 @@
 
 enum mode {
 	M_NONE, M_FILER, M_TEXT, M_DOCNUM, M_STAMP, M_LISTED, M_UNLISTED,
-	M_TRANSACTION
+	M_TRANSACTION, M_CLAIM
 };
 
 /* Which field an empty label leaves waiting for the next line. */
@@ -84,6 +87,10 @@ struct ctx {
 	size_t			 x_range[NEF_MAX_CASES][2];
 	size_t			 x_shared_range[2];
 	int			 x_has_shared;
+	struct nefclaim_rd	 x_claim;	/* claims notice state */
+	struct nefkind_seen	 x_seen;
+	int			 x_debtor_wait;	/* the debtor's name is next */
+	char			*x_debtor;	/* a new case's debtor, or NULL */
 };
 
 static int	run(struct ctx *);
@@ -96,13 +103,10 @@ static void	end_mode(struct ctx *, size_t);
 static struct nef_case *new_case(struct ctx *);
 static struct nef_doc *new_doc(struct ctx *);
 static void	set_pending(struct ctx *, enum pending, const char *, size_t);
-static void	set_case_number(struct ctx *, const char *, size_t, size_t);
-static void	set_doc_number(struct ctx *, const char *, size_t);
 static void	scan_doc_link(struct ctx *, size_t, size_t);
 static void	acms_doc(struct ctx *, const struct nefline *);
 static void	recipient(struct ctx *, const struct nefline *, int listed);
 static void	buf_add(struct ctx *, const char *, size_t);
-static int	same_number(struct ctx *, const char *, size_t);
 static char	*dup_trim(struct ctx *, const char *, size_t, size_t);
 static void	finish(struct ctx *, const struct nef_input *);
 
@@ -144,14 +148,18 @@ nef_parse(const struct nef_input *in, struct nef **out)
 	if (x.x_d.nd_trunc)
 		n->n_trunc |= NEF_TRUNC_LINES;
 	strbuf_init(&x.x_buf, NEF_TEXT_MAX);
-	n->n_reason = nefkind_reject(&x.x_d, in->ni_subject, in->ni_has_image);
 	rc = 0;
-	if (n->n_reason == NEF_R_NONE) {
+	if (x.x_d.nd_len > 0) {
+		n->n_class = nefkind_class(&x.x_d);
 		rc = run(&x);
 		if (rc == 0)
+			n->n_reason = nefkind_judge(&x.x_d, n, &x.x_seen,
+			    in->ni_has_image);
+		if (rc == 0 && n->n_reason == NEF_R_NONE)
 			finish(&x, in);
 	}
 	strbuf_free(&x.x_buf);
+	nefclaim_free(&x.x_claim);
 	nefline_free(&x.x_d);
 	if (rc != 0 || arena_error(x.x_a)) {
 		nef_free(n);
@@ -199,7 +207,7 @@ line_other(struct ctx *x, const struct nefline *l)
 		x->x_pend = P_NONE;
 		set_pending(x, p, s, l->l_len);
 		if (p == P_CASE_NUMBER)
-			set_case_number(x, s, l->l_len, l->l_off);
+			nefcase_number(x->x_n, x->x_case, &x->x_d, s, l->l_len, l->l_off);
 		if (p == P_DOC_NUMBER)
 			scan_doc_link(x, l->l_off, l->l_len);
 		return;
@@ -225,8 +233,15 @@ line_other(struct ctx *x, const struct nefline *l)
 		recipient(x, l, x->x_mode == M_LISTED);
 		break;
 	case M_TRANSACTION:
-		if (++x->x_trans_lines <= 2 && x->x_n->n_date_filed[0] == '\0')
+		if (x->x_debtor_wait) {	/* "... listed below was filed" */
+			x->x_debtor_wait = 0;
+			x->x_debtor = dup_trim(x, s, l->l_len, 0);
+		} else if (++x->x_trans_lines <= 2 &&
+		    x->x_n->n_date_filed[0] == '\0')
 			neffield_transaction(x->x_n, s, l->l_len);
+		break;
+	case M_CLAIM:
+		nefclaim_line(&x->x_claim, x->x_n, &x->x_d, l);
 		break;
 	default:
 		break;
@@ -239,6 +254,7 @@ label_case(struct ctx *x, const struct nefline *l, const char *v, size_t vn)
 {
 	struct nef_case	*c;
 	const char	*date;
+	size_t		 n;
 
 	switch (l->l_kind) {
 	case NL_CASE_NAME:
@@ -246,15 +262,24 @@ label_case(struct ctx *x, const struct nefline *l, const char *v, size_t vn)
 			new_case(x);
 		set_pending(x, P_CASE_NAME, v, vn);
 		return 1;
+	case NL_ASSIGNED:	/* "... case number 24-10123-mg to Judge X" */
+		for (n = 0; n < vn && !isspace((unsigned char)v[n]) &&
+		    v[n] != ','; n++)
+			;
+		vn = n > 0 && v[n - 1] == '.' ? n - 1 : n;
+		/* FALLTHROUGH */
 	case NL_CASE_NUMBER:
 		if (x->x_case != NULL && x->x_case->c_number_shown != NULL &&
-		    same_number(x, v, vn))
-			return 1;	/* repeated further down: not a case */
+		    nefcase_seen(x->x_n, v, vn)) {
+			/* repeated further down: not a case, but its link */
+			nefcase_link_id(x->x_n, x->x_case, &x->x_d, l->l_val, vn);
+			return 1;
+		}
 		if (x->x_case == NULL || x->x_case->c_number_shown != NULL)
 			new_case(x);
 		set_pending(x, P_CASE_NUMBER, v, vn);
 		if (vn > 0)
-			set_case_number(x, v, vn, l->l_val);
+			nefcase_number(x->x_n, x->x_case, &x->x_d, v, vn, l->l_val);
 		return 1;
 	case NL_FILER:
 		x->x_mode = M_FILER;
@@ -320,15 +345,30 @@ line_label(struct ctx *x, const struct nefline *l)
 		strbuf_reset(&x->x_buf);
 		buf_add(x, v, vn);
 		break;
+	case NL_NEW_CASE:
+		x->x_debtor_wait = 1;
+		/* FALLTHROUGH */
 	case NL_TRANSACTION:
 		x->x_mode = M_TRANSACTION;
 		x->x_trans_lines = 0;
+		x->x_seen.ks_transaction = 1;
 		neffield_transaction(x->x_n, t + l->l_off, l->l_len);
+		break;
+	case NL_CREDITOR:
+	case NL_CLAIM_NUMBER:
+	case NL_AMOUNT:
+		if (x->x_case == NULL)
+			new_case(x);
+		if (nefclaim_label(&x->x_claim, x->x_n, (int)(x->x_case -
+		    x->x_n->n_cases), &x->x_d, l))
+			x->x_mode = M_CLAIM;
 		break;
 	case NL_REGEN:
 		x->x_n->n_regenerated = 1;
 		break;
 	case NL_RCPT_LISTED:
+		x->x_seen.ks_listed = 1;
+		/* FALLTHROUGH */
 	case NL_RCPT_UNLISTED:
 		no = nefline_find(t + l->l_off, l->l_len, "notice");
 		x->x_mode = l->l_kind == NL_RCPT_LISTED ? M_LISTED : M_UNLISTED;
@@ -371,6 +411,9 @@ end_mode(struct ctx *x, size_t src_end)
 	case M_STAMP:
 		neffield_stamp(x->x_n, x->x_doc, strbuf_str(&x->x_buf),
 		    x->x_buf.sb_len);
+		break;
+	case M_CLAIM:
+		nefclaim_end(&x->x_claim, x->x_n);
 		break;
 	default:
 		break;
@@ -452,8 +495,14 @@ finish(struct ctx *x, const struct nef_input *in)
 {
 	struct neffinish_in	fi;
 
+	if (x->x_n->n_class == NEF_CLASS_CLAIM)
+		nefclaim_finish(&x->x_claim, x->x_n, &x->x_d);
+	if (x->x_debtor != NULL && x->x_n->n_ncases > 0 &&
+	    x->x_n->n_cases[0].c_name_shown == NULL)
+		x->x_n->n_cases[0].c_name_shown = x->x_debtor;
 	memset(&fi, 0, sizeof fi);
 	fi.fi_n = x->x_n;
+	fi.fi_subject = in->ni_subject;
 	fi.fi_d = &x->x_d;
 	fi.fi_from = in->ni_from;
 	fi.fi_src = x->x_src;
@@ -493,7 +542,7 @@ set_pending(struct ctx *x, enum pending p, const char *v, size_t vn)
 	case P_CASE_NUMBER:
 		break;	/* set_case_number() */
 	case P_DOC_NUMBER:
-		set_doc_number(x, v, vn);
+		nefcase_doc_number(x->x_n, x->x_case, v, vn);
 		break;
 	case P_DOC_DESC:
 		if (d != NULL)
@@ -529,75 +578,6 @@ set_pending(struct ctx *x, enum pending p, const char *v, size_t vn)
 	default:
 		break;
 	}
-}
-
-/*
- * "4:22-cv-05541-JST", "NYE/1:21-cv-02960", "1:17-cr-00201-ABJ https://..."
- * at text offset off; also takes the case link in that range.
- */
-static void
-set_case_number(struct ctx *x, const char *v, size_t vn, size_t off)
-{
-	struct nef_case	*c = x->x_case;
-	const struct nefline_doc *d = &x->x_d;
-	const char	*sp, *slash;
-	size_t		 i, n;
-
-	if (c == NULL)
-		return;
-	for (i = nefline_link_at(d, off); i < d->nd_nlinks &&
-	    d->nd_links[i].k_start < off + vn; i++) {
-		const struct doclink *dl = &d->nd_links[i].k_dl;
-
-		if (dl->dl_kind == DOCLINK_CASE && c->c_case_link_id == NULL) {
-			c->c_case_link_id = dl->dl_case_id[0] != '\0' ?
-			    arena_strdup(x->x_a, dl->dl_case_id) : NULL;
-			if (dl->dl_case_id[0] == '\0' && dl->dl_docket[0])
-				c->c_case_link_id = NULL;
-		}
-	}
-	while (vn > 0 && isspace((unsigned char)*v)) {
-		v++;
-		vn--;
-	}
-	sp = nefline_find(v, vn, "http");	/* plain text: URL after it */
-	n = sp == NULL ? vn : (size_t)(sp - v);
-	while (n > 0 && isspace((unsigned char)v[n - 1]))
-		n--;
-	c->c_number_shown = dup_trim(x, v, n, 64);
-	slash = memchr(v, '/', n);
-	if (slash != NULL && slash > v && slash - v <= 8 &&
-	    isalpha((unsigned char)*v)) {
-		c->c_court_prefix = dup_trim(x, v, (size_t)(slash - v), 16);
-		n -= (size_t)(slash + 1 - v);
-		v = slash + 1;
-	}
-	if (docket_parse(v, n, &c->c_docket) != 0) {
-		/* "22-22507 (something)": the first word alone */
-		sp = memchr(v, ' ', n);
-		if (sp == NULL || docket_parse(v, (size_t)(sp - v),
-		    &c->c_docket) != 0)
-			return;
-	}
-	if (docket_format(&c->c_docket, c->c_key, sizeof c->c_key) == 0)
-		c->c_number = arena_strdup(x->x_a, c->c_key);
-}
-
-/* "96", "45(No document attached)", "No document attached". */
-static void
-set_doc_number(struct ctx *x, const char *v, size_t vn)
-{
-	struct nef_case	*c = x->x_case;
-	size_t		 n = 0;
-
-	if (c == NULL)
-		return;
-	while (n < vn && n < 16 && isdigit((unsigned char)v[n]))
-		n++;
-	if (n > 0)
-		c->c_doc_number = arena_strndup(x->x_a, v, n);
-	if (nefline_find(v, vn, "no document attached") != NULL)
-		c->c_no_document = 1;
 }
 
 /* The first document link in text [off, off+len) goes to the case. */
@@ -677,27 +657,6 @@ recipient(struct ctx *x, const struct nefline *l, int listed)
 		return;
 	*list = r;
 	r[(*count)++] = one;
-}
-
-/* Is v the docket number of a case already read? */
-static int
-same_number(struct ctx *x, const char *v, size_t vn)
-{
-	size_t	i, n;
-
-	while (vn > 0 && isspace((unsigned char)*v)) {
-		v++;
-		vn--;
-	}
-	for (n = 0; n < vn && !isspace((unsigned char)v[n]); n++)
-		;
-	for (i = 0; i < x->x_n->n_ncases; i++) {
-		const char *s = x->x_n->n_cases[i].c_number_shown;
-
-		if (s != NULL && strlen(s) == n && memcmp(s, v, n) == 0)
-			return 1;
-	}
-	return 0;
 }
 
 struct nef *

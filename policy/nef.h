@@ -146,6 +146,8 @@ struct nef_claim {
 	char		*cl_number;	/* "1", or NULL */
 	char		*cl_creditor;	/* "Quantum3 Group LLC as agent for
 					   Katapult Group LLC", or NULL */
+	char		*cl_creditor_short;	/* "Quantum3 Group LLC": the
+					   name without its agent, or NULL */
 	char		*cl_address;	/* "PO Box 788, Kirkland, WA
 					   98083-0788", or NULL */
 	char		*cl_amount[NEF_AMOUNT_N];	/* "$1,643.92" as
@@ -301,6 +303,14 @@ struct nef *nef_new_rejected(enum nef_reason);
  * one-line texts. */
 const char *nef_kind_name(enum nef_kind);
 const char *nef_witness_name(enum nef_witness);
+/* "nef", "nda", "new-case", "claim", "structure". */
+const char *nef_class_name(enum nef_class);
+/* For one NEF_PART_* bit: "document", "docket-text", "recipients",
+ * "date-filed", "claim-link", "claim-number", "creditor",
+ * "changed-entry"; and what the reader is told ("the document link or
+ * number", ...). */
+const char *nef_partial_name(unsigned bit);
+const char *nef_partial_text(unsigned bit);
 const char *nef_reason_name(enum nef_reason);
 const char *nef_reason_text(enum nef_reason);
 

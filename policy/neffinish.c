@@ -17,6 +17,7 @@
 #include "arena.h"
 #include "casename.h"
 #include "nef.h"
+#include "nefchange.h"
 #include "nefcourt.h"
 #include "neffield.h"
 #include "neffinish.h"
@@ -31,6 +32,7 @@ static void	 finish_cases(const struct neffinish_in *);
 static void	 finish_docs(struct nef *);
 static void	 finish_descriptions(const struct neffinish_in *);
 static void	 finish_links(struct nef *);
+static void	 finish_partial(struct nef *);
 
 /* The docket text of source [start, end) as juriscraper reads it. */
 static char *
@@ -129,6 +131,32 @@ finish_links(struct nef *n)
 	}
 }
 
+/* What a notice recognized by a new-case heading or its structure
+ * alone does not show (the claims reader sets the claims' bits). */
+static void
+finish_partial(struct nef *n)
+{
+	size_t	i;
+	int	doc = n->n_ndocs > 0, text = 0;
+
+	if (n->n_class != NEF_CLASS_NEW_CASE &&
+	    n->n_class != NEF_CLASS_STRUCTURE)
+		return;
+	for (i = 0; i < n->n_ncases; i++) {
+		doc |= n->n_cases[i].c_has_link ||
+		    n->n_cases[i].c_doc_number != NULL;
+		text |= n->n_cases[i].c_text != NULL;
+	}
+	if (!doc)
+		n->n_partial |= NEF_PART_DOCUMENT;
+	if (!text)
+		n->n_partial |= NEF_PART_TEXT;
+	if (n->n_nlisted == 0)
+		n->n_partial |= NEF_PART_RECIPIENTS;
+	if (n->n_date_filed[0] == '\0')
+		n->n_partial |= NEF_PART_DATE;
+}
+
 void
 neffinish_run(const struct neffinish_in *in)
 {
@@ -142,12 +170,15 @@ neffinish_run(const struct neffinish_in *in)
 	n->n_description = n->n_cases[0].c_text;
 	n->n_contains_attachments = in->fi_ndesc > 1;
 	finish_docs(n);
-	n->n_kind = nefkind_detect(in->fi_d, n, in->fi_from);
+	n->n_kind = n->n_class == NEF_CLASS_CLAIM ? NEF_CLAIM :
+	    nefkind_detect(in->fi_d, n, in->fi_from);
 	finish_descriptions(in);
 	n->n_appellate = n->n_kind == NEF_APPELLATE || n->n_kind == NEF_ACMS;
 	n->n_acms = n->n_kind == NEF_ACMS;
 	finish_links(n);
 	nefcourt_resolve(n, in->fi_d, in->fi_from);
 	nefsubj_parse(n, n->n_arena);
+	nefchange_read(n, in->fi_d, in->fi_subject);
+	finish_partial(n);
 	n->n_reason = NEF_R_NONE;
 }

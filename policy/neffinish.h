@@ -24,6 +24,7 @@ struct neffinish_in {
 	struct nef		*fi_n;
 	const struct nefline_doc *fi_d;		/* the lines and links */
 	const char		*fi_from;	/* sender, or NULL */
+	const char		*fi_subject;	/* Subject, or NULL */
 	const char		*fi_src;	/* the body as given */
 	size_t			 fi_srclen;
 	int			 fi_html;

@@ -63,6 +63,16 @@ static const struct label labels[] = {
 	{ "copy the url address", NL_COPY_URL },
 	{ "this is a re-generated nef", NL_REGEN },
 	{ "recipients:", NL_RECIPIENTS },
+	{ "creditor name:", NL_CREDITOR },
+	{ "claim number:", NL_CLAIM_NUMBER },
+	{ "amount claimed:", NL_AMOUNT },
+	{ "amount secured:", NL_AMOUNT },
+	{ "amount priority:", NL_AMOUNT },
+	{ "amount unsecured:", NL_AMOUNT },
+	{ "amount admin:", NL_AMOUNT },
+	{ "amount administrative:", NL_AMOUNT },
+	{ "a bankruptcy case concerning the debtor", NL_NEW_CASE },
+	{ "the case was assigned case number", NL_ASSIGNED },
 	{ NULL, NL_OTHER }
 };
 

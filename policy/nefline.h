@@ -47,9 +47,16 @@ enum nefline_kind {
 	NL_RECIPIENTS,		/* "Recipients:" (NDA anchor list) */
 	NL_RCPT_LISTED,		/* "... Notice has been electronically
 				   mailed to:" and its variants */
-	NL_RCPT_UNLISTED	/* "... will not be electronically mailed
+	NL_RCPT_UNLISTED,	/* "... will not be electronically mailed
 				   to:", "delivered by other means",
 				   "stored in the notice cart for", ... */
+	NL_CREDITOR,		/* "Creditor Name:" (claims) */
+	NL_CLAIM_NUMBER,	/* "Claim Number:" */
+	NL_AMOUNT,		/* "Amount Claimed:", "Amount Secured:" ... */
+	NL_NEW_CASE,		/* "A bankruptcy case concerning the
+				   debtor(s) listed below was filed ...":
+				   a new case's transaction sentence */
+	NL_ASSIGNED		/* "The case was assigned case number" */
 };
 
 struct nefline {

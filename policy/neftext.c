@@ -136,19 +136,30 @@ neftext_desc_html(const char *src, size_t start, size_t end, int direct,
 void
 neftext_transaction(const char *s, size_t len, struct neftext_trans *t)
 {
-	const char	*p, *e, *by, *on, *q;
+	const char	*p, *e, *r, *by, *on, *q;
 
 	memset(t, 0, sizeof *t);
 	p = nefline_find(s, len, "filed on ");
 	if (p != NULL)
 		nefline_date(p + 9, len - (size_t)(p + 9 - s), t->t_filed);
+	/* "... entered [by X] on DATE", or a claim's "received from X on
+	 * DATE" (no "entered": the date it was received is the date filed) */
 	e = nefline_find(s, len, "entered");
-	if (e == NULL || (on = nefline_find(e, len - (size_t)(e - s),
-	    " on ")) == NULL)
+	r = e != NULL ? NULL : nefline_find(s, len, "received from ");
+	if (e == NULL && r == NULL)
 		return;
-	if (nefline_date(on + 4, len - (size_t)(on + 4 - s),
-	    t->t_entered) == 0)
+	for (on = e != NULL ? e : r; (on = nefline_find(on + 1, len -
+	    (size_t)(on + 1 - s), " on ")) != NULL; )
+		if (nefline_date(on + 4, len - (size_t)(on + 4 - s),
+		    t->t_entered) > 0)
+			break;
+	if (on == NULL)
 		return;
+	if (e == NULL) {
+		if (t->t_filed[0] == '\0')
+			memcpy(t->t_filed, t->t_entered, sizeof t->t_filed);
+		e = on;
+	}
 	p = on + 4;
 	while (p < s + len && *p != ' ')
 		p++;

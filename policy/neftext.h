@@ -18,7 +18,8 @@
  * neftext_transaction() reads "The following transaction was entered by X
  * on 8/10/2022 at 12:42 PM CDT and filed on 8/10/2022" and its variants
  * ("... received from X entered on ...", "... was filed on
- * 07/27/2022").
+ * 07/27/2022", a claim's "... received from X on 10/21/2022 at 11:11 AM
+ * PDT", whose one date is the date filed as well).
  *
  * neftext_stamp() reads "[STAMP dcecfStamp_ID=1091133085 [Date=8/10/2022]
  * [FileNumber=11474013-0] [...]]" (blanks inside the file number, left by

@@ -27,11 +27,14 @@
 #define JOIN_LINES	4	/* lines ahead a split heading may take */
 #define WRAP_NEAR	12	/* a wrapped line is this close to the width */
 #define WRAP_NEAR_MIN	3	/* lines that close make a wrapped text */
+#define WORD_MAX	60	/* a longer word is not wrapped: its line does
+				   not tell the width */
 
 struct phys {
 	size_t	p_len;		/* bytes of the source line, trimmed */
 	int	p_blank;	/* a blank line comes before it */
-	int	p_space;	/* it holds a blank */
+	int	p_space;	/* it holds a blank, and no word too long to
+				   be wrapped (a URL, a stamp's hash) */
 };
 
 static void	measure(const struct nefline_doc *, const char *, size_t,
@@ -52,14 +55,21 @@ static void
 measure(const struct nefline_doc *d, const char *src, size_t srclen,
     size_t i, struct phys *p)
 {
-	size_t	s = d->nd_lines[i].l_src, e, k, nl = 0;
+	size_t	s = d->nd_lines[i].l_src, e, k, nl = 0, w;
+	int	long_word = 0;
 
 	memset(p, 0, sizeof *p);
 	if (s > srclen)
 		return;
-	for (e = s; e < srclen && src[e] != '\n'; e++)
-		if (src[e] == ' ' || src[e] == '\t')
+	for (e = s, w = 0; e < srclen && src[e] != '\n'; e++) {
+		if (src[e] == ' ' || src[e] == '\t') {
 			p->p_space = 1;
+			w = 0;
+		} else if (++w > WORD_MAX)
+			long_word = 1;
+	}
+	if (long_word)
+		p->p_space = 0;
 	while (e > s && (src[e - 1] == ' ' || src[e - 1] == '\t' ||
 	    src[e - 1] == '\r'))
 		e--;

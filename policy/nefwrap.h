@@ -29,7 +29,8 @@
  *     a blank plus the first word of this line reaches the wrapping
  *     width - except that after an e-mail address, a line that does not
  *     start with one starts the next recipient.  The wrapping width is
- *     the longest line that holds a blank, when a few such lines come
+ *     the longest line that holds a blank (and no word too long to be
+ *     wrapped, such as a URL or a stamp's hash), when a few such lines come
  *     close to it (a wrapper leaves many) and it is at most
  *     NEFWRAP_WIDTH_MAX (wider lines are not a wrapper's); otherwise the
  *     text is taken as not wrapped.

@@ -13,7 +13,9 @@ recap_test_assets, which have no expected JSON) and prints TAP:
   * one line for the expected-{} files (they must give {});
   * one line for the files without expected JSON (each must parse and be a
     notice);
-  * one line for the exceptions file (every exception must still be needed).
+  * one line for the exceptions file (every exception must still be needed);
+  * one line for the claims notices (juriscraper expects {} for them; the
+    fields nefmilter reads must be found in the notice's own text).
 
 EXCEPTIONS lists allowed differences, one per line:
     FILE FIELDPATH reason...
@@ -22,8 +24,13 @@ mismatch lines (e.g. "court_id", "dockets[1].case_name",
 "email_recipients[0].name"); a prefix such as "email_recipients" covers
 every field under it.  Lines starting with '#' are comments.
 """
+import email
+import email.policy
+import html
+import html.parser
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -132,6 +139,63 @@ def compare_one(sc, rel, exp, got, exc):
            "email_recipients", len(er), len(gr), exc)
 
 
+class _Text(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts, self.hrefs = [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.parts.append(" ")
+        for k, v in attrs:
+            if k == "href" and v:
+                self.hrefs.append(html.unescape(v))
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def notice_text(path):
+    """The visible text of a message's notice part, blanks folded, and
+    the links it holds."""
+    with open(path, "rb") as f:
+        msg = email.message_from_binary_file(f, policy=email.policy.default)
+    part = msg.get_body(preferencelist=("html", "plain")) or msg
+    body = part.get_content() if not part.is_multipart() else ""
+    t = _Text()
+    t.feed(body)
+    return " ".join("".join(t.parts).split()), t.hrefs + re.findall(
+        r"https?://\S+", body)
+
+
+def claim_problems(path, got):
+    """What of a claims notice's parse is not in the notice's own text."""
+    text, links = notice_text(path)
+    bad = []
+    if got.get("kind") != "claim" or not got.get("claims"):
+        return ["not read as a claims notice"]
+    for c in got["claims"]:
+        if not c.get("claim_number") or not re.search(
+                r"Claim Number:\s*%s\b" % re.escape(c["claim_number"]), text):
+            bad.append("claim_number %r" % c.get("claim_number"))
+        for k in ("creditor", "creditor_address"):
+            for piece in re.split(r",\s+", c.get(k) or ""):
+                if not piece or piece not in text:
+                    bad.append("%s %r" % (k, piece))
+        for k, v in c.items():
+            if k.startswith("amount_") and v is not None and v not in text:
+                bad.append("%s %r" % (k, v))
+        if c.get("document_url") not in links:
+            bad.append("document_url")
+        for k in ("claim_id", "pacer_magic_num", "pacer_case_id"):
+            if c.get(k) and c[k] not in (c.get("document_url") or ""):
+                bad.append(k)
+        if not c.get("docket_number") or c["docket_number"] not in text:
+            bad.append("docket_number")
+        if not c.get("filer") or "received from %s" % c["filer"] not in text:
+            bad.append("filer")
+    return bad
+
+
 def run_parser(prog, files):
     r = subprocess.run([prog, "--parse"] + [p for _, p, _ in files],
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -167,7 +231,8 @@ def main():
     bad_empty = []
     nojson_ok = nojson_n = 0
     bad_nojson = []
-    for (rel, _, exp), line in zip(files, lines):
+    claims = []
+    for (rel, path, exp), line in zip(files, lines):
         try:
             got = json.loads(line)
         except ValueError:
@@ -185,6 +250,8 @@ def main():
                 empty_ok += 1
             else:
                 bad_empty.append(rel)
+            if got.get("kind") == "claim":
+                claims.append((rel, claim_problems(path, got)))
             continue
         if got == {}:
             sc.mismatch.append((rel, "{}", "a notice", "{}"))
@@ -196,6 +263,11 @@ def main():
         % (empty_ok, empty_n, " ".join(bad_empty)))
     tap(nojson_ok == nojson_n, "files without expected JSON parse as notices: "
         "%d/%d %s" % (nojson_ok, nojson_n, " ".join(bad_nojson)))
+    tap(claims and not any(b for _, b in claims),
+        "claims notices: every field read is in the notice's own text: "
+        "%d/%d %s" % (sum(1 for _, b in claims if not b), len(claims),
+                      "; ".join("%s: %s" % (r, ", ".join(b))
+                                for r, b in claims if b)))
     unused = ["%s %s" % k for k, v in exc.items() if v[1] == 0]
     tap(not unused, "every exception is still needed (%d exceptions) %s"
         % (len(exc), "; unused: " + ", ".join(unused) if unused else ""))

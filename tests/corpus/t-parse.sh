@@ -52,12 +52,27 @@ assert d["contains_attachments"] is True
 ' "$W/d"
 check_eq "district.eml: nothing on standard error" "" "$(cat "$W/derr")"
 
+"$BIN" --parse "$D/announcement.eml" >"$W/c" 2>"$W/cerr"
+check_eq "announcement.eml: exit 0" 0 $?
+check_eq "announcement.eml: {}" "{}" "$(cat "$W/c")"
+check_grep "announcement.eml: the reason on standard error" \
+    "^nefmilter: $D/announcement.eml: not a notice: a court announcement$" \
+    "$W/cerr"
+
+# A claims heading with no claim link: a claims notice, read in part.
 "$BIN" --parse "$D/claims.eml" >"$W/c" 2>"$W/cerr"
 check_eq "claims.eml: exit 0" 0 $?
-check_eq "claims.eml: {}" "{}" "$(cat "$W/c")"
-check_grep "claims.eml: the reason on standard error" \
-    "^nefmilter: $D/claims.eml: not a notice: a notice of electronic claims filing$" \
-    "$W/cerr"
+check "claims.eml: a claim, and what could not be read" $py -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["kind"] == "claim" and d["class"] == "claim", d["kind"]
+assert d["partial"] == ["claim-link", "creditor"], d["partial"]
+c = d["claims"][0]
+assert c["claim_number"] == "4" and c["document_url"] is None, c
+assert c["filer"] == "Example Servicing LLC" and c["docket_number"] == "6:23-bk-10001"
+assert d["date_filed"] == "2023-02-01" and d["court_id"] == "cacb"
+' "$W/c"
+check_eq "claims.eml: nothing on standard error" "" "$(cat "$W/cerr")"
 
 "$BIN" --parse "$D/district.eml" "$W/no-such-file" "$D/plain.eml" >"$W/m" 2>"$W/merr"
 check_eq "an unreadable file: exit 1" 1 $?

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "arena.h"
+#include "nef.h"
 #include "nefkind.h"
 #include "nefline.h"
 
@@ -149,35 +150,66 @@ test_dates(void **state)
 	assert_null(nefline_find("abc", 3, "abcd"));
 }
 
+/* Notice or not, by heading and structure (nefkind_judge()). */
 static void
 test_reject(void **state)
 {
+#define CASE "\nCase Number: 1:22-cv-00001-AB\n"
+#define FULL "The following transaction was entered on 1/2/2023 at 9:00 AM " \
+	"EST and filed on 1/2/2023\nCase Number: 1:22-cv-00001-AB\n" \
+	"Document Number: 5\nDocket Text:\nORDER granting the motion.\n"
 	static const struct { const char *text, *subj; int img;
-	    enum nef_reason r; } c[] = {
-		{ "Notice of Electronic Filing", NULL, 0, NEF_R_NONE },
-		{ "NOTICE OF DOCKET ACTIVITY", NULL, 0, NEF_R_NONE },
-		{ "Notice of Electronic Filing", NULL, 1, NEF_R_IMAGE },
-		{ "Notice of Electronic Claims Filing", NULL, 0, NEF_R_CLAIMS },
-		{ "Notice of Electronic Filing", "Docket Entry #314 has been "
-		  "updated", 0, NEF_R_MODIFIED },
-		{ "Notice of Electronic Filing Added Correct PDF to document",
-		  NULL, 0, NEF_R_MODIFIED },
-		{ "hello", NULL, 0, NEF_R_NO_MARKER },
-		{ "", NULL, 0, NEF_R_EMPTY },
+	    enum nef_reason r; enum nef_class cls; } c[] = {
+		{ "Notice of Electronic Filing", NULL, 0, NEF_R_NO_CASE, 0 },
+		{ "Notice of Electronic Filing" CASE, NULL, 0, NEF_R_NONE,
+		  NEF_CLASS_NEF },
+		{ "NOTICE OF DOCKET ACTIVITY" CASE, NULL, 0, NEF_R_NONE,
+		  NEF_CLASS_NDA },
+		{ "Notice of Electronic Filing" CASE, NULL, 1, NEF_R_IMAGE, 0 },
+		{ "Notice of Electronic Claims Filing", NULL, 0, NEF_R_CLAIMS, 0 },
+		{ "Notice of Electronic Claims Filing" CASE, NULL, 0,
+		  NEF_R_NONE, NEF_CLASS_CLAIM },
+		{ "Notice of Bankruptcy Case Filing" CASE, NULL, 0, NEF_R_NONE,
+		  NEF_CLASS_NEW_CASE },
+		{ "Notice of Electronic Filing" CASE, "Docket Entry #314 has "
+		  "been updated", 0, NEF_R_NONE, NEF_CLASS_NEF },
+		{ "Added Correct PDF to document", NULL, 0, NEF_R_MODIFIED, 0 },
+		{ "This is an announcement e-mail message. Notice of Electronic "
+		  "Filing" CASE, NULL, 0, NEF_R_ANNOUNCEMENT, 0 },
+		{ "This is an announcement e-mail message.\n" FULL, NULL, 0,
+		  NEF_R_NONE, NEF_CLASS_STRUCTURE },
+		{ "Notice of Electronic Filing\nJoin ZoomGov Meeting" CASE,
+		  NULL, 0, NEF_R_ZOOM, 0 },
+		{ "Notice of Electronic Filing\nJoin ZoomGov Meeting\n" FULL,
+		  NULL, 0, NEF_R_NONE, NEF_CLASS_NEF },
+		{ FULL, NULL, 0, NEF_R_NONE, NEF_CLASS_STRUCTURE },
+		{ "Case Number: 1:22-cv-00001-AB\nDocket Text:\nX\n"
+		  "Document Number: 5\n", NULL, 0, NEF_R_NO_MARKER, 0 },
+		{ "hello", NULL, 0, NEF_R_NO_MARKER, 0 },
+		{ "", NULL, 0, NEF_R_EMPTY, 0 },
 	};
-	struct arena	  *a = arena_new();
-	struct nefline_doc d;
-	size_t		   i;
+	struct nef_input in;
+	struct nef	*n;
+	size_t		 i;
 
 	(void)state;
 	for (i = 0; i < sizeof c / sizeof c[0]; i++) {
-		assert_int_equal(nefline_prepare(&d, c[i].text,
-		    strlen(c[i].text), 0, 0, 100, a), 0);
-		assert_int_equal(nefkind_reject(&d, c[i].subj, c[i].img),
-		    c[i].r);
-		nefline_free(&d);
+		print_message("# %zu\n", i);
+		memset(&in, 0, sizeof in);
+		in.ni_text = c[i].text;
+		in.ni_len = strlen(c[i].text);
+		in.ni_subject = c[i].subj;
+		in.ni_has_image = c[i].img;
+		assert_int_equal(nef_parse(&in, &n), 0);
+		assert_int_equal(n->n_reason, c[i].r);
+		if (c[i].r == NEF_R_NONE)
+			assert_int_equal(n->n_class, c[i].cls);
+		else
+			assert_int_equal(n->n_kind, NEF_NOT_NOTICE);
+		nef_free(n);
 	}
-	arena_free(a);
+#undef CASE
+#undef FULL
 }
 
 static void

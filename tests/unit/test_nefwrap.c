@@ -29,7 +29,10 @@
 
 /* The plain-text fixtures (each also has an HTML twin elsewhere). */
 static const char *const text_files[] = {
-	"plain.eml", "other_court_link_text.eml",
+	"plain.eml", "other_court_link_text.eml", "newcase_cacb_text.eml",
+	"newcase_txnb_text.eml", "claim_cacb_text.eml",
+	"corrected_pdf_text.eml", "modified_text_text.eml",
+	"wrapped_court.eml",
 };
 
 static struct nef *

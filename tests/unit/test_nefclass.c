@@ -1,0 +1,413 @@
+/*
+ * test_nefclass: the classes of notice beyond the plain NEF, on the
+ * fixtures of tests/data/nef/ read as the milter reads them, every field
+ * asserted: new-case notices from three bankruptcy courts (the heading
+ * with the NEF's own structure, the court's narrative first, the
+ * narrative alone), a notice known by its structure alone, Notices of
+ * Electronic Claims Filing (and one with no claim link), modified and
+ * corrected entries.  The HTML and text forms of each notice read the
+ * same, field by field (tests/lib/nefcmp.h).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "mime.h"
+#include "nef.h"
+#include "nefchange.h"
+#include "parsecmd.h"
+#include "nefparse.h"
+#include "nefcmp.h"
+
+static void
+same_forms(const char *html, const char *text)
+{
+	struct nef	*h = nefparse_file(html), *t = nefparse_file(text);
+
+	assert_true(h->n_html);
+	assert_false(t->n_html);
+	nefcmp_same(h, t, text);
+	nef_free(h);
+	nef_free(t);
+}
+
+static void
+rcpt(const struct nef_recipient *r, const char *name, const char *a0,
+    const char *a1)
+{
+	assert_string_equal(r->r_name, name);
+	assert_int_equal(r->r_naddrs, a1 != NULL ? 2 : 1);
+	assert_string_equal(r->r_addrs[0], a0);
+	if (a1 != NULL)
+		assert_string_equal(r->r_addrs[1], a1);
+}
+
+/* The new-case heading over the NEF's own structure (cacb). */
+static void
+test_newcase_cacb(void **state)
+{
+	struct nef	*n = nefparse_file("newcase_cacb.eml");
+	const struct nef_case *c;
+
+	(void)state;
+	assert_int_equal(n->n_kind, NEF_BANKRUPTCY);
+	assert_int_equal(n->n_class, NEF_CLASS_NEW_CASE);
+	assert_int_equal(n->n_partial, 0);
+	assert_string_equal(n->n_court, "cacb");
+	assert_int_equal(n->n_court_disagree, 0);
+	assert_string_equal(n->n_date_filed, "2024-02-05");
+	assert_string_equal(n->n_date_entered, "2024-02-05");
+	assert_string_equal(n->n_time_entered, "4:41 PM PST");
+	assert_string_equal(n->n_entered_by, "Okafor, Adaeze");
+	assert_int_equal(n->n_ncases, 1);
+	c = &n->n_cases[0];
+	assert_string_equal(c->c_name_shown, "Maria Luisa Example");
+	assert_string_equal(c->c_number_shown, "6:24-bk-10123-SY");
+	assert_string_equal(c->c_key, "6:24-bk-10123");
+	assert_string_equal(c->c_docket.d_type, "bk");
+	assert_string_equal(c->c_doc_number, "1");
+	assert_string_equal(c->c_case_id, "1960011");
+	assert_string_equal(c->c_case_link_id, "1960011");
+	assert_true(c->c_has_link);
+	assert_string_equal(c->c_link.dl_doc_id, "973110612345");
+	assert_string_equal(c->c_link.dl_magic, "41234567");
+	assert_string_equal(c->c_link.dl_seq, "1");
+	assert_non_null(strstr(c->c_text, "Chapter 7 Voluntary Petition for "
+	    "Individuals. Receipt Number AXXXXXXXX, Fee Amount $338"));
+	assert_int_equal(n->n_ndocs, 1);
+	assert_string_equal(n->n_docs[0].d_desc, "Main Document");
+	assert_string_equal(n->n_docs[0].d_filename, "Petition.pdf");
+	assert_string_equal(n->n_docs[0].d_file_number, "48123001-0");
+	assert_true(n->n_docs[0].d_has_link);
+	assert_int_equal(n->n_nlisted, 3);
+	rcpt(&n->n_listed[0], "Adaeze Okafor on behalf of Debtor Maria Luisa "
+	    "Example", "aokafor@lawfirm.example", "docketing@lawfirm.example");
+	rcpt(&n->n_listed[1], "Jordan T Trustee (TR)", "trustee@trustee.example",
+	    "ca00@ecfcbis.example");
+	rcpt(&n->n_listed[2], "United States Trustee (RS)",
+	    "ustpregion16.rs.ecf@example.gov", NULL);
+	assert_string_equal(n->n_listed[0].r_heading_case, "6:24-bk-10123-SY");
+	assert_int_equal(n->n_nunlisted, 3);
+	assert_string_equal(n->n_unlisted[2].r_name, "Riverside, CA 92501");
+	assert_int_equal(n->n_change.ch_what, 0);
+	assert_int_equal(n->n_nclaims, 0);
+	nef_free(n);
+	same_forms("newcase_cacb.eml", "newcase_cacb_text.eml");
+}
+
+/* The court's narrative first, then the tables (nysb). */
+static void
+test_newcase_nysb(void **state)
+{
+	struct nef	*n = nefparse_file("newcase_nysb.eml");
+	const struct nef_case *c;
+
+	(void)state;
+	assert_int_equal(n->n_kind, NEF_BANKRUPTCY);
+	assert_int_equal(n->n_class, NEF_CLASS_NEW_CASE);
+	assert_int_equal(n->n_partial, 0);
+	assert_string_equal(n->n_court, "nysb");
+	assert_string_equal(n->n_date_filed, "2024-02-06");
+	assert_string_equal(n->n_date_entered, "2024-02-06");
+	assert_string_equal(n->n_time_entered, "9:11 AM EST");
+	assert_null(n->n_entered_by);
+	assert_int_equal(n->n_ncases, 1);	/* the number, said twice */
+	c = &n->n_cases[0];
+	assert_string_equal(c->c_name_shown, "Harbor Example Partners LLC");
+	assert_string_equal(c->c_number_shown, "24-10123-mg");
+	assert_string_equal(c->c_key, "24-10123");
+	assert_string_equal(c->c_docket.d_judge, "mg");
+	assert_string_equal(c->c_case_link_id, "330101");
+	assert_string_equal(c->c_doc_number, "1");
+	assert_string_equal(c->c_link.dl_doc_id, "126023311001");
+	assert_non_null(strstr(c->c_text, "(Attachments: # (1) List of "
+	    "Creditors # (2) Corporate Ownership Statement)"));
+	assert_int_equal(n->n_ndocs, 3);
+	assert_int_equal(n->n_docs[2].d_attno, 2);
+	assert_string_equal(n->n_docs[2].d_desc, "Corporate Ownership Statement");
+	assert_true(n->n_contains_attachments);
+	assert_int_equal(n->n_nlisted, 2);
+	rcpt(&n->n_listed[1], "United States Trustee",
+	    "USTPRegion02.NYECF@example.gov", NULL);
+	nef_free(n);
+}
+
+/* The narrative alone: no document, no docket text (txnb). */
+static void
+test_newcase_txnb(void **state)
+{
+	struct nef	*n = nefparse_file("newcase_txnb.eml");
+	const struct nef_case *c;
+
+	(void)state;
+	assert_int_equal(n->n_kind, NEF_BANKRUPTCY);
+	assert_int_equal(n->n_class, NEF_CLASS_NEW_CASE);
+	assert_int_equal(n->n_partial, NEF_PART_DOCUMENT | NEF_PART_TEXT);
+	assert_string_equal(nef_partial_text(NEF_PART_DOCUMENT),
+	    "the document link or number");
+	assert_string_equal(n->n_court, "txnb");
+	assert_int_equal(n->n_court_src, NEF_COURT_SENDER);
+	assert_string_equal(n->n_date_filed, "2024-03-11");
+	assert_string_equal(n->n_time_entered, "2:17 PM CDT");
+	c = &n->n_cases[0];
+	assert_string_equal(c->c_name_shown, "Samuel Q. Example");
+	assert_string_equal(c->c_number_shown, "24-30555-mvl13");
+	assert_string_equal(c->c_key, "24-30555");
+	assert_false(c->c_has_link);
+	assert_null(c->c_doc_number);
+	assert_null(c->c_text);
+	assert_int_equal(n->n_ndocs, 0);
+	assert_int_equal(n->n_nlisted, 2);
+	rcpt(&n->n_listed[0], "Carmen Ruiz-Delgado on behalf of Debtor Samuel "
+	    "Q. Example", "cruiz@counsel.example",
+	    "cruiz-assistant@counsel.example");
+	nef_free(n);
+	same_forms("newcase_txnb.eml", "newcase_txnb_text.eml");
+}
+
+/* No heading CM/ECF uses elsewhere: the structure alone (ctb). */
+static void
+test_structure(void **state)
+{
+	struct nef	*n = nefparse_file("newcase_ctb.eml");
+
+	(void)state;
+	assert_int_equal(n->n_kind, NEF_BANKRUPTCY);
+	assert_int_equal(n->n_class, NEF_CLASS_STRUCTURE);
+	assert_int_equal(n->n_partial, 0);
+	assert_string_equal(n->n_court, "ctb");
+	assert_string_equal(n->n_date_filed, "2024-02-07");
+	assert_string_equal(n->n_entered_by, "Lindqvist, Brian");
+	assert_string_equal(n->n_cases[0].c_name_shown, "Example Pizza LLC");
+	assert_string_equal(n->n_cases[0].c_key, "24-20101");
+	assert_string_equal(n->n_cases[0].c_doc_number, "1");
+	assert_string_equal(n->n_cases[0].c_link.dl_magic, "81234001");
+	assert_string_equal(n->n_cases[0].c_text, "Chapter 7 Voluntary "
+	    "Petition for Non-Individuals. Fee Amount $338 Filed by Example "
+	    "Pizza LLC. (Lindqvist, Brian)");
+	assert_int_equal(n->n_nlisted, 1);
+	nef_free(n);
+}
+
+static void
+test_claim_cacb(void **state)
+{
+	struct nef	*n = nefparse_file("claim_cacb.eml");
+	const struct nef_claim *cl;
+
+	(void)state;
+	assert_int_equal(n->n_kind, NEF_CLAIM);
+	assert_string_equal(nef_kind_name(n->n_kind), "claim");
+	assert_int_equal(n->n_class, NEF_CLASS_CLAIM);
+	assert_int_equal(n->n_partial, 0);
+	assert_string_equal(n->n_court, "cacb");
+	assert_string_equal(n->n_date_filed, "2022-10-21");
+	assert_string_equal(n->n_time_entered, "11:11 AM PDT");
+	assert_string_equal(n->n_entered_by, "Okafor, Adaeze");
+	assert_int_equal(n->n_ncases, 1);
+	assert_string_equal(n->n_cases[0].c_name_shown,
+	    "Jordan Alexander Example");
+	assert_string_equal(n->n_cases[0].c_key, "6:22-bk-13777");
+	assert_null(n->n_cases[0].c_doc_number);
+	assert_int_equal(n->n_nclaims, 1);
+	cl = &n->n_claims[0];
+	assert_int_equal(cl->cl_case, 0);
+	assert_string_equal(cl->cl_number, "7");
+	assert_string_equal(cl->cl_creditor, "Quantum3 Group LLC as agent for "
+	    "Example Credit Partners LLC");
+	assert_string_equal(cl->cl_creditor_short, "Quantum3 Group LLC");
+	assert_string_equal(cl->cl_address, "PO Box 788, Kirkland, WA "
+	    "98083-0788");
+	assert_string_equal(cl->cl_amount[NEF_AMOUNT_CLAIMED], "$12,643.92");
+	assert_string_equal(cl->cl_amount[NEF_AMOUNT_SECURED], "$10,000.00");
+	assert_null(cl->cl_amount[NEF_AMOUNT_PRIORITY]);
+	assert_null(cl->cl_amount[NEF_AMOUNT_UNSECURED]);
+	assert_string_equal(cl->cl_filer, "Okafor, Adaeze");
+	assert_true(cl->cl_has_link);
+	assert_string_equal(cl->cl_link.dl_doc_id, "973010595404");
+	assert_string_equal(cl->cl_link.dl_claim_id, "103202377");
+	assert_string_equal(cl->cl_link.dl_claim_num, "7");
+	assert_string_equal(cl->cl_link.dl_claim_seq, "");
+	assert_string_equal(cl->cl_link.dl_magic, "28924311");
+	/* the claim's document is the case's document link */
+	assert_true(n->n_cases[0].c_has_link);
+	assert_string_equal(n->n_cases[0].c_link_url, cl->cl_link_url);
+	assert_string_equal(n->n_cases[0].c_case_id, "1952177");
+	assert_int_equal(n->n_ndocs, 2);
+	assert_true(n->n_docs[0].d_has_link);
+	assert_string_equal(n->n_docs[1].d_desc, "Exhibit A - Account Statement");
+	assert_string_equal(n->n_docs[1].d_file_number, "103202377-1");
+	assert_true(n->n_contains_attachments);
+	assert_int_equal(n->n_nlisted, 0);
+	nef_free(n);
+	same_forms("claim_cacb.eml", "claim_cacb_text.eml");
+}
+
+/* Every amount, a creditor in care of an office, a recipient list. */
+static void
+test_claim_txnb(void **state)
+{
+	struct nef	*n = nefparse_file("claim_txnb.eml");
+	const struct nef_claim *cl = &n->n_claims[0];
+
+	(void)state;
+	assert_int_equal(n->n_kind, NEF_CLAIM);
+	assert_int_equal(n->n_partial, 0);
+	assert_string_equal(n->n_court, "txnb");
+	assert_string_equal(n->n_date_filed, "2024-03-04");
+	assert_string_equal(cl->cl_number, "12");
+	assert_string_equal(cl->cl_creditor,
+	    "Department of the Treasury - Internal Revenue Service");
+	assert_string_equal(cl->cl_creditor_short, cl->cl_creditor);
+	assert_string_equal(cl->cl_address, "c/o Insolvency Unit, 1100 Commerce "
+	    "Street, MC 5026 DAL, Dallas, TX 75242");
+	assert_string_equal(cl->cl_amount[NEF_AMOUNT_CLAIMED], "$48,112.07");
+	assert_string_equal(cl->cl_amount[NEF_AMOUNT_SECURED], "$0.00");
+	assert_string_equal(cl->cl_amount[NEF_AMOUNT_PRIORITY], "$40,112.07");
+	assert_string_equal(cl->cl_amount[NEF_AMOUNT_UNSECURED], "$8,000.00");
+	assert_null(cl->cl_amount[NEF_AMOUNT_ADMIN]);
+	assert_string_equal(cl->cl_filer, "Internal Revenue Service");
+	assert_string_equal(cl->cl_link.dl_claim_seq, "1");
+	assert_string_equal(cl->cl_link.dl_claim_id, "4433121");
+	assert_string_equal(cl->cl_link.dl_docid_court, "txnb");
+	assert_int_equal(n->n_ndocs, 0);
+	assert_int_equal(n->n_nlisted, 2);
+	rcpt(&n->n_listed[1], "United States Trustee",
+	    "ustpregion06.da.ecf@example.gov", NULL);
+	nef_free(n);
+}
+
+/* A claims heading, a case and a number, but no link: read in part. */
+static void
+test_claim_partial(void **state)
+{
+	struct nef	*n = nefparse_file("claims.eml");
+
+	(void)state;
+	assert_int_equal(n->n_kind, NEF_CLAIM);
+	assert_int_equal(n->n_partial, NEF_PART_CLAIM_LINK | NEF_PART_CREDITOR);
+	assert_int_equal(n->n_nclaims, 1);
+	assert_string_equal(n->n_claims[0].cl_number, "4");
+	assert_false(n->n_claims[0].cl_has_link);
+	assert_false(n->n_cases[0].c_has_link);
+	assert_null(n->n_claims[0].cl_creditor);
+	assert_string_equal(n->n_claims[0].cl_filer, "Example Servicing LLC");
+	nef_free(n);
+}
+
+/* "Added Correct PDF to document": the corrected document's link. */
+static void
+test_corrected(void **state)
+{
+	struct nef	*n = nefparse_file("corrected_pdf.eml");
+	const struct nef_change *ch = &n->n_change;
+
+	(void)state;
+	assert_int_equal(n->n_kind, NEF_BANKRUPTCY);
+	assert_int_equal(n->n_class, NEF_CLASS_NEF);
+	assert_int_equal(ch->ch_what, NEF_CHG_PDF);
+	assert_string_equal(ch->ch_entry, "25");
+	assert_null(ch->ch_from);
+	assert_null(ch->ch_to);
+	assert_string_equal(ch->ch_key, "c202403151005");
+	assert_string_equal(ch->ch_phrase, "Added Correct PDF to document (RE: "
+	    "related document(s)25 Amended Schedules A/B: Property filed by "
+	    "Debtor Harbor Example Partners LLC) (jb)");
+	assert_string_equal(nefchange_label(n), "corrected");
+	assert_string_equal(n->n_date_filed, "2024-03-01");
+	assert_string_equal(n->n_date_entered, "2024-03-15");
+	assert_string_equal(n->n_cases[0].c_doc_number, "25");
+	assert_true(n->n_cases[0].c_has_link);
+	assert_string_equal(n->n_cases[0].c_link.dl_doc_id, "126023311025");
+	assert_int_equal(n->n_ndocs, 1);
+	assert_int_equal(n->n_partial, 0);
+	nef_free(n);
+	same_forms("corrected_pdf.eml", "corrected_pdf_text.eml");
+}
+
+/* "Modified Dkt text from: X to: Y", "Modified Date Filed from A to B",
+ * "Docket Entry #N has been updated". */
+static void
+test_modified(void **state)
+{
+	struct nef	*n = nefparse_file("modified_text.eml");
+	const struct nef_change *ch = &n->n_change;
+
+	(void)state;
+	assert_int_equal(ch->ch_what, NEF_CHG_TEXT);
+	assert_string_equal(ch->ch_entry, "12");
+	assert_string_equal(ch->ch_from, "Motion to Extend Time");
+	assert_string_equal(ch->ch_to, "Motion to Extend Time to File "
+	    "Schedules and Statement of Financial Affairs");
+	assert_string_equal(ch->ch_key, "c202403151430");
+	assert_string_equal(nefchange_label(n), "modified");
+	assert_true(n->n_cases[0].c_no_document);
+	assert_false(n->n_cases[0].c_has_link);
+	nef_free(n);
+	same_forms("modified_text.eml", "modified_text_text.eml");
+
+	n = nefparse_file("modified_date.eml");
+	ch = &n->n_change;
+	assert_int_equal(ch->ch_what, NEF_CHG_DATE);
+	assert_string_equal(ch->ch_entry, "15");
+	assert_string_equal(ch->ch_from, "3/1/2024");
+	assert_string_equal(ch->ch_to, "2/29/2024");
+	assert_string_equal(ch->ch_key, "c202403180900");
+	nef_free(n);
+
+	n = nefparse_file("entry_updated.eml");
+	ch = &n->n_change;
+	assert_int_equal(n->n_kind, NEF_DISTRICT);
+	assert_int_equal(ch->ch_what, NEF_CHG_UPDATED);
+	assert_string_equal(ch->ch_entry, "57");
+	assert_string_equal(ch->ch_phrase, "Docket Entry #57 has been updated");
+	assert_string_equal(ch->ch_key, "c202303141404");
+	assert_string_equal(nefchange_label(n), "updated");
+	assert_true(n->n_cases[0].c_has_link);
+	nef_free(n);
+
+	n = nefparse_file("modified_entry.eml");
+	assert_int_equal(n->n_change.ch_what, NEF_CHG_TEXT);
+	assert_string_equal(n->n_change.ch_entry, "57");
+	assert_string_equal(n->n_change.ch_from, "MOTION to Compel");
+	assert_null(n->n_change.ch_to);
+	nef_free(n);
+
+	n = nefparse_file("district.eml");
+	assert_int_equal(n->n_change.ch_what, 0);
+	assert_null(nefchange_label(n));
+	assert_string_equal(n->n_change.ch_key, "");
+	nef_free(n);
+}
+
+/* A text notice the court wrapped reads as the HTML form. */
+static void
+test_wrapped_court(void **state)
+{
+	(void)state;
+	same_forms("district.eml", "wrapped_court.eml");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_newcase_cacb),
+		cmocka_unit_test(test_newcase_nysb),
+		cmocka_unit_test(test_newcase_txnb),
+		cmocka_unit_test(test_structure),
+		cmocka_unit_test(test_claim_cacb),
+		cmocka_unit_test(test_claim_txnb),
+		cmocka_unit_test(test_claim_partial),
+		cmocka_unit_test(test_corrected),
+		cmocka_unit_test(test_modified),
+		cmocka_unit_test(test_wrapped_court),
+	};
+
+	return cmocka_run_group_tests(tests, nefparse_setup, nefparse_teardown);
+}
