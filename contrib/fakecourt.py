@@ -9,6 +9,7 @@ by the Host header, the path and the query, from a scenario file (JSON):
       {"host": "ecf.cand.uscourts.gov",          # exact, no port
        "path": "/doc1/035112812318",             # exact path
        "query_has": ["magic_num=111"],           # optional substrings
+       "query_lacks": ["use_magic=1"],           # optional: none of these
        "responses": [ACTION, ACTION, ...]}       # 1st request gets the 1st,
     ]}                                           # ...; the last one repeats
 
@@ -24,7 +25,9 @@ An ACTION is an object; these keys combine:
              "docs": [[PATH, DESCRIPTION], ...]}
                                a free-look attachment menu in CM/ECF's
                                format (goDLS rows; the first doc is the main
-                               document)
+                               document); a proof of claim's menu also has
+                               "claim_id", "claim_num" and "claim_doc_seq"
+                               (goDLS arguments 9 to 11 of every row)
     "status": CODE             HTTP status (default 200)
     "location": URL            a Location header
     "set_cookie": "k=v"        a Set-Cookie header
@@ -75,14 +78,18 @@ def pdf_bytes(seed, size):
 
 def menu_html(m):
     rows = []
+    claim = ",''"
+    if "claim_id" in m:
+        claim = ",'{}','{}','{}'".format(m["claim_id"], m.get("claim_num", ""),
+                                         m.get("claim_doc_seq", ""))
     for i, (path, desc) in enumerate(m["docs"]):
         num = m.get("docnum", 1) if i == 0 else i
         rows.append(
             '<tr><td><a href="https://{host}{p}" onClick="goDLS(\'{p}\',\'{c}\','
-            "'{s}','','','','{mg}','','');return(false);\">{n}</a></td>"
+            "'{s}','','','','{mg}',''{cl});return(false);\">{n}</a></td>"
             "<td>{d}</td><td>{pg} pages</td><td>{kb} KB</td></tr>".format(
                 host=m.get("host", ""), p=path, c=m.get("caseid", ""),
-                s=m.get("seq", ""), mg=m.get("magic", ""), n=num,
+                s=m.get("seq", ""), mg=m.get("magic", ""), cl=claim, n=num,
                 d=html.escape(desc), pg=i + 1, kb=10 * (i + 1)))
     return (
         "<html><head><title>CM/ECF</title><script>if (top!=self) "
@@ -108,6 +115,8 @@ class Court:
             if r.get("host", host) != host or r.get("path") != path:
                 continue
             if not all(q in query for q in r.get("query_has", [])):
+                continue
+            if any(q in query for q in r.get("query_lacks", [])):
                 continue
             with self.lock:
                 n = self.counts[i]

@@ -158,7 +158,14 @@ S(ENUM, "sealed_link_action", "strip", 0, 0, cf_sealed_link_action, e_link, 0,
 S(STR, "label_template", "{date}_{court}_{case}_ECF{entry}{att}_{desc}", 0, 0, cf_label_template, NULL, 0,
   "File name of each attached PDF; \".pdf\" is appended.  Fields: {date} (filed,\n"
   "YYYY-MM-DD), {court}, {case}, {entry}, {att} (\"-N\" for attachment N),\n"
-  "{attno}, {desc}, {docid}."),
+  "{attno}, {desc}, {docid}, {casekey} (the docket number without judges),\n"
+  "{change} (\"corrected\" or \"modified\" for a changed entry; appended to the name\n"
+  "when the template does not place it)."),
+/* parser: a proof of claim's own file name */
+S(STR, "claim_label_template", "{date}_{court}_{casekey}_Claim{claim}{att}_{creditor}", 0, 0, cf_claim_label_template, NULL, 0,
+  "File name of the PDF of a proof of claim (a Notice of Electronic Claims\n"
+  "Filing); \".pdf\" is appended.  The fields of label_template, and {claim} (the\n"
+  "claim number), {creditor} (the creditor, without an agent's name)."),
 S(SIZE, "max_attach_bytes", "6M", 0, 1024 * MB, cf_max_attach_bytes, NULL, 0,
   "Total size of the PDFs attached to one message.  Documents over the cap stay\n"
   "in the store and the summary says so.  Keep base64 (x1.37) below the MTA's\n"

@@ -78,6 +78,7 @@ struct cfg {
 	/* rewrite */
 	int		 cf_sealed_link_action;	/* enum cfg_link_action */
 	char		*cf_label_template;
+	char		*cf_claim_label_template;	/* parser: claims */
 	uint64_t	 cf_max_attach_bytes;
 	uint64_t	 cf_message_size_limit;
 

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "claim.h"
+#include "docchange.h"
 #include "docs.h"
 #include "fetch.h"
 #include "log.h"
@@ -120,6 +121,7 @@ docs_add_link(struct docs_set *s, struct link_info **lip, size_t *cap,
 	struct docs_link	*l;
 	struct link_info	*li;
 	char			 key[STORE_DOCKEY_MAX + 1];
+	char			 match[STORE_DOCKEY_MAX + 1];
 	size_t			 i;
 	int			 usable, acms = dl->dl_kind == DOCLINK_ACMS;
 
@@ -131,6 +133,8 @@ docs_add_link(struct docs_set *s, struct link_info **lip, size_t *cap,
 	else
 		text_strlcpy(key, dl->dl_doc_id_norm[0] ? dl->dl_doc_id_norm :
 		    dl->dl_doc_id, sizeof(key));
+	text_strlcpy(match, acms ? dl->dl_magic : key, sizeof(match));
+	docchange_key(n, key, sizeof(key));	/* a corrected entry's own key */
 	usable = dl->dl_magic[0] != '\0' && !(dl->dl_flags & DOCLINK_F_NO_MAGIC);
 	if (dl->dl_kind == DOCLINK_DOC1 && (dl->dl_flags & DOCLINK_F_SHORT_DOCID) &&
 	    dl->dl_seq[0] == '\0')
@@ -180,7 +184,7 @@ docs_add_link(struct docs_set *s, struct link_info **lip, size_t *cap,
 	li->li_acms = acms;
 	l->dl_usable = usable;
 	l->dl_acms = acms;
-	text_strlcpy(l->dl_match, acms ? dl->dl_magic : key, sizeof(l->dl_match));
+	text_strlcpy(l->dl_match, match, sizeof(l->dl_match));
 	if (acms) {
 		for (i = 0; i < s->ds_nlinks; i++)
 			if ((*lip)[i].li_acms)

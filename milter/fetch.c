@@ -69,6 +69,7 @@ struct job {
 	char	 j_seq[URL_PARAM_MAX + 1];
 	char	 j_magic[URL_PARAM_MAX + 1];
 	long long j_t0;			/* when the document was added, ms */
+	char	 j_claim[3][URL_PARAM_MAX + 1];	/* a claim's id, number, seq */
 };
 
 struct run {
@@ -526,6 +527,10 @@ expand_menu(struct run *ru, struct req *r, const struct page *pg)
 		    a->pa_caseid[0] ? a->pa_caseid : parent.j_caseid,
 		    a->pa_seq[0] ? a->pa_seq : parent.j_seq,
 		    a->pa_magic[0] ? a->pa_magic : parent.j_magic, buf, sizeof(buf));
+		if (rc == URL_OK)
+			rc = url_doc_claim_params(buf, sizeof(buf), a->pa_claim[0][0] ?
+			    a->pa_claim[0] : parent.j_claim[0], a->pa_claim[1][0] ?
+			    a->pa_claim[1] : parent.j_claim[1], a->pa_claim[2]);
 		if (rc != URL_OK) {
 			finish(ru, (size_t)k, FETCH_REFUSED, "menu link refused: %s",
 			    url_strerror(rc));
@@ -663,6 +668,8 @@ start_link(struct run *ru, size_t li, const struct fetch_link *l)
 	text_strlcpy(j->j_caseid, ud.d_caseid, sizeof(j->j_caseid));
 	text_strlcpy(j->j_seq, ud.d_seq, sizeof(j->j_seq));
 	text_strlcpy(j->j_magic, ud.d_magic, sizeof(j->j_magic));
+	text_strlcpy(j->j_claim[0], ud.d_claim_id, sizeof(j->j_claim[0]));
+	text_strlcpy(j->j_claim[1], ud.d_claim_num, sizeof(j->j_claim[1]));
 	menu = ud.d_kind == URL_KIND_DOC1 && !ud.d_short &&
 	    (ud.d_menu || l->fl_menu || l->fl_expected > 1);
 	j->j_phase = menu ? JOB_MENU : JOB_DOC;

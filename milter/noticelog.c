@@ -17,12 +17,14 @@
 #include "log.h"
 #include "nef.h"
 #include "nefcourt.h"
+#include "nefsum.h"
 #include "noticelog.h"
 #include "strbuf.h"
 #include "text.h"
 
 static void	court_agreement(struct strbuf *, const struct nef *);
 static void	court_links(const char *, const struct nef *, const char *);
+static void	class_lines(const char *, const struct nef *);
 
 /* "case-link, sender": the witnesses that name the notice's court. */
 static void
@@ -65,6 +67,22 @@ court_links(const char *qid, const struct nef *n, const char *agree)
 	}
 }
 
+/* What could not be read, and a claims notice's claims. */
+static void
+class_lines(const char *qid, const struct nef *n)
+{
+	char		 lines[NEFSUM_MAX][NEFSUM_LINE_MAX];
+	char		 cb[LOG_CLEAN_SIZE];
+	size_t		 i, k;
+
+	k = nefsum_lines(n, lines, NEFSUM_MAX);
+	for (i = 0; i < k; i++)
+		if (strncmp(lines[i], "Could not", 9) == 0 ||
+		    strncmp(lines[i], "Proof of claim", 14) == 0)
+			log_notice(qid, "%s notice: %s",
+			    nef_class_name(n->n_class), log_cleans(cb, lines[i]));
+}
+
 void
 noticelog_parsed(const char *qid, const struct nef *n)
 {
@@ -86,4 +104,5 @@ noticelog_parsed(const char *qid, const struct nef *n)
 	}
 	strbuf_free(&agree);
 	strbuf_free(&other);
+	class_lines(qid, n);
 }

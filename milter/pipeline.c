@@ -195,6 +195,11 @@ pipeline_check_cfg(const struct cfg *cfg, struct strbuf *err)
 		cfg_problem(cfg, err, "label_template", "%s", msg);
 		bad = 1;
 	}
+	if (!cfg_refused(cfg, "claim_label_template") &&
+	    label_validate(cfg->cf_claim_label_template, msg, sizeof(msg)) != 0) {
+		cfg_problem(cfg, err, "claim_label_template", "%s", msg);
+		bad = 1;
+	}
 	if (cfgcheck_terms(cfg, err) != 0)
 		bad = 1;
 	if (cfgcheck_trust(cfg, err) != 0)

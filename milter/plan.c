@@ -26,6 +26,8 @@
 
 #include "addr.h"
 #include "cfg.h"
+#include "docchange.h"
+#include "doclabel.h"
 #include "docs.h"
 #include "doclink.h"
 #include "fetch.h"
@@ -35,6 +37,7 @@
 #include "mime.h"
 #include "mta.h"
 #include "nef.h"
+#include "nefsum.h"
 #include "plan.h"
 #include "plan_items.h"
 #include "progress.h"
@@ -257,21 +260,9 @@ void
 plan_label(void *arg, const struct nef *n, int attno, const char *desc,
     char *label, size_t size)
 {
-	struct plan		*p = arg;
-	struct label_doc	 d;
-	const struct nef_case	*c = plan_case(p, 0);
+	const struct plan	*p = arg;
 
-	memset(&d, 0, sizeof(d));
-	d.ld_date = n->n_date_filed[0] ? n->n_date_filed : NULL;
-	d.ld_court = n->n_court;
-	d.ld_case = c ? (c->c_number_shown ? c->c_number_shown : c->c_key) : NULL;
-	d.ld_entry = c ? c->c_doc_number : NULL;
-	d.ld_att = attno > 0 ? (unsigned)attno : 0;
-	d.ld_desc = (desc != NULL && *desc) ? desc :
-	    (attno == 0 && n->n_short_desc ? n->n_short_desc : NULL);
-	d.ld_docid = c && c->c_has_link ? c->c_link.dl_doc_id : NULL;
-	if (label_make(p->p_cfg->cf_label_template, &d, label, size) != 0)
-		snprintf(label, size, "document-%d.pdf", attno);
+	doclabel_name(p->p_cfg, n, attno, desc, label, size);
 }
 
 static void
@@ -319,7 +310,6 @@ plan_attachments(struct plan *p)
 	const struct docs_set	*ds = p->p_docs;
 	const struct decide_out	*d = p->p_dout;
 	uint64_t		 cap = p->p_cfg->cf_max_attach_bytes;
-	struct label_doc	 ld;
 	struct plan_att		*a;
 	char			 desc[LABEL_DESCRIPTION_SIZE];
 	size_t			 i;
@@ -360,13 +350,8 @@ plan_attachments(struct plan *p)
 		a->pa_size = it->di_doc.d_size;
 		a->pa_name = strdup(it->di_doc.d_label[0] ? it->di_doc.d_label :
 		    "document.pdf");
-		memset(&ld, 0, sizeof(ld));
-		ld.ld_court = p->p_nef->n_court;
-		ld.ld_case = plan_case(p, 0) ? plan_case(p, 0)->c_number_shown : NULL;
-		ld.ld_entry = plan_case(p, 0) ? plan_case(p, 0)->c_doc_number : NULL;
-		ld.ld_att = (unsigned)it->di_attno;
-		ld.ld_desc = it->di_desc;
-		label_description(&ld, desc, sizeof(desc));
+		doclabel_description(p->p_nef, it->di_attno, it->di_desc, desc,
+		    sizeof(desc));
 		a->pa_desc = strdup(desc);
 		if (a->pa_name == NULL || a->pa_desc == NULL)
 			goto nomem;
@@ -381,9 +366,13 @@ nomem:
 int
 plan_needs_body(const struct plan *p)
 {
+	char	lines[NEFSUM_MAX][NEFSUM_LINE_MAX];
+
 	if (p->p_class == DECIDE_OTHER)
 		return 0;
-	return p->p_docs->ds_nitems > 0 || p->p_dout->do_strip;
+	/* a notice read in part, a claim or a changed entry: its summary */
+	return p->p_docs->ds_nitems > 0 || p->p_dout->do_strip ||
+	    nefsum_lines(p->p_nef, lines, NEFSUM_MAX) > 0;
 }
 
 static int
@@ -436,6 +425,8 @@ plan_summary(struct plan *p)
 	const struct nef_case	*c = plan_case(p, 0);
 	struct summary_item	*it;
 	struct summary_head	 h;
+	char			 extra[NEFSUM_MAX][NEFSUM_LINE_MAX];
+	const char		*xp[NEFSUM_MAX];
 	char			 note[200], (*names)[256];
 	size_t			 i, j;
 
@@ -486,6 +477,10 @@ plan_summary(struct plan *p)
 		h.sh_notice = note;
 	}
 	plan_cal_summary(p, &h);
+	h.sh_nabout = nefsum_lines(p->p_nef, extra, NEFSUM_MAX);
+	for (i = 0; i < h.sh_nabout; i++)
+		xp[i] = extra[i];
+	h.sh_about = xp;
 	summary_text(&h, it, ds->ds_nitems, &p->p_sum_text);
 	summary_html(&h, it, ds->ds_nitems, &p->p_sum_html);
 out:
@@ -738,6 +733,8 @@ plan_audit(struct plan *p)
 	}
 	if (p->p_conn->c_offline &&
 	    store_audit_item_add(&a, STORE_AUDIT_TAG_OFFLINE, "nefmilter -t") != 0)
+		goto out;
+	if (docchange_audit(p->p_qid, &a, n, ds) != 0)
 		goto out;
 	plan_cal_audit(p, &a);
 	plan_items(p, &a);

@@ -331,6 +331,11 @@ struct store_audit_doc {
  *	9-12 PDF findings, 13-15 calendar events, and:
  */
 enum store_audit_tag {
+	STORE_AUDIT_TAG_CHANGE = 1,	/* a modified or corrected entry: WHAT
+					   TAB ENTRY TAB FROM TAB TO TAB TEXT
+					   (WHAT: a comma list of docket-text,
+					   date-filed, corrected-pdf, updated;
+					   "-" for a field not written) */
 	STORE_AUDIT_TAG_KIND = 2,	/* notice kind: "district", ... */
 	STORE_AUDIT_TAG_DOCS = 3,	/* every document's outcome, one line
 					   each: CASE TAB ATT TAB RESULT TAB

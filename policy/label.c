@@ -35,13 +35,14 @@
 #define RAW_MAX		2048
 
 enum field { F_DATE, F_COURT, F_CASE, F_ENTRY, F_ATT, F_ATTNO, F_DESC,
-	F_DOCID, F_NONE };
+	F_DOCID, F_CASEKEY, F_CLAIM, F_CREDITOR, F_CHANGE, F_NONE };
 
 static const char *const field_names[] = {
 	"date", "court", "case", "entry", "att", "attno", "desc", "docid",
+	"casekey", "claim", "creditor", "change",
 };
 #define KNOWN_FIELDS	"{date} {court} {case} {entry} {att} {attno} " \
-			"{desc} {docid}"
+			"{desc} {docid} {casekey} {claim} {creditor} {change}"
 
 struct name_out {
 	char	*n_buf;
@@ -225,6 +226,10 @@ field_value(const struct label_doc *d, enum field f, char *buf, size_t bufsz)
 	case F_ENTRY: s = d->ld_entry; break;
 	case F_DESC: s = d->ld_desc; break;
 	case F_DOCID: s = d->ld_docid; break;
+	case F_CASEKEY: s = d->ld_casekey; break;
+	case F_CLAIM: s = d->ld_claim; break;
+	case F_CREDITOR: s = d->ld_creditor; break;
+	case F_CHANGE: s = d->ld_change; break;
 	case F_NONE: break;
 	}
 	if (s == NULL)
@@ -233,7 +238,7 @@ field_value(const struct label_doc *d, enum field f, char *buf, size_t bufsz)
 	if (n == LABEL_FIELD_MAX)	/* do not end inside a sequence */
 		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
 			n--;
-	if (f == F_DESC)
+	if (f == F_DESC || f == F_CREDITOR)
 		n = desc_cut(s, n);
 	if (n >= bufsz)
 		n = bufsz - 1;
@@ -326,6 +331,13 @@ label_make(const char *tmpl, const struct label_doc *d, char *out,
 		    (size_t)(close - tmpl) - i - 1), val, sizeof(val));
 		rlen = raw_put(raw, rlen, val, vlen);
 		i = (size_t)(close - tmpl);
+	}
+	/* A corrected or modified document says so, whatever the template. */
+	if (d->ld_change != NULL && d->ld_change[0] != '\0' &&
+	    strstr(tmpl, "{change}") == NULL) {
+		rlen = raw_put(raw, rlen, "_", 1);
+		rlen = raw_put(raw, rlen, d->ld_change, strnlen(d->ld_change,
+		    LABEL_FIELD_MAX));
 	}
 	for (i = 0; i < rlen && o.n_len < LABEL_MAX; i += k) {
 		k = utf8_dec((const unsigned char *)raw + i, rlen - i, &cp);
@@ -425,7 +437,12 @@ label_description(const struct label_doc *d, char *out, size_t outsz)
 	w = snprintf(raw, sizeof(raw), "%.*s%s%.*s", LABEL_FIELD_MAX, court,
 	    court[0] && cas[0] ? " " : "", LABEL_FIELD_MAX, cas);
 	len = w > 0 ? (size_t)w : 0;
-	if (entry[0] != '\0' && len < sizeof(raw)) {
+	if (d->ld_claim != NULL && d->ld_claim[0] != '\0' &&
+	    len < sizeof(raw)) {
+		w = snprintf(raw + len, sizeof(raw) - len, "%sclaim %.*s",
+		    len ? " " : "", LABEL_FIELD_MAX, d->ld_claim);
+		len += w > 0 ? (size_t)w : 0;
+	} else if (entry[0] != '\0' && len < sizeof(raw)) {
 		w = snprintf(raw + len, sizeof(raw) - len, "%sECF %.*s",
 		    len ? " " : "", LABEL_FIELD_MAX, entry);
 		len += w > 0 ? (size_t)w : 0;
@@ -438,6 +455,12 @@ label_description(const struct label_doc *d, char *out, size_t outsz)
 	if (desc[0] != '\0' && len < sizeof(raw)) {
 		w = snprintf(raw + len, sizeof(raw) - len, "%s%.*s",
 		    len ? ": " : "", LABEL_FIELD_MAX, desc);
+		len += w > 0 ? (size_t)w : 0;
+	}
+	if (d->ld_change != NULL && d->ld_change[0] != '\0' &&
+	    len < sizeof(raw)) {
+		w = snprintf(raw + len, sizeof(raw) - len, " (%.*s)",
+		    LABEL_FIELD_MAX, d->ld_change);
 		len += w > 0 ? (size_t)w : 0;
 	}
 	if (len >= sizeof(raw))

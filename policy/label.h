@@ -15,6 +15,16 @@
  *	{desc}	document description, cut at a word boundary to
  *		LABEL_DESC_MAX bytes
  *	{docid}	the court's document id
+ *	{casekey} the docket number without the judges' initials, ':' as
+ *		'-': "6:22-bk-13643-SY" -> "6-22-bk-13643"
+ *	{claim}	a proof of claim's number
+ *	{creditor} its creditor, without an agent's name ("Quantum3 Group
+ *		LLC as agent for ..." -> "Quantum3 Group LLC"), cut as {desc}
+ *	{change} "corrected" (a corrected PDF), "modified" (the entry's
+ *		docket text or date), "updated", or "" for a first notice; a
+ *		template without {change} gets "_" and the word at the end
+ *		of the name, so a corrected PDF is never labelled as the
+ *		original
  * An absent field gives "".  Any other "{name}", a "{" without "}", a
  * "}" without "{", a control character, or a template with no field at
  * all is an error, reported by label_validate() (for "nefmilter -n").
@@ -41,7 +51,8 @@
  *
  * DESCRIPTION (label_description): one line for the attachment's
  * Content-Description, "cand 4:22-cv-05541-JST ECF 45, attachment 1:
- * Memorandum in Support", printable (control characters and invalid
+ * Memorandum in Support" ("claim 7" instead of the entry for a proof of
+ * claim; " (corrected)" after a changed document), printable (control characters and invalid
  * UTF-8 become blanks or '?'), at most LABEL_DESCRIPTION_SIZE - 1 bytes,
  * ending in "..." when cut.
  *
@@ -69,6 +80,10 @@ struct label_doc {
 	unsigned	 ld_att;	/* 0 main document, N attachment N */
 	const char	*ld_desc;
 	const char	*ld_docid;
+	const char	*ld_casekey;	/* "6:22-bk-13643" */
+	const char	*ld_claim;	/* claim number */
+	const char	*ld_creditor;
+	const char	*ld_change;	/* "corrected", ... or NULL */
 };
 
 /*

@@ -27,6 +27,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -37,7 +38,7 @@
 #include "text.h"
 #include "url.h"
 
-#define GODLS_MAX_ARGS	10	/* arguments of goDLS() read */
+#define GODLS_MAX_ARGS	12	/* arguments of goDLS() read */
 
 /* An attribute value as found in the source (entities not decoded). */
 struct attr {
@@ -439,6 +440,9 @@ anchor_start(struct collect *c, const struct html_token *t)
 		a->pa_caseid = strdup(n > 1 ? args[1] : "");
 		a->pa_seq = strdup(n > 2 ? args[2] : "");
 		a->pa_magic = strdup(n > 6 ? args[6] : "");
+		for (i = 0; i < 3 && n > 8 + i; i++)	/* a claim's */
+			snprintf(a->pa_claim[i], sizeof a->pa_claim[i], "%s",
+			    args[8 + i]);
 		c->c_godls++;
 	} else {
 		a->pa_link = href, href = NULL;

@@ -49,6 +49,7 @@
 #define PAGE_MAX_ATTACHMENTS	1000
 #define PAGE_DESC_MAX		256
 #define PAGE_SIZE_MAX		32
+#define PAGE_CLAIM_SIZE		24	/* a goDLS claim argument, NUL */
 
 enum page_kind {
 	PAGE_UNKNOWN = 0,
@@ -71,6 +72,8 @@ struct page_att {
 	char	*pa_caseid;	/* goDLS arguments; "" when absent */
 	char	*pa_seq;
 	char	*pa_magic;
+	char	 pa_claim[3][PAGE_CLAIM_SIZE];	/* a claim's claim_id,
+				   claim_num, claim_doc_seq (goDLS 9-11) */
 	char	*pa_desc;	/* the description cell, folded; "" */
 	int	 pa_pages;	/* -1 when not shown */
 	char	*pa_size;	/* as shown ("171.8 KB"); "" */

@@ -93,6 +93,8 @@ summary_text(const struct summary_head *h, const struct summary_item *it,
 		strbuf_puts(out, "  Restricted entry (seal/redact): sent only to recipients the court listed.\n");
 	if (h->sh_notice != NULL)
 		strbuf_printf(out, "  %s\n", h->sh_notice);
+	for (i = 0; i < h->sh_nabout; i++)
+		strbuf_printf(out, "  %s\n", h->sh_about[i]);
 	for (g = 0; g < NGROUPS; g++) {
 		if (sum_count(it, n, sum_groups[g].st) == 0)
 			continue;
@@ -135,6 +137,10 @@ summary_html(const struct summary_head *h, const struct summary_item *it,
 	if (h->sh_notice != NULL) {
 		strbuf_puts(out, "<br>");
 		linkstrip_escape(out, h->sh_notice, strlen(h->sh_notice));
+	}
+	for (i = 0; i < h->sh_nabout; i++) {
+		strbuf_puts(out, "<br>");
+		linkstrip_escape(out, h->sh_about[i], strlen(h->sh_about[i]));
 	}
 	for (g = 0; g < NGROUPS; g++) {
 		if (sum_count(it, n, sum_groups[g].st) == 0)

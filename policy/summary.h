@@ -42,6 +42,10 @@ struct summary_head {
 	const char *const *sh_extra;	/* more lines after the documents
 					   (the calendar...), sh_nextra */
 	size_t		 sh_nextra;
+	const char *const *sh_about;	/* lines about the notice itself, after
+					   the head (what could not be read, a
+					   claim, a changed entry); may be NULL */
+	size_t		 sh_nabout;
 };
 
 /* Append the summary as plain text (ends with a blank line) or as an

@@ -46,6 +46,8 @@ static void	 doc_params(const struct url *, struct url_doc *);
 static void	 court_of(const char *, int, char *);
 static int	 append_param(char *, size_t, size_t *, const char *,
 		    const char *);
+static int	 append_claim(char *, size_t, size_t *, const char *,
+		    const char *, const char *);
 
 #define URL_BUILD_MAX	(2 * URL_MAX + URL_HOST_MAX + 16)
 
@@ -439,6 +441,16 @@ doc_params(const struct url *u, struct url_doc *d)
 			else if (kl == 9 && strncasecmp(p, "magic_num", 9) == 0)
 				take_param(eq + 1, n - kl - 1, d->d_magic,
 				    &d->d_bad_magic);
+			else if (kl == 8 && strncasecmp(p, "claim_id", 8) == 0)
+				take_param(eq + 1, n - kl - 1, d->d_claim_id,
+				    &junk);
+			else if (kl == 9 && strncasecmp(p, "claim_num", 9) == 0)
+				take_param(eq + 1, n - kl - 1, d->d_claim_num,
+				    &junk);
+			else if (kl == 13 &&
+			    strncasecmp(p, "claim_doc_seq", 13) == 0)
+				take_param(eq + 1, n - kl - 1, d->d_claim_seq,
+				    &junk);
 			else if (kl == 3 && strncasecmp(p, "uid", 3) == 0) {
 				junk = -1;
 				take_param(eq + 1, n - kl - 1, d->d_uid, &junk);
@@ -515,6 +527,39 @@ append_param(char *buf, size_t bufsz, size_t *pos, const char *key,
 	return URL_OK;
 }
 
+/* A claim's parameters (digits only; empty ones left out). */
+static int
+append_claim(char *buf, size_t bufsz, size_t *pos, const char *id,
+    const char *num, const char *seq)
+{
+	const char	*v[3] = { id, num, seq };
+	static const char *const k[3] = { "claim_id", "claim_num",
+	    "claim_doc_seq" };
+	int		 i, rc = URL_OK;
+
+	for (i = 0; i < 3 && rc == URL_OK; i++)
+		if (v[i] != NULL && text_all_digits(v[i], strlen(v[i])))
+			rc = append_param(buf, bufsz, pos, k[i], v[i]);
+	return rc;
+}
+
+int
+url_doc_claim_params(char *buf, size_t bufsz, const char *id,
+    const char *num, const char *seq)
+{
+	size_t	pos = strlen(buf);
+
+	if (pos == 0 || pos >= bufsz)
+		return URL_ETOOLONG;
+	if (strchr(buf, '?') == NULL) {
+		if (pos + 1 >= bufsz)
+			return URL_ETOOLONG;
+		buf[pos++] = '?';
+		buf[pos] = '\0';
+	}
+	return append_claim(buf, bufsz, &pos, id, num, seq);
+}
+
 int
 url_doc_fetch_url(const struct url_doc *d, char *buf, size_t bufsz)
 {
@@ -540,6 +585,9 @@ url_doc_fetch_url(const struct url_doc *d, char *buf, size_t bufsz)
 		rc = append_param(buf, bufsz, &pos, "caseid", d->d_caseid);
 		if (rc == URL_OK)
 			rc = append_param(buf, bufsz, &pos, "de_seq_num", d->d_seq);
+		if (rc == URL_OK)
+			rc = append_claim(buf, bufsz, &pos, d->d_claim_id,
+			    d->d_claim_num, d->d_claim_seq);
 		if (rc == URL_OK)
 			rc = append_param(buf, bufsz, &pos, "magic_num", d->d_magic);
 		if (rc == URL_OK && d->d_magic[0] != '\0')

@@ -86,6 +86,9 @@ struct url_doc {
 	char		 d_magic[URL_PARAM_MAX + 1];	/* digits; "" if none */
 	char		 d_uid[URL_PARAM_MAX + 1];	/* docs1 uid (hex) */
 	char		 d_guid[URL_PARAM_MAX + 1];	/* ACMS GUID */
+	char		 d_claim_id[URL_PARAM_MAX + 1];	/* a proof of claim's */
+	char		 d_claim_num[URL_PARAM_MAX + 1];
+	char		 d_claim_seq[URL_PARAM_MAX + 1];	/* claim_doc_seq */
 	int		 d_menu;	/* 4th digit 0: attachment menu */
 	int		 d_short;	/* bankruptcy short doc id */
 	int		 d_bad_magic;	/* magic_num present but not digits */
@@ -115,8 +118,9 @@ int	 url_kind(const struct url *);
  * but is none of the three forms. */
 int	 url_doc_parse(const char *s, size_t len, struct url_doc *out);
 /* The URL that fetches the document itself: 4th digit set to 1 (not for
- * short ids), caseid, de_seq_num and magic_num as known, use_magic=1; for
- * docs1 the uid; for ACMS the link.  */
+ * short ids), caseid, de_seq_num, a claim's claim_id, claim_num and
+ * claim_doc_seq, and magic_num as known, use_magic=1; for docs1 the uid;
+ * for ACMS the link.  */
 int	 url_doc_fetch_url(const struct url_doc *, char *buf, size_t bufsz);
 /* The attachment menu URL: the link as given, normalized, with the doc
  * id's 4th digit 0 (as in the notice when the entry has attachments). */
@@ -125,10 +129,14 @@ int	 url_doc_menu_url(const struct url_doc *, char *buf, size_t bufsz);
  * /doc1/ path or absolute doc1 URL, e.g. from goDLS) resolved against the
  * menu page, with caseid, de_seq_num and magic_num (any may be "" or
  * NULL) and use_magic=1 when a magic number is given.  The result must
- * stay on the menu's host. */
+ * stay on the menu's host.  url_doc_claim_params() then appends a
+ * claim's claim_id, claim_num and claim_doc_seq (digits; "" or NULL
+ * leaves one out) to such a URL in buf. */
 int	 url_doc_attachment_url(const struct url *menu, const char *path,
 	    const char *caseid, const char *seq, const char *magic,
 	    char *buf, size_t bufsz);
+int	 url_doc_claim_params(char *buf, size_t bufsz, const char *claim_id,
+	    const char *claim_num, const char *claim_seq);
 
 /* A copy of a URL with one-time secrets (magic_num, uid, the ACMS GUID)
  * replaced by "X", for logs.  Always NUL-terminates buf. */

@@ -19,7 +19,7 @@
 static inline struct nef *
 nefparse_file(const char *name)
 {
-	size_t		 len;
+	size_t		 len = 0;
 	char		*buf = fixture_data(name, &len);
 	struct nef	*n = NULL;
 	int		 ms;

@@ -107,9 +107,11 @@ test_summary(void **state)
 	};
 	static const char *const extra[] = { "Calendar: 1 event in x.ics:",
 	    "  - Motion Hearing: <soon>" };
+	static const char *const about[] = { "Proof of claim 7 by A & B <LLC>.",
+	    "This notice changes entry 25: a corrected PDF." };
 	struct summary_head h = { .sh_court = "cand", .sh_case = "4:22-cv-05541",
 	    .sh_entry = "45", .sh_restricted = 1, .sh_extra = extra,
-	    .sh_nextra = 2 };
+	    .sh_nextra = 2, .sh_about = about, .sh_nabout = 2 };
 	struct strbuf t = STRBUF_INIT, html = STRBUF_INIT;
 	char sz[32];
 
@@ -131,6 +133,11 @@ test_summary(void **state)
 	    "    - Motion Hearing: <soon>\n\n"));
 	assert_non_null(strstr(strbuf_str(&html), "<br>  - Motion Hearing: "
 	    "&lt;soon&gt;</div>"));
+	/* the lines about the notice itself, after the head, escaped */
+	assert_non_null(strstr(strbuf_str(&t), "\n  Proof of claim 7 by A & B <LLC>.\n"
+	    "  This notice changes entry 25: a corrected PDF.\n"));
+	assert_non_null(strstr(strbuf_str(&html), "<br>Proof of claim 7 by A &amp; B "
+	    "&lt;LLC&gt;.<br>This notice changes entry 25"));
 	summary_size(512, sz, sizeof(sz));
 	assert_string_equal(sz, "512 bytes");
 	strbuf_free(&t);

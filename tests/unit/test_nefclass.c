@@ -20,6 +20,7 @@
 #include "mime.h"
 #include "nef.h"
 #include "nefchange.h"
+#include "nefsum.h"
 #include "parsecmd.h"
 #include "nefparse.h"
 #include "nefcmp.h"
@@ -393,6 +394,51 @@ test_wrapped_court(void **state)
 	same_forms("district.eml", "wrapped_court.eml");
 }
 
+/* The summary lines of each class. */
+static void
+test_summary_lines(void **state)
+{
+	static const struct { const char *file, *line0, *line1; } c[] = {
+		{ "claim_cacb.eml", "Proof of claim 7 by Quantum3 Group LLC as "
+		  "agent for Example Credit Partners LLC: amount claimed "
+		  "$12,643.92, secured $10,000.00; filed by Okafor, Adaeze.",
+		  NULL },
+		{ "claims.eml", "Could not be read from this notice: the claim's "
+		  "document link, the creditor.", "Proof of claim 4; filed by "
+		  "Example Servicing LLC." },
+		{ "newcase_txnb.eml", "Could not be read from this notice: the "
+		  "document link or number, the docket text.", NULL },
+		{ "corrected_pdf.eml", "This notice changes entry 25: a "
+		  "corrected PDF; the earlier version is kept.", NULL },
+		{ "modified_date.eml", "This notice changes entry 15: its date "
+		  "filed was modified (from \"3/1/2024\" to \"2/29/2024\").",
+		  NULL },
+		{ "entry_updated.eml", "This notice changes entry 57: it was "
+		  "updated.", NULL },
+		{ "other_court_link.eml", "The document link is on another "
+		  "court's host (nysd).", NULL },
+		{ "district.eml", NULL, NULL },
+	};
+	char	 lines[NEFSUM_MAX][NEFSUM_LINE_MAX];
+	size_t	 i, k;
+
+	(void)state;
+	for (i = 0; i < sizeof c / sizeof c[0]; i++) {
+		struct nef *n = nefparse_file(c[i].file);
+
+		print_message("# %s\n", c[i].file);
+		k = nefsum_lines(n, lines, NEFSUM_MAX);
+		assert_int_equal(k, c[i].line0 == NULL ? 0 :
+		    c[i].line1 == NULL ? 1 : 2);
+		if (k > 0)
+			assert_string_equal(lines[0], c[i].line0);
+		if (k > 1)
+			assert_string_equal(lines[1], c[i].line1);
+		assert_int_equal(nefsum_lines(n, lines, 0), 0);
+		nef_free(n);
+	}
+}
+
 int
 main(void)
 {
@@ -407,6 +453,7 @@ main(void)
 		cmocka_unit_test(test_corrected),
 		cmocka_unit_test(test_modified),
 		cmocka_unit_test(test_wrapped_court),
+		cmocka_unit_test(test_summary_lines),
 	};
 
 	return cmocka_run_group_tests(tests, nefparse_setup, nefparse_teardown);

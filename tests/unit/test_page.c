@@ -169,6 +169,37 @@ test_menu_variant(void **state)
 	page_free(pg);
 }
 
+/* A proof of claim's menu: goDLS's claim_id, claim_num, claim_doc_seq. */
+static void
+test_menu_claim(void **state)
+{
+	static const char menu[] = "<html><body><p><b>Document Selection "
+	    "Menu</b></p><table><tr><td><a href=\"/doc1/973110595404\" "
+	    "onClick=\"goDLS('/doc1/973110595404','1952177','','','','',"
+	    "'28924311','','103202377','7','');return(false);\">7</a></td>"
+	    "<td>Proof of Claim</td></tr><tr><td><a href=\"/doc1/97311059540"
+	    "5\" onClick=\"goDLS('/doc1/973110595405','1952177','','','','',"
+	    "'28924311','','103202377','7','2');return(false);\">1</a></td>"
+	    "<td>Exhibit A</td></tr></table></body></html>";
+	struct page	*pg = NULL;
+
+	(void)state;
+	assert_int_equal(page_classify(menu, strlen(menu), &pg), 0);
+	assert_int_equal(pg->p_kind, PAGE_MENU);
+	assert_int_equal(pg->p_natt, 2);
+	assert_string_equal(pg->p_att[0].pa_magic, "28924311");
+	assert_string_equal(pg->p_att[0].pa_claim[0], "103202377");
+	assert_string_equal(pg->p_att[0].pa_claim[1], "7");
+	assert_string_equal(pg->p_att[0].pa_claim[2], "");
+	assert_string_equal(pg->p_att[1].pa_claim[2], "2");
+	page_free(pg);
+	/* an ordinary row has none */
+	pg = classify_file(data_path("menu_variant.html"));
+	assert_string_equal(pg->p_att[0].pa_claim[0], "");
+	assert_string_equal(pg->p_att[0].pa_claim[1], "");
+	page_free(pg);
+}
+
 static void
 test_edge_inputs(void **state)
 {
@@ -594,6 +625,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_own_pages),
 		cmocka_unit_test(test_menu_variant),
+		cmocka_unit_test(test_menu_claim),
 		cmocka_unit_test(test_edge_inputs),
 		cmocka_unit_test(test_menu_limit),
 		cmocka_unit_test(test_menu_sizes),

@@ -558,6 +558,48 @@ test_attachment_url(void **state)
 	    "475249", "70", "79492711", buf, 60), URL_ETOOLONG);
 }
 
+/* A proof of claim's link keeps its claim fields in every request. */
+static void
+test_claim_urls(void **state)
+{
+	const char *s = "https://ecf.cacb.uscourts.gov/doc1/9731105954036?"
+	    "claim_doc_seq=&pdf_header=&magic_num=18924344&claim_num=1&"
+	    "claim_id=103202360&caseid=1952165";
+	char buf[URL_MAX + 300];
+	struct url_doc d;
+
+	(void)state;
+	assert_int_equal(url_doc_parse(s, strlen(s), &d), URL_OK);
+	assert_string_equal(d.d_claim_id, "103202360");
+	assert_string_equal(d.d_claim_num, "1");
+	assert_string_equal(d.d_claim_seq, "");
+	assert_int_equal(url_doc_fetch_url(&d, buf, sizeof(buf)), URL_OK);
+	assert_string_equal(buf, "https://ecf.cacb.uscourts.gov/doc1/"
+	    "9731105954036?caseid=1952165&claim_id=103202360&claim_num=1&"
+	    "magic_num=18924344&use_magic=1");
+	/* a menu row's URL gets them after its own parameters */
+	snprintf(buf, sizeof(buf), "https://ecf.cacb.uscourts.gov/doc1/9731?"
+	    "caseid=1&magic_num=2&use_magic=1");
+	assert_int_equal(url_doc_claim_params(buf, sizeof(buf), "77", "7", "1"),
+	    URL_OK);
+	assert_string_equal(buf, "https://ecf.cacb.uscourts.gov/doc1/9731?"
+	    "caseid=1&magic_num=2&use_magic=1&claim_id=77&claim_num=7&"
+	    "claim_doc_seq=1");
+	snprintf(buf, sizeof(buf), "https://ecf.cacb.uscourts.gov/doc1/9731");
+	assert_int_equal(url_doc_claim_params(buf, sizeof(buf), "77", "x7",
+	    NULL), URL_OK);
+	assert_string_equal(buf, "https://ecf.cacb.uscourts.gov/doc1/9731?"
+	    "claim_id=77");
+	assert_int_equal(url_doc_claim_params(buf, 40, "77", "7", "1"),
+	    URL_ETOOLONG);
+	/* an ordinary link gets none */
+	s = "https://ecf.cand.uscourts.gov/doc1/035120918716?caseid=1&magic_num=2";
+	assert_int_equal(url_doc_parse(s, strlen(s), &d), URL_OK);
+	assert_string_equal(d.d_claim_id, "");
+	assert_int_equal(url_doc_fetch_url(&d, buf, sizeof(buf)), URL_OK);
+	assert_null(strstr(buf, "claim"));
+}
+
 static void
 test_redact(void **state)
 {
@@ -629,6 +671,7 @@ main(void)
 		cmocka_unit_test(test_doc1_variants),
 		cmocka_unit_test(test_docs1_acms),
 		cmocka_unit_test(test_attachment_url),
+		cmocka_unit_test(test_claim_urls),
 		cmocka_unit_test(test_redact),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
