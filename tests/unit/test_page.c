@@ -173,25 +173,19 @@ test_menu_variant(void **state)
 static void
 test_menu_claim(void **state)
 {
-	static const char menu[] = "<html><body><p><b>Document Selection "
-	    "Menu</b></p><table><tr><td><a href=\"/doc1/973110595404\" "
-	    "onClick=\"goDLS('/doc1/973110595404','1952177','','','','',"
-	    "'28924311','','103202377','7','');return(false);\">7</a></td>"
-	    "<td>Proof of Claim</td></tr><tr><td><a href=\"/doc1/97311059540"
-	    "5\" onClick=\"goDLS('/doc1/973110595405','1952177','','','','',"
-	    "'28924311','','103202377','7','2');return(false);\">1</a></td>"
-	    "<td>Exhibit A</td></tr></table></body></html>";
-	struct page	*pg = NULL;
+	struct page	*pg = classify_file(data_path("menu_claim.html"));
 
 	(void)state;
-	assert_int_equal(page_classify(menu, strlen(menu), &pg), 0);
 	assert_int_equal(pg->p_kind, PAGE_MENU);
+	assert_int_equal(pg->p_docnum, 7);
 	assert_int_equal(pg->p_natt, 2);
 	assert_string_equal(pg->p_att[0].pa_magic, "28924311");
 	assert_string_equal(pg->p_att[0].pa_claim[0], "103202377");
 	assert_string_equal(pg->p_att[0].pa_claim[1], "7");
 	assert_string_equal(pg->p_att[0].pa_claim[2], "");
 	assert_string_equal(pg->p_att[1].pa_claim[2], "2");
+	assert_string_equal(pg->p_att[1].pa_desc, "Exhibit A");
+	assert_int_equal(pg->p_att[0].pa_pages, 3);
 	page_free(pg);
 	/* an ordinary row has none */
 	pg = classify_file(data_path("menu_variant.html"));
