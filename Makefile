@@ -62,7 +62,9 @@ PROGS       := $(BUILD)/nefmilter $(BUILD)/nefctl $(BUILD)/nefpdf
 # systemd units make install puts in UNITDIR (SBINDIR substituted)
 UNITS       := contrib/systemd/nefmilter.service \
                contrib/prometheus/nefmilter-metrics.service \
-               contrib/prometheus/nefmilter-metrics.timer
+               contrib/prometheus/nefmilter-metrics.timer \
+               contrib/digest/nefmilter-digest.service \
+               contrib/digest/nefmilter-digest.timer
 
 .PHONY: all check test unit demo bench fuzz install uninstall clean lint deps tools deb
 .DEFAULT_GOAL := all

@@ -213,6 +213,12 @@ S(STR, "sendmail_command", "/usr/sbin/sendmail -oi", 0, 0, cf_sendmail_command, 
 S(STR, "mail_from", "", 0, 0, cf_mail_from, NULL, 0,
   "The From: address and envelope sender (-f) of that mail.  Empty: the MTA's\n"
   "default for the user running the command."),
+S(LIST, "digest_to", "", 0, 0, cf_digest_to, NULL, 0,
+  "The addresses \"nefctl digest\" mails the daily digest to (the docketing desk).\n"
+  "The digest goes to these only: --to must name one of them."),
+S(INT, "digest_max_notices", "200", 10, 10000, cf_digest_max_notices, NULL, 0,
+  "Notices the digest lists one by one; past this it gives one line per case\n"
+  "and per court, so that a busy day stays one readable message."),
 /* calendar: the .ics of each notice, the event store, the per-case feed
  * (calendar.c, plan_cal.c) */
 S(BOOL, "calendar", "yes", 0, 0, cf_calendar, NULL, 0,

@@ -98,6 +98,8 @@ struct cfg {
 	/* mail the milter writes itself (mailout.h), the digest */
 	char		*cf_sendmail_command;
 	char		*cf_mail_from;
+	struct cfg_list	 cf_digest_to;
+	uint64_t	 cf_digest_max_notices;
 
 	/* calendar */
 	int		 cf_calendar;

@@ -31,6 +31,7 @@
 #include <gmime/gmime.h>
 
 #include "mime.h"
+#include "strbuf.h"
 
 struct cand {
 	GMimeObject	*c_part;
@@ -466,6 +467,27 @@ mime_notice_free(struct mime_notice *n)
 	free(n->mn_charset);
 	free(n);
 	return NULL;
+}
+
+int
+mime_qp_encode(const char *in, size_t len, struct strbuf *out)
+{
+	unsigned char	 buf[3 * 4096 + 64];
+	guint32		 save = 0;
+	int		 state = -1;
+	size_t		 n, m;
+
+	while (len > 0) {
+		n = len < 4096 ? len : 4096;
+		m = g_mime_encoding_quoted_encode_step((const unsigned char *)in,
+		    n, buf, &state, &save);
+		strbuf_append(out, buf, m);
+		in += n;
+		len -= n;
+	}
+	m = g_mime_encoding_quoted_encode_close(NULL, 0, buf, &state, &save);
+	strbuf_append(out, buf, m);
+	return strbuf_error(out) ? -1 : 0;
 }
 
 const char *

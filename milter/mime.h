@@ -82,4 +82,12 @@ struct mime_notice *mime_notice_free(struct mime_notice *);
 
 const char *mime_strerror(int status);
 
+/*
+ * Append the quoted-printable form (RFC 2045, GMime's encoder, LF line
+ * ends) of in[0..len) to out: for a text part of mail nefmilter writes
+ * itself.  0, or -1 when memory ran out.
+ */
+struct strbuf;
+int	 mime_qp_encode(const char *in, size_t len, struct strbuf *out);
+
 #endif

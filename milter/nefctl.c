@@ -23,6 +23,7 @@
 
 #include "cfg.h"
 #include "ctl.h"
+#include "ctl_digest.h"
 #include "ctl_metrics.h"
 #include "ctl_events.h"
 #include "ctl_team.h"
@@ -58,7 +59,7 @@ static const struct {
 } cmds[] = {
 	{ "team", cmd_team }, { "case", cmd_case }, { "purge", cmd_purge },
 	{ "audit", cmd_audit }, { "stats", cmd_stats }, { "check", cmd_check },
-	{ "metrics", ctl_metrics },
+	{ "metrics", ctl_metrics }, { "digest", ctl_digest },
 	{ "events", ctl_events },
 };
 
@@ -84,7 +85,9 @@ usage(FILE *fp)
 "  events COURT CASE [--json | --ics]\n"
 "  stats\n"
 "  check [--full]\n"
-"  metrics [--output FILE]\n", fp);
+"  metrics [--output FILE]\n"
+"  digest [--since TIME] [--until TIME] [--format text|html]\n"
+"         [--mail | --to ADDRESS...]\n", fp);
 	/* END USAGE */
 }
 

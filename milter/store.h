@@ -424,6 +424,24 @@ struct store_audit_list {
 	struct store_audit *al_v;	/* owned; store_audit_list_free() */
 };
 
+/* A purge: a document key tombstoned at t_time (store_purge_*()). */
+struct store_tomb {
+	char	 t_court[STORE_COURT_MAX + 1];
+	char	 t_key[STORE_DOCKEY_MAX + 1];
+	unsigned t_att;			/* STORE_ATT_ANY: every attachment */
+	int64_t	 t_time;
+};
+
+/*
+ * What a report of the window [since, until) needs, read in ONE read
+ * transaction: the audit records (as store_audit_query() with only
+ * q_since and q_until) and the document keys tombstoned in the window.
+ * *tombs is malloc'd (free(); NULL when none), *ntombs items.
+ */
+int	 store_report_read(struct store *, int64_t since, int64_t until,
+	    struct store_audit_list *out, struct store_tomb **tombs,
+	    size_t *ntombs);
+
 /* Records matching every given criterion, in time order.  *out is
  * filled; release it with store_audit_list_free(). */
 int	 store_audit_query(struct store *, const struct store_audit_query *,

@@ -602,6 +602,90 @@ store_audit_query(struct store *st, const struct store_audit_query *q,
 	return rc;
 }
 
+struct audit_report {
+	struct audit_query r_aq;
+	int64_t		 r_since, r_until;
+	struct store_tomb *r_v;
+	size_t		 r_n, r_cap;
+};
+
+/* One tombstone key (court\0 key\0 att16) and its time, if in the window. */
+static int
+report_tomb(void *arg, const void *k, size_t kl, const void *v, size_t vl)
+{
+	struct audit_report *r = arg;
+	struct store_tomb t, *nv;
+	struct rec_r rr;
+
+	memset(&t, 0, sizeof(t));
+	rec_r_init(&rr, v, vl);
+	(void)rec_get_u8(&rr);
+	t.t_time = (int64_t)rec_get_u64(&rr);
+	if (rr.rr_err)
+		return STORE_ECORRUPT;
+	if ((r->r_since != 0 && t.t_time < r->r_since) ||
+	    (r->r_until != 0 && t.t_time >= r->r_until))
+		return 0;
+	rec_r_init(&rr, k, kl);
+	rec_get_kstr(&rr, t.t_court, sizeof(t.t_court));
+	rec_get_kstr(&rr, t.t_key, sizeof(t.t_key));
+	t.t_att = rec_get_u16(&rr);
+	if (rr.rr_err)
+		return STORE_ECORRUPT;
+	if (r->r_n == r->r_cap) {
+		size_t cap = r->r_cap ? 2 * r->r_cap : 16;
+
+		if ((nv = realloc(r->r_v, cap * sizeof(*nv))) == NULL)
+			return STORE_ENOMEM;
+		r->r_v = nv;
+		r->r_cap = cap;
+	}
+	r->r_v[r->r_n++] = t;
+	return 0;
+}
+
+static int
+report_fn(struct sdb_txn *t, void *arg)
+{
+	struct audit_report *r = arg;
+	int rc;
+
+	r->r_n = 0;
+	if ((rc = audit_query_fn(t, &r->r_aq)) != 0)
+		return rc;
+	return sdb_walk(t, SDB_TOMB_KEY, NULL, 0, NULL, 0, report_tomb, r);
+}
+
+int
+store_report_read(struct store *st, int64_t since, int64_t until,
+    struct store_audit_list *out, struct store_tomb **tombs, size_t *ntombs)
+{
+	struct store_audit_query q;
+	struct audit_report r;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	memset(&q, 0, sizeof(q));
+	memset(&r, 0, sizeof(r));
+	*tombs = NULL;
+	*ntombs = 0;
+	q.q_entry = STORE_ENTRY_ANY;
+	q.q_since = since;
+	q.q_until = until;
+	r.r_aq.q = &q;
+	r.r_aq.q_out = out;
+	r.r_since = since;
+	r.r_until = until;
+	if ((rc = sdb_read(st, report_fn, &r)) != 0) {
+		store_audit_list_free(out);
+		free(r.r_v);
+		return rc;
+	}
+	*tombs = r.r_v;
+	*ntombs = r.r_n;
+	return 0;
+}
+
 void
 store_audit_list_free(struct store_audit_list *l)
 {

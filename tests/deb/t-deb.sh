@@ -93,7 +93,7 @@ for f in /usr/sbin/nefmilter /usr/sbin/nefctl /usr/sbin/nefpdf \
     /usr/share/man/man8/nefmilter.8.gz /usr/share/man/man8/nefctl.8.gz \
     /usr/share/man/man5/nefmilter.conf.5.gz /etc/nefmilter/nefmilter.conf \
     /lib/systemd/system/nefmilter.service /usr/lib/tmpfiles.d/nefmilter.conf \
-    /lib/systemd/system/nefmilter-metrics.timer \
+    /lib/systemd/system/nefmilter-metrics.timer /lib/systemd/system/nefmilter-digest.timer \
     /usr/share/doc/nefmilter/NEWS.Debian.gz /usr/share/doc/nefmilter/copyright; do
 	check "the package holds $f" grep -qx "$f" "$W/files"
 done
@@ -138,8 +138,12 @@ check_grep "the unit runs the installed program" \
     /lib/systemd/system/nefmilter.service
 check "the unit is enabled for boot" \
     test -e /etc/systemd/system/multi-user.target.wants/nefmilter.service
-check "the metrics timer is not" \
-    test ! -e /etc/systemd/system/timers.target.wants/nefmilter-metrics.timer
+check "the metrics and digest timers are not" \
+    test ! -e /etc/systemd/system/timers.target.wants/nefmilter-metrics.timer -a \
+    ! -e /etc/systemd/system/timers.target.wants/nefmilter-digest.timer
+check "systemd-analyze verify: the digest timer and service" \
+    sh -c 'systemd-analyze verify /lib/systemd/system/nefmilter-digest.timer /lib/systemd/system/nefmilter-digest.service >"$0/verify3" 2>&1' "$W"
+diag "$(cat "$W/verify3")"
 
 # A changed conffile, and a store made by the installed programs.
 echo "firm_domains = lawfirm.example" >>/etc/nefmilter/nefmilter.conf

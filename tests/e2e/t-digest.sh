@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# End to end through a real Postfix: the daily digest of "nefctl digest"
+# for a day of notices whose outcomes are known:
+#   entry 57 to docketing (two PDFs, attachment 2 behind a login prompt),
+#   entry 59 (its one document sealed: the link is cut),
+#   the restricted entry to docketing and bob (bob is not listed: removed),
+#   the restricted entry to bob alone (removing him leaves nobody: held),
+#   then "nefctl purge --entry" of entry 57.
+# The text form is checked field by field; the HTML form is rendered by
+# headless chromium to a PNG (kept in the test output) and its DOM shows
+# the same rows; --mail sends one multipart/alternative message through
+# Postfix's sendmail(1) to digest_to, whose parts are those two forms;
+# hostile and unconfigured --to addresses are refused and nothing is sent.
+set -u
+. "$(dirname "$0")/common.sh"
+e2e_require
+e2e_start "$DATA/scenarios/e2e.json" "restricted_scope = address" \
+    "digest_to = docketing@example.test" "mail_from = nefmilter@example.test"
+# nefctl reads the file at each run: the private Postfix's sendmail(1)
+echo "sendmail_command = /usr/sbin/sendmail -C $PF_CONF -oi" >>"$PF_DIR/nef.conf"
+ROWS="/usr/bin/python3 $TOP/tests/lib/digestrows.py"
+OUT=$TOP/$BUILD/test-logs
+T0=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+CASE=4:22-cv-05541-JST
+
+N57=$(e2e_notice n57)
+e2e_send_notice "$N57" docketing@example.test
+Q1=$PF_LAST_QID
+N59=$(e2e_notice n59 's/035020918716?caseid=401001&de_seq_num=213/035020918900?caseid=401001\&de_seq_num=215/; s/^>57<\/a>/>59<\/a>/')
+e2e_send_notice "$N59" docketing@example.test
+Q2=$PF_LAST_QID
+NS=$(e2e_notice seal 's/MOTION to Compel/MOTION to File Under Seal/')
+e2e_send_notice "$NS" docketing@example.test,bob@example.test
+Q3=$PF_LAST_QID
+e2e_send_notice "$NS" bob@example.test
+Q4=$PF_LAST_QID
+for q in "$Q1" "$Q2" "$Q3"; do
+	check "message $q: done" e2e_wait_qid "$q"
+done
+check "message $Q4: held" pf_wait_log "postfix/cleanup\[[0-9]+\]: $Q4: milter-hold: " 20
+check "the purge of entry 57" quiet nefctl purge --entry cand 4:22-cv-05541 57
+sleep 1
+T1=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+W=(--since "$T0" --until "$T1")
+
+check "nefctl digest (text)" sh -c 'exec "$0" -c "$1" digest --since "$2" --until "$3" >"$4"' \
+    "$NEFCTL" "$PF_DIR/nef.conf" "$T0" "$T1" "$PF_DIR/d.txt"
+cp "$PF_DIR/d.txt" "$OUT/digest.txt"
+$ROWS --text "$PF_DIR/d.txt" >"$PF_DIR/rows.txt"
+row() { grep -c "^$1	" "$PF_DIR/rows.txt"; }
+cell() {	# SECTION N COL: cell COL (1 = first) of row N of SECTION
+	awk -F'\t' -v s="$1" -v n="$2" -v c="$3" '$1 == s && ++k == n { print $(c + 1) }' "$PF_DIR/rows.txt"
+}
+check_grep "the period is the window asked for" "^From [0-9-]+ [0-9:]+ to [0-9-]+ [0-9:]+ \(" "$PF_DIR/d.txt"
+tr '\n' ' ' <"$PF_DIR/d.txt" | tr -s ' ' >"$PF_DIR/d.flat"	# prose unwrapped
+# entry 59's link, and the held entry's (held with no document in it)
+check_grep "the summary counts every outcome" \
+    " 4 notices in 1 case from 1 court; 4 PDFs attached; 2 links cut; 1 held; 2 restricted entries \(1 recipient removed\); 4 documents not fetched; 1 purge\. " \
+    "$PF_DIR/d.flat"
+check_eq "held: one row" 1 "$(row held)"
+check_eq "held: its queue id" "$Q4" "$(cell held 1 2)"
+check_eq "held: court, case, entry" "cand $CASE 57" "$(cell held 1 3) $(cell held 1 4) $(cell held 1 5)"
+check "held: why" test -n "$(cell held 1 6)"
+check_grep "held: how to release it with Postfix" "postsuper -H QUEUEID" "$PF_DIR/d.flat"
+check_grep "held: and with Sendmail" "sendmail -Q -qIQUEUEID" "$PF_DIR/d.flat"
+check_eq "restricted: two rows" 2 "$(row restricted)"
+check_eq "restricted: bob was removed from the first" "bob@example.test" "$(cell restricted 1 5)"
+check_eq "restricted: nobody from the held one" "nobody" "$(cell restricted 2 5)"
+check_eq "restricted: its three documents counted" "3" "$(cell restricted 1 6)"
+check_eq "notices: four rows" 4 "$(row notices)"
+check_eq "notices: entries in time order" "57 59 57 57" \
+    "$(for i in 1 2 3 4; do cell notices $i 1; done | tr '\n' ' ' | sed 's/ $//')"
+check_eq "notices: what was done" "attached stripped attached held" \
+    "$(for i in 1 2 3 4; do cell notices $i 4; done | tr '\n' ' ' | sed 's/ $//')"
+check_eq "notices: entry 57, two PDFs" "2 PDFs attached" "$(cell notices 1 5)"
+check_eq "notices: entry 59, its link cut" "1 link cut" "$(cell notices 2 5)"
+check_eq "notices: the restricted entry went to docketing only" "docketing@example.test" "$(cell notices 3 6)"
+check_eq "notices: the held one still to bob (nobody removed)" "bob@example.test" "$(cell notices 4 6)"
+check_eq "notices: the kind" "district" "$(cell notices 1 3)"
+check_grep "notices: the case heading with its name" \
+    "^ cand $CASE: Acme Widgets, Inc\. v\. Example Logistics Corp\. et al$" "$PF_DIR/d.txt"
+check_grep "notices: entry 57's docket text" "^        MOTION to Compel Production of Documents" "$PF_DIR/d.txt"
+check_grep "notices: its attached documents" \
+    "^        Attached: 2023-03-14_cand_${CASE//:/-}_ECF57_Main_Document\.pdf$" "$PF_DIR/d.txt"
+check_nogrep "the restricted entry's docket text is never quoted" "Under Seal" "$PF_DIR/d.txt"
+check_eq "restricted entries say why nothing is shown" 2 \
+    "$(grep -c 'Restricted entry: its docket text and documents are not shown here\.' "$PF_DIR/d.txt")"
+check_eq "not fetched: four rows" 4 "$(row unfetched)"
+check_eq "not fetched: entry 57's login attachment, by name" "attachment 2: Proposed Order" "$(cell unfetched 1 5)"
+check_grep "not fetched: why" "the court asked for a login" <(cell unfetched 1 6)
+check_eq "not fetched: entry 59's main document" "main document" "$(cell unfetched 2 5)"
+check_eq "not fetched: the restricted entries' documents, without a name" "attachment 2 attachment 2" \
+    "$(cell unfetched 3 5) $(cell unfetched 4 5)"
+check_eq "purges: one row" 1 "$(row purges)"
+check_eq "purges: case and entry" "$CASE 57" "$(cell purges 1 3) $(cell purges 1 4)"
+check_grep "purges: the documents" "main document, attachment 1" <(cell purges 1 5)
+
+# --- the HTML form in a real browser ---------------------------------------------
+check "nefctl digest --format html" sh -c 'exec "$0" -c "$1" digest --since "$2" --until "$3" --format html >"$4"' \
+    "$NEFCTL" "$PF_DIR/nef.conf" "$T0" "$T1" "$PF_DIR/d.html"
+cp "$PF_DIR/d.html" "$OUT/digest.html"
+check_nogrep "HTML: no script, style sheet, image, frame or form" \
+    "<(script|style|link|img|iframe|object|embed|form)[ >]" "$PF_DIR/d.html"
+check_nogrep "HTML: nothing fetched from anywhere" "(src|href|url)[=(]" "$PF_DIR/d.html"
+check_nogrep "HTML: no class-based style (inline styles only)" "<style|class=\"[^\"]*\" style=\"\"" "$PF_DIR/d.html"
+CHROME="chromium --headless --no-sandbox --disable-gpu --disable-background-networking
+--disable-component-update --disable-sync --no-first-run --user-data-dir=$PF_DIR/chrome"
+rm -f "$OUT/digest.png"
+timeout 60 $CHROME --window-size=1000,1600 --screenshot="$OUT/digest.png" "file://$PF_DIR/d.html" >"$PF_DIR/chrome.log" 2>&1
+check "chromium renders it to a PNG" test -s "$OUT/digest.png"
+check_eq "the PNG is a PNG" "89504e47" "$(head -c 4 "$OUT/digest.png" 2>/dev/null | od -An -tx1 | tr -d ' \n')"
+timeout 60 $CHROME --dump-dom "file://$PF_DIR/d.html" >"$PF_DIR/dom.html" 2>>"$PF_DIR/chrome.log"
+$ROWS --html "$PF_DIR/dom.html" >"$PF_DIR/rows.dom"
+check "the browser's DOM has the rows" test -s "$PF_DIR/rows.dom"
+check "the DOM shows the same rows as the text, cell by cell" diff -u "$PF_DIR/rows.txt" "$PF_DIR/rows.dom"
+check_grep "the DOM keeps the summary" "4 notices in 1 case from 1 court" "$PF_DIR/dom.html"
+
+# --- mail ------------------------------------------------------------------------------
+check_eq "--to with a leading '-' is refused (exit 2)" 2 \
+    "$(nefctl digest --to '-oQ/tmp/x@example.test' 2>"$PF_DIR/e1"; echo $?)"
+check_grep "... with the reason" "refused: an address may not begin with '-'" "$PF_DIR/e1"
+check_eq "--to with a header in it is refused" 2 \
+    "$(nefctl digest --to "$(printf 'docketing@example.test\nBcc: x@evil.example')" 2>/dev/null; echo $?)"
+check_eq "--to an address not in digest_to is refused" 2 \
+    "$(nefctl digest --to carol@example.test 2>"$PF_DIR/e2"; echo $?)"
+check_grep "... saying the digest goes to configured addresses only" "not one of digest_to" "$PF_DIR/e2"
+before=$(pf_maildir_files docketing | wc -l)
+check "--mail submits it through sendmail(1)" quiet nefctl digest "${W[@]}" --mail
+check "it is delivered to digest_to" pf_wait_delivered docketing $((before + 1)) 20
+check_eq "nothing went to carol" 0 "$(pf_maildir_files carol | wc -l)"
+M=$(e2e_last docketing)
+$ROWS --mail "$M" >"$PF_DIR/mail.h"
+check_grep "mail: multipart/alternative" "^Content-Type: multipart/alternative; boundary=" "$PF_DIR/mail.h"
+check_grep "mail: its subject counts the day" \
+    "^Subject: Court notices to [0-9-]+: 4 notices, 1 held, 2 restricted, 4 not fetched$" "$PF_DIR/mail.h"
+check_grep "mail: from mail_from" "^From: nefmilter@example.test$" "$PF_DIR/mail.h"
+check_grep "mail: auto-generated (no vacation replies)" "^Auto-Submitted: auto-generated$" "$PF_DIR/mail.h"
+check_grep "mail: a text part, quoted-printable" "^PART text/plain quoted-printable$" "$PF_DIR/mail.h"
+check_grep "mail: an HTML part, quoted-printable" "^PART text/html quoted-printable$" "$PF_DIR/mail.h"
+check "mail: the text part is the text form" diff -u "$PF_DIR/d.txt" "$M.txt"
+check "mail: the HTML part is the HTML form" diff -u "$PF_DIR/d.html" "$M.html"
+e2e_finish
