@@ -14,6 +14,12 @@
 #       inspect_forwards (the default) it reads on to the end of the
 #       headers to see whether the message is a forwarded notice;
 #   (e) floormilter accepting at end of headers, the floor for (d).
+#   (f) nefmilter handed only the mail of listed clients, as INSTALL
+#       describes (smtpd_milters empty, smtpd_milter_maps = cidr: naming
+#       the courts' gateway 127.0.0.2 and the firm's clients 10.0.0.0/8):
+#       ordinary mail from 127.0.0.1, which the map does not list, never
+#       reaches the milter; its ratio to (a) shows it runs at the
+#       no-milter rate (kept >= 0.98).
 # (d) and (e) are information only (no target); BENCH_EOH=0 leaves them out.
 # $BENCH_MILTER_CMD replaces the default command of (c) (then (d) and (e)
 # are left out); %SOCKET% in it is replaced by the libmilter socket.
@@ -96,6 +102,9 @@ read -r PFS_B MS_B <<<"$(msock floor)"
 read -r PFS_C MS_C <<<"$(msock milter)"
 read -r PFS_E MS_E <<<"$(msock flooreoh)"
 PORT_A=$(pf_free_port) PORT_B=$(pf_free_port) PORT_C=$(pf_free_port) PORT_E=$(pf_free_port)
+PORT_F=$(pf_free_port)
+printf '%s\n' "# the courts' gateway and the firm's own clients" \
+    "127.0.0.2/32 $PFS_C" "10.0.0.0/8 $PFS_C" >"$RUN/milter_clients.cidr"
 PF_DELIVERY=discard
 PF_DEFAULT_ACTION=tempfail
 # Postfix's inflow control (in_flow_delay, 1 s) pauses smtpd when qmgr lags
@@ -108,7 +117,8 @@ ${BENCH_MAIN_EXTRA:-}"
 PF_MASTER_EXTRA="127.0.0.1:$PORT_A inet n - n - - smtpd -o smtpd_milters=
 127.0.0.1:$PORT_B inet n - n - - smtpd -o smtpd_milters=$PFS_B
 127.0.0.1:$PORT_C inet n - n - - smtpd -o smtpd_milters=$PFS_C
-127.0.0.1:$PORT_E inet n - n - - smtpd -o smtpd_milters=$PFS_E"
+127.0.0.1:$PORT_E inet n - n - - smtpd -o smtpd_milters=$PFS_E
+127.0.0.1:$PORT_F inet n - n - - smtpd -o smtpd_milters= -o smtpd_milter_maps=cidr:$RUN/milter_clients.cidr"
 pf_setup >/dev/null || { note "FAIL: cannot set up Postfix"; exit 1; }
 pf_start || { note "FAIL: Postfix does not start"; exit 1; }
 
@@ -158,8 +168,8 @@ EOF
 	pf_spawn milter bash -c "exec $cmd"
 	MILTER_PID=$PF_SPAWN_PID
 	if milter_up "$MS_C" "$MILTER_PID"; then
-		CONFIGS="a b c"
-		[ "$EOH" = 1 ] && CONFIGS="a b c d e"
+		CONFIGS="a b c f"
+		[ "$EOH" = 1 ] && CONFIGS="a b c d e f"
 		note "(c) milter under test: $cmd"
 	else
 		note "(c) skipped: '$cmd' did not listen on the socket within 10 s (no daemon mode?):"
@@ -168,7 +178,7 @@ EOF
 fi
 note "milters on $SOCKET_KIND sockets; $SESSIONS sessions, $MSGS messages of $SIZE bytes per run, $REPS repetitions"
 
-port_of() { case $1 in a) echo "$PORT_A" ;; b) echo "$PORT_B" ;; c|d) echo "$PORT_C" ;; e) echo "$PORT_E" ;; esac; }
+port_of() { case $1 in a) echo "$PORT_A" ;; b) echo "$PORT_B" ;; c|d) echo "$PORT_C" ;; e) echo "$PORT_E" ;; f) echo "$PORT_F" ;; esac; }
 from_of() { case $1 in d|e) echo "$FIRM" ;; *) echo "$OUTSIDE" ;; esac; }
 
 # cpu PID: user+system clock ticks of the process (all its threads)
@@ -256,6 +266,7 @@ desc_b="floor, MAIL FROM"
 desc_c="milter under test"
 desc_d="nefmilter, firm sender"
 desc_e="floor, end of headers"
+desc_f="nefmilter by smtpd_milter_maps"
 [ -z "${BENCH_MILTER_CMD:-}" ] && desc_c="nefmilter"
 for c in $CONFIGS; do
 	eval "d=\$desc_$c"
@@ -273,6 +284,15 @@ if has c; then
 		verdict="ratio: median below 0.98 but within the noise (IQR $q); rerun on an idle machine"
 	fi
 	bench "postfix ratio (c)/floor ($SOCKET_KIND sockets)" "$rc" "$verdict"
+fi
+if has f; then
+	rf=$(paired ratio tput f a | median)
+	q=$(paired ratio tput f a | iqr)
+	verdict="ratio (keep >= 0.98; IQR $q)"
+	if awk -v x="${q#*..}" 'BEGIN {exit !(x < 0.98)}'; then
+		verdict="FAIL: below 0.98 (IQR $q)"
+	fi
+	bench "postfix ratio (f) milter maps/no milter, ordinary mail" "$rf" "$verdict"
 fi
 if has d; then
 	bench "postfix ratio (d)/(e) firm sender/floor at EOH" "$(paired ratio tput d e | median)" \
