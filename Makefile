@@ -190,6 +190,11 @@ uninstall:
 	      $(DESTDIR)$(MANDIR)/man5/nefmilter.conf.5 \
 	      $(addprefix $(DESTDIR)$(UNITDIR)/,$(notdir $(UNITS))) \
 	      $(DESTDIR)$(TMPFILESDIR)/nefmilter.conf
+	@# the sample configuration goes only while it is still the sample
+	@c=$(DESTDIR)$(SYSCONFDIR)/nefmilter/nefmilter.conf; \
+	if cmp -s conf/nefmilter.conf "$$c"; then rm -f "$$c"; \
+	elif [ -e "$$c" ]; then echo "kept $$c: it is not the sample any more"; fi
+	-@rmdir $(DESTDIR)$(SYSCONFDIR)/nefmilter 2>/dev/null || true
 
 # A Debian package from the packaging in debian/ (dpkg-buildpackage and
 # debhelper, built in a copy of the tree); the .deb lands in DEBDIR.
