@@ -127,7 +127,8 @@ static void
 print_audit(FILE *fp, const struct store_audit *a)
 {
 	char t[32];
-	size_t i, nrm = 0;
+	const char *ch, *e;
+	size_t i, nrm = 0, w;
 
 	fprintf(fp, "%s  %-12s %-6s", ctl_fmt_time(a->a_time, t, sizeof(t)),
 	    a->a_qid[0] ? a->a_qid : "-", a->a_court);
@@ -147,6 +148,12 @@ print_audit(FILE *fp, const struct store_audit *a)
 		for (i = 0; i < a->a_nrcpt; i++)
 			if (a->a_rcpt[i].ar_removed)
 				fprintf(fp, " %s", a->a_rcpt[i].ar_addr);
+	}
+	if ((ch = store_audit_item(a, STORE_AUDIT_TAG_CHANGE)) != NULL) {
+		w = strcspn(ch, "\t");		/* WHAT TAB ENTRY TAB ... */
+		e = ch[w] == '\t' ? ch + w + 1 : "";
+		fprintf(fp, "  changed: %.*s entry %.*s", (int)w, ch,
+		    (int)strcspn(e, "\t"), e);
 	}
 	if (a->a_ndoc > 0) {
 		fputs("  docs:", fp);

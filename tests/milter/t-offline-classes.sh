@@ -67,6 +67,8 @@ items = [i for r in recs for i in r.get("items", [])]
 ch = [i["value"] for i in items if i["tag"] == 1]
 assert ch and ch[-1].split("\t")[:2] == ["corrected-pdf", "25"], items
 ' "$W/audit"
+check_grep "corrected: nefctl case show lists the change" \
+    "OFFLINE +nysb +24-10123#25 +attached verified offline-test +to: docketing@lawfirm.example +changed: corrected-pdf entry 25 +docs: 2024-03-01_nysb_24-10123-mg_ECF25_Amended_Schedules_corrected.pdf" "$W/show"
 n=$(requests)
 check "corrected: another copy of the original runs" offline "$NN/schedules_entry25.eml" -r aokafor@lawfirm.example
 check "corrected: it still gets the original" pdf_part nysb-25-original 4400
