@@ -211,7 +211,10 @@ int	 store_tombstone_add(struct store *, const char *court,
  * deleted too.  Select by document key (att STORE_ATT_ANY: every
  * attachment; the key is tombstoned even when nothing was stored), by
  * entry, or by case.  *out (may be NULL) receives a malloc'd array of
- * the purged documents, *n their number; the caller free()s it.
+ * the purged documents, *n their number; the caller free()s it.  A
+ * document key K takes its versions with it: the documents a changed
+ * entry stored beside it as "K.c..." are purged too, and a version is
+ * refused when K is tombstoned.
  * Returns 0 (also when nothing matched: *n == 0) or a status.
  */
 int	 store_purge_doc(struct store *, const char *court, const char *key,

@@ -177,20 +177,31 @@ doc_fsync_dir(const char *path)
 	return rc;
 }
 
-/* 0 when neither the key (exact or any attachment) nor sha is purged. */
+/* 0 when neither the key (exact or any attachment; for a version
+ * "KEY.c...", KEY too) nor sha is purged. */
 static int
 doc_tomb_check(struct sdb_txn *t, const char *court, const char *key,
     unsigned att, const unsigned char *sha)
 {
 	struct rec_w w;
 	const void *v;
+	const char *dot;
+	char base[STORE_DOCKEY_MAX + 1] = "";
 	size_t vl;
 	int rc = 0, pass;
 
 	rec_w_init(&w, REC_KEY_MAX);
-	for (pass = 0; key != NULL && pass < 2 && rc == 0; pass++) {
+	/* A changed entry's version ("KEY.c...") goes with its KEY. */
+	if (key != NULL && (dot = strchr(key, '.')) != NULL &&
+	    (size_t)(dot - key) < sizeof(base)) {
+		memcpy(base, key, (size_t)(dot - key));
+		base[dot - key] = '\0';
+	}
+	for (pass = 0; key != NULL && pass < (base[0] ? 4 : 2) && rc == 0;
+	    pass++) {
 		rec_w_reset(&w);
-		rec_doc_key(&w, court, key, pass == 0 ? att : STORE_ATT_ANY);
+		rec_doc_key(&w, court, pass < 2 ? key : base, pass % 2 == 0 ?
+		    att : STORE_ATT_ANY);
 		if (w.rw_err)
 			rc = w.rw_err;
 		else if ((rc = sdb_get(t, SDB_TOMB_KEY, w.rw_buf, w.rw_len,

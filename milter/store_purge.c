@@ -62,6 +62,8 @@ static int	doc_collect_one(void *, const void *, size_t, const void *,
 		    size_t);
 static int	doc_collect_sha(void *, const void *, size_t, const void *,
 		    size_t);
+static int	doc_version_one(void *, const void *, size_t, const void *,
+		    size_t);
 static int	doc_purge_fn(struct sdb_txn *, void *);
 static void	doc_purge_after(void *);
 static int	doc_purge(struct doc_purge *, struct store_doc **, size_t *);
@@ -127,6 +129,23 @@ doc_collect_sha(void *arg, const void *k, size_t kl, const void *v,
 	return rc;
 }
 
+/* A version of the purged key ("KEY.c202403151005"), of the purged
+ * attachment (or any). */
+static int
+doc_version_one(void *arg, const void *k, size_t kl, const void *v,
+    size_t vl)
+{
+	struct doc_purge *u = arg;
+	struct store_doc d;
+	int rc;
+
+	if ((rc = rec_doc_decode(k, kl, v, vl, &d)) != 0)
+		return rc;
+	if (u->u_att != STORE_ATT_ANY && d.d_att != u->u_att)
+		return 0;
+	return sdoc_set_add(&u->u_set, &d);
+}
+
 static int
 doc_purge_fn(struct sdb_txn *t, void *arg)
 {
@@ -154,6 +173,14 @@ doc_purge_fn(struct sdb_txn *t, void *arg)
 	}
 	rc = p.rw_err ? STORE_EINVAL :
 	    sdb_walk(t, table, p.rw_buf, p.rw_len, NULL, 0, doc_collect_one, &c);
+	if (rc == 0 && u->u_mode == 0) {	/* its versions: "KEY.c..." */
+		rec_w_reset(&p);
+		rec_put_kstr(&p, u->u_court);
+		rec_put_bytes(&p, u->u_key, strlen(u->u_key));
+		rec_put_bytes(&p, ".", 1);
+		rc = p.rw_err ? STORE_EINVAL : sdb_walk(t, SDB_DOCS, p.rw_buf,
+		    p.rw_len, NULL, 0, doc_version_one, u);
+	}
 	rec_w_free(&p);
 	/* Every other key holding the same content goes too. */
 	for (i = 0; rc == 0 && i < u->u_set.ds_n; i++) {

@@ -11,7 +11,9 @@
 #  3. a modified docket text without a document, and a new-case notice
 #     with no document: delivered with the summary lines that say so;
 #  4. a forged corrected notice (not a court's sender) and an unverified
-#     one change nothing in the store.
+#     one change nothing in the store;
+#  5. purging the entry's document takes the corrected version with it,
+#     and a later copy of the corrected notice attaches nothing.
 . "$(dirname "$0")/common.sh"
 
 court "$DATA/scenarios/classes.json"
@@ -103,4 +105,15 @@ check_grep "unverified: read as a court's notice that is not verified" \
     "OFFLINE: notice court=nysb .* trust=unverified " "$W/err"
 check_eq "unverified: nothing asked of the court" "$n" "$(requests)"
 check_eq "forged and unverified: the store's documents are as they were" "$before" "$(docs_of)"
+
+# --- 5. the clawback takes the corrected version too ---------------------
+"$NEFCTL" -c "$W/n.conf" purge nysb 126023311025 >"$W/purge" 2>&1
+check_grep "purge: the original goes" "126023311025 att 0" "$W/purge"
+check_grep "purge: and the version beside it" "126023311025.c202403151005 att 0" "$W/purge"
+check_eq "purge: no document of the entry is left" "documents (0):" "$(docs_of)"
+n=$(requests)
+check "purge: a later copy of the corrected notice runs" offline "$NN/corrected_pdf.eml" -r "$R"
+check_nogrep "purge: its PDF is never attached again" "application/pdf" "$W/parts"
+check_eq "purge: nor fetched" "$n" "$(requests)"
+check_grep "purge: the summary says it was withdrawn" "Withdrawn by the firm" "$W/parts"
 tap_done
