@@ -206,9 +206,12 @@ session_connect(void *ctx, const char *host, const char *addr,
 		return SESS_ACCEPT;
 	text_printable(c->c_host, sizeof(c->c_host), host, host ? strlen(host) : 0);
 	text_printable(c->c_addr, sizeof(c->c_addr), addr, addr ? strlen(addr) : 0);
-	/* Postfix's sendmail command and pickup: a simulated client with
-	 * port 0. */
-	c->c_local = port != NULL && strcmp(port, "0") == 0;
+	/* The MTA's own submission path: Postfix's sendmail command and
+	 * pickup give a simulated client with port 0; a client with no
+	 * address at all (Sendmail's "sendmail -bs") did not come over the
+	 * network either. */
+	c->c_local = (port != NULL && strcmp(port, "0") == 0) ||
+	    c->c_addr[0] == '\0';
 	log_debug(c->c_id, "connect from %s[%s]%s", c->c_host, c->c_addr,
 	    c->c_local ? " (local submission)" : "");
 	return SESS_CONTINUE;

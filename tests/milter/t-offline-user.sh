@@ -47,6 +47,13 @@ check_grep "it says it gave root's files to the user" \
     "nefmilter: state_dir $W/state: [0-9]+ files of the store belonged to root and now belong to nobody" "$W/err"
 check_eq "and they belong to the user now" "" "$(foreign)"
 
+# --- no client address: not over the network, so local mail -----------------------
+sed -i 's/^trust_local_mail = yes$/trust_local_mail = no/' "$W/n.conf"
+check "-t with no client address runs" offline "$DATA/nef/district.eml" -r bob@lawfirm.example -a ""
+check_grep "a message with no client address is local mail, never verified" \
+    "trust=unverified \(unverified: local mail \(submitted on the relay; trust_local_mail = no\)\)" "$W/err"
+sed -i 's/^trust_local_mail = no$/trust_local_mail = yes/' "$W/n.conf"
+
 # --- refusals ------------------------------------------------------------------
 sed -i 's/^user = .*/user = postfix/' "$W/n.conf"
 n=$(find "$W/state" | wc -l)
