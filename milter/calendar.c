@@ -27,6 +27,7 @@
 #include "calparse.h"
 #include "calphrase.h"
 #include "cfg.h"
+#include "cfgcheck.h"
 #include "courttz.h"
 #include "log.h"
 #include "nef.h"
@@ -498,21 +499,21 @@ calendar_check_cfg(const struct cfg *cf, struct strbuf *err)
 			if (strcasecmp(cf->cf_calendar_kinds.l_v[i], ok[j]) == 0)
 				break;
 		if (j == sizeof(ok) / sizeof(ok[0])) {
-			cfg_problem(cf, err, "calendar_kinds", "calendar_kinds: "
+			cfgcheck_problem(cf, err, "calendar_kinds", "calendar_kinds: "
 			    "\"%s\" is neither deadlines nor hearings",
 			    cf->cf_calendar_kinds.l_v[i]);
 			bad = 1;
 		}
 	}
 	if (cf->cf_calendar && cf->cf_calendar_kinds.l_n == 0 &&
-	    !cfg_refused(cf, "calendar_kinds")) {
-		cfg_problem(cf, err, "calendar_kinds", "calendar_kinds: empty "
+	    !cfgcheck_refused(cf, "calendar_kinds")) {
+		cfgcheck_problem(cf, err, "calendar_kinds", "calendar_kinds: empty "
 		    "(set calendar = no to turn the calendar off)");
 		bad = 1;
 	}
 	if (cf->cf_calendar_dir != NULL && cf->cf_calendar_dir[0] != '\0' &&
 	    cf->cf_calendar_dir[0] != '/') {
-		cfg_problem(cf, err, "calendar_dir", "calendar_dir: \"%s\" is not "
+		cfgcheck_problem(cf, err, "calendar_dir", "calendar_dir: \"%s\" is not "
 		    "an absolute path", cf->cf_calendar_dir);
 		bad = 1;
 	}

@@ -10,13 +10,12 @@
  *	cfg_load() and cfg_set() return -1 and append "FILE:LINE: KEY: what
  *	was expected" to the error buffer; a file with several mistakes
  *	reports all of them.  cfg_load_all() keeps what it could read, so
- *	that checks beyond the table (cfg_problem()) report in the same
- *	pass, each with the line of the setting concerned.
+ *	that checks beyond the table (cfgcheck.h) report in the same pass,
+ *	each with the line of the setting concerned (cfg_line()).
  */
 #include <ctype.h>
 #include <errno.h>
 #include <pthread.h>
-#include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -249,8 +248,6 @@ static int	cfg_apply(struct cfg *, const struct cfg_def *, const char *,
 		    int append, const char *where, int line, struct strbuf *);
 static int	cfg_number(const struct cfg_def *, const char *, uint64_t *);
 static int	cfg_list_add(struct cfg_list *, const char *, int line);
-static int	cfg_item_line(const struct cfg *, const struct cfg_def *,
-		    const char *msg);
 static void	cfg_list_clear(struct cfg_list *);
 static void	cfg_free(struct cfg *);
 static void	cfg_value(const struct cfg *, const struct cfg_def *, struct strbuf *);
@@ -565,78 +562,28 @@ cfg_load_all(const char *path, struct cfg **out, struct strbuf *err)
 	return bad ? -1 : 0;
 }
 
-const char *
-cfg_where(const struct cfg *c, const char *key, char *buf, size_t size)
-{
-	const struct cfg_def	*d = key != NULL ? cfg_find(key) : NULL;
-	int			 line = 0;
-
-	if (d != NULL && c->cf_line != NULL)
-		line = c->cf_line[d - cfg_defs];
-	if (line < 0)
-		line = -line;
-	if (c->cf_path == NULL)
-		snprintf(buf, size, "defaults");
-	else if (line == 0)
-		snprintf(buf, size, "%s", c->cf_path);
-	else
-		snprintf(buf, size, "%s:%d", c->cf_path, line);
-	return buf;
-}
-
 int
-cfg_refused(const struct cfg *c, const char *key)
+cfg_line(const struct cfg *c, const char *key)
 {
 	const struct cfg_def	*d = cfg_find(key);
 
-	return d != NULL && c->cf_line != NULL && c->cf_line[d - cfg_defs] < 0;
+	return d != NULL && c->cf_line != NULL ? c->cf_line[d - cfg_defs] : 0;
 }
 
-void
-cfg_problem(const struct cfg *c, struct strbuf *err, const char *key,
-    const char *fmt, ...)
+const struct cfg_list *
+cfg_list_of(const struct cfg *c, const char *key)
 {
-	char	msg[1024], where[600], word[64];
-	size_t	n;
-	va_list	ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	if (key == NULL) {
-		n = strspn(msg, "abcdefghijklmnopqrstuvwxyz_0123456789");
-		if (n > 0 && n < sizeof(word)) {
-			memcpy(word, msg, n);
-			word[n] = '\0';
-			if (cfg_find(word) != NULL)
-				key = word;
-		}
-	}
-	cfg_where(c, key, where, sizeof(where));
-	if (key != NULL && c->cf_path != NULL &&
-	    (n = (size_t)cfg_item_line(c, cfg_find(key), msg)) > 0)
-		snprintf(where, sizeof(where), "%s:%zu", c->cf_path, n);
-	strbuf_printf(err, "%s: %s\n", where, msg);
-}
-
-/* The line of the list entry that msg quotes ("VALUE"), or 0. */
-static int
-cfg_item_line(const struct cfg *c, const struct cfg_def *d, const char *msg)
-{
-	const struct cfg_list	*l;
-	const char		*q;
-	size_t			 i, n;
+	const struct cfg_def	*d = cfg_find(key);
 
 	if (d == NULL || (d->d_type != T_LIST && d->d_type != T_LINES))
-		return 0;
-	l = (const void *)((const char *)c + d->d_off);
-	for (i = 0; i < l->l_n; i++) {
-		n = strlen(l->l_v[i]);
-		for (q = strchr(msg, '"'); q != NULL; q = strchr(q + 1, '"'))
-			if (strncmp(q + 1, l->l_v[i], n) == 0 && q[n + 1] == '"')
-				return l->l_line[i];
-	}
-	return 0;
+		return NULL;
+	return (const void *)((const char *)c + d->d_off);
+}
+
+int
+cfg_known(const char *key)
+{
+	return cfg_find(key) != NULL;
 }
 
 static void

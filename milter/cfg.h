@@ -126,19 +126,13 @@ int	 cfg_load(const char *path, struct cfg **out, struct strbuf *err);
  * is NULL only when the file cannot be read or memory runs out.
  */
 int	 cfg_load_all(const char *path, struct cfg **out, struct strbuf *err);
-/* Where key got its value, into buf: "FILE:LINE", or "FILE" (or
- * "defaults") for a built-in default.  Returns buf. */
-const char *cfg_where(const struct cfg *, const char *key, char *buf,
-	    size_t size);
-/* 1 when the file set key to a value that was refused, else 0. */
-int	 cfg_refused(const struct cfg *, const char *key);
-/*
- * Append one problem as "WHERE: MESSAGE\n" to err, WHERE being
- * cfg_where() of key.  With key NULL, the key is the message's first
- * word when that names a setting ("trusted_clients: ...").
- */
-void	 cfg_problem(const struct cfg *, struct strbuf *err, const char *key,
-	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* The line of the file that set key last: 0 for a built-in default (or an
+ * unknown key), the negated line when that line's value was refused. */
+int	 cfg_line(const struct cfg *, const char *key);
+/* The value of a list setting (key names one), else NULL. */
+const struct cfg_list *cfg_list_of(const struct cfg *, const char *key);
+/* 1 when key names a setting. */
+int	 cfg_known(const char *key);
 /* Built-in defaults; NULL only when memory runs out. */
 struct cfg *cfg_defaults(void);
 /* Set one key as if read from a file (used for overrides); 0 or -1. */

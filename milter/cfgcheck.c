@@ -1,6 +1,6 @@
 /*
  * NAME
- *	cfgcheck 3 - configuration checks, entry by entry
+ *	cfgcheck 3 - configuration checks, entry by entry, with their lines
  * SYNOPSIS
  *	#include "cfgcheck.h"
  * DESCRIPTION
@@ -10,11 +10,14 @@
  *	copy of the configuration whose other lists hold harmless values,
  *	so that each bad entry yields its own line.  When no single entry
  *	is at fault (a limit on the number of entries, say), the message of
- *	the whole compilation is reported.
+ *	the whole compilation is reported.  Every problem names the line
+ *	of the setting (cfg_line()), or of the list entry it quotes.
  * DIAGNOSTICS
- *	Problems are appended to the caller's buffer through cfg_problem().
+ *	Problems are appended to the caller's buffer through cfgcheck_problem().
  */
+#include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +31,7 @@
 
 typedef int (*cc_compile_fn)(const struct cfg *, char *msg, size_t size);
 
+static int	cc_item_line(const struct cfg *, const char *key, const char *);
 static int	cc_trust(const struct cfg *, char *, size_t);
 static int	cc_terms(const struct cfg *, char *, size_t);
 static struct cfg_list *cc_list(struct cfg *, size_t off);
@@ -40,6 +44,73 @@ static char		*cc_court_v[] = { (char *)"uscourts.gov" };
 static int		 cc_court_line[] = { 0 };
 static const struct cfg_list cc_court1 = { 1, cc_court_v, cc_court_line };
 static const struct cfg_list cc_empty = { 0, NULL, NULL };
+
+const char *
+cfgcheck_where(const struct cfg *c, const char *key, char *buf, size_t size)
+{
+	int	line = key != NULL ? cfg_line(c, key) : 0;
+
+	if (line < 0)
+		line = -line;
+	if (c->cf_path == NULL)
+		snprintf(buf, size, "defaults");
+	else if (line == 0)
+		snprintf(buf, size, "%s", c->cf_path);
+	else
+		snprintf(buf, size, "%s:%d", c->cf_path, line);
+	return buf;
+}
+
+int
+cfgcheck_refused(const struct cfg *c, const char *key)
+{
+	return cfg_line(c, key) < 0;
+}
+
+/* The line of the entry of list setting key that msg quotes, or 0. */
+static int
+cc_item_line(const struct cfg *c, const char *key, const char *msg)
+{
+	const struct cfg_list	*l = cfg_list_of(c, key);
+	const char		*q;
+	size_t			 i, n;
+
+	for (i = 0; l != NULL && l->l_line != NULL && i < l->l_n; i++) {
+		n = strlen(l->l_v[i]);
+		for (q = strchr(msg, '"'); q != NULL; q = strchr(q + 1, '"'))
+			if (strncmp(q + 1, l->l_v[i], n) == 0 && q[n + 1] == '"')
+				return l->l_line[i];
+	}
+	return 0;
+}
+
+void
+cfgcheck_problem(const struct cfg *c, struct strbuf *err, const char *key,
+    const char *fmt, ...)
+{
+	char	msg[1024], where[600], word[64];
+	size_t	n;
+	int	line;
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (key == NULL) {
+		n = strspn(msg, "abcdefghijklmnopqrstuvwxyz_0123456789");
+		if (n > 0 && n < sizeof(word)) {
+			memcpy(word, msg, n);
+			word[n] = '\0';
+			if (cfg_known(word))
+				key = word;
+		}
+	}
+	cfgcheck_where(c, key, where, sizeof(where));
+	if (key != NULL && c->cf_path != NULL &&
+	    (line = cc_item_line(c, key, msg)) > 0)
+		snprintf(where, sizeof(where), "%s:%d", c->cf_path, line);
+	strbuf_printf(err, "%s: %s\n", where, msg);
+}
 
 static int
 cc_trust(const struct cfg *cf, char *msg, size_t size)
@@ -89,7 +160,7 @@ cc_each(const struct cfg *neutral, const struct cfg *cf, size_t off,
 		ol->l_line = l->l_line != NULL ? l->l_line + i : NULL;
 		ol->l_n = 1;
 		if (compile(&one, msg, sizeof(msg)) != 0) {
-			cfg_problem(cf, err, NULL, "%s", msg);
+			cfgcheck_problem(cf, err, NULL, "%s", msg);
 			bad++;
 		}
 	}
@@ -120,11 +191,11 @@ cfgcheck_trust(const struct cfg *cf, struct strbuf *err)
 			bad += cc_each(&neutral, cf, lists[i], cc_trust, err);
 	neutral.cf_trusted_authserv_id = cf->cf_trusted_authserv_id;
 	if (cc_trust(&neutral, msg, sizeof(msg)) != 0) {
-		cfg_problem(cf, err, "trusted_authserv_id", "%s", msg);
+		cfgcheck_problem(cf, err, "trusted_authserv_id", "%s", msg);
 		bad++;
 	}
 	if (bad == 0 && cc_trust(cf, msg, sizeof(msg)) != 0)
-		cfg_problem(cf, err, NULL, "%s", msg);
+		cfgcheck_problem(cf, err, NULL, "%s", msg);
 	return -1;
 }
 
@@ -145,7 +216,7 @@ cfgcheck_terms(const struct cfg *cf, struct strbuf *err)
 	bad += cc_each(&neutral, cf,
 	    offsetof(struct cfg, cf_restricted_exceptions), cc_terms, err);
 	if (bad == 0)
-		cfg_problem(cf, err, NULL, "%s", msg);
+		cfgcheck_problem(cf, err, NULL, "%s", msg);
 	return -1;
 }
 

@@ -190,14 +190,14 @@ pipeline_check_cfg(const struct cfg *cfg, struct strbuf *err)
 	char		 msg[256];
 	int		 bad = 0;
 
-	if (!cfg_refused(cfg, "label_template") &&
+	if (!cfgcheck_refused(cfg, "label_template") &&
 	    label_validate(cfg->cf_label_template, msg, sizeof(msg)) != 0) {
-		cfg_problem(cfg, err, "label_template", "%s", msg);
+		cfgcheck_problem(cfg, err, "label_template", "%s", msg);
 		bad = 1;
 	}
-	if (!cfg_refused(cfg, "claim_label_template") &&
+	if (!cfgcheck_refused(cfg, "claim_label_template") &&
 	    label_validate(cfg->cf_claim_label_template, msg, sizeof(msg)) != 0) {
-		cfg_problem(cfg, err, "claim_label_template", "%s", msg);
+		cfgcheck_problem(cfg, err, "claim_label_template", "%s", msg);
 		bad = 1;
 	}
 	if (cfgcheck_terms(cfg, err) != 0)
@@ -206,10 +206,10 @@ pipeline_check_cfg(const struct cfg *cfg, struct strbuf *err)
 		bad = 1;
 	if (calendar_check_cfg(cfg, err) != 0)
 		bad = 1;
-	if (!cfg_refused(cfg, "fetch_timeout") &&
-	    !cfg_refused(cfg, "fetch_budget") &&
+	if (!cfgcheck_refused(cfg, "fetch_timeout") &&
+	    !cfgcheck_refused(cfg, "fetch_budget") &&
 	    cfg->cf_fetch_timeout > cfg->cf_fetch_budget) {
-		cfg_problem(cfg, err, "fetch_timeout", "fetch_timeout (%llus) "
+		cfgcheck_problem(cfg, err, "fetch_timeout", "fetch_timeout (%llus) "
 		    "is longer than fetch_budget (%llus)",
 		    (unsigned long long)cfg->cf_fetch_timeout,
 		    (unsigned long long)cfg->cf_fetch_budget);

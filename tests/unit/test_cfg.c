@@ -77,11 +77,11 @@ test_load_all_keeps_the_rest(void **state)
 	assert_string_equal(c->cf_firm_domains.l_v[0], "lawfirm.example");
 	assert_int_equal(c->cf_fetch_budget, 50);
 	assert_int_equal(c->cf_fetch_timeout, 60);
-	assert_true(cfg_refused(c, "fetch_timeout"));
-	assert_false(cfg_refused(c, "fetch_budget"));
+	assert_true(cfgcheck_refused(c, "fetch_timeout"));
+	assert_false(cfgcheck_refused(c, "fetch_budget"));
 	snprintf(w, sizeof(w), "%s:4", cfg_path);
-	assert_string_equal(cfg_where(c, "fetch_budget", w + 100, 200), w);
-	assert_string_equal(cfg_where(c, "socket", w, sizeof(w)), cfg_path);
+	assert_string_equal(cfgcheck_where(c, "fetch_budget", w + 100, 200), w);
+	assert_string_equal(cfgcheck_where(c, "socket", w, sizeof(w)), cfg_path);
 	c = cfg_unref(c);
 	/* cfg_load() still gives nothing on errors */
 	strbuf_reset(&err);
