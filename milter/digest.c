@@ -591,7 +591,7 @@ static const char DG_RELEASE[] =
     "To deliver a held message, the mail administrator releases it by its "
     "queue id: with Postfix, postsuper -H QUEUEID (then postqueue -i "
     "QUEUEID to send it at once; postsuper -d QUEUEID deletes it); with "
-    "Sendmail, sendmail -Q -qIQUEUEID (mailq -qQ lists the quarantine). "
+    "Sendmail, sendmail -qQ -Q -qIQUEUEID (mailq -qQ lists the quarantine). "
     "A held restricted entry goes, once released, to every recipient it "
     "had.";
 

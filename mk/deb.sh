@@ -29,6 +29,7 @@ DEB_BUILD_OPTIONS="parallel=$jobs nocheck${DEB_BUILD_OPTIONS:+ $DEB_BUILD_OPTION
 	exit 1
 }
 rm -f "$OUT"/nefmilter_* "$OUT"/nefmilter-dbgsym_*
-mv "$WORK"/nefmilter_* "$WORK"/nefmilter-dbgsym_* "$OUT"/
+mv "$WORK"/nefmilter_* "$OUT"/
+for f in "$WORK"/nefmilter-dbgsym_*; do [ -e "$f" ] && mv "$f" "$OUT"/; done
 cp "$WORK/build.log" "$OUT/build.log"
 ls "$OUT"/nefmilter_*.deb
