@@ -112,7 +112,9 @@ dmn_ready(int fd, int status)
 		if (null > 2)
 			close(null);
 	}
-	(void)write(fd, &c, 1);
+	if (write(fd, &c, 1) != 1)
+		log_warn(NULL, "cannot tell the starting process the start-up "
+		    "status: %s", strerror(errno));
 	close(fd);
 }
 

@@ -264,8 +264,8 @@ ms_lock(const char *path, uid_t uid, gid_t gid, int *fdp, struct strbuf *err)
 		close(fd);
 		return errno == EWOULDBLOCK ? 1 : -1;
 	}
-	if (geteuid() == 0)
-		(void)fchown(fd, uid, gid);
+	if (geteuid() == 0 && fchown(fd, uid, gid) != 0)
+		log_warn(NULL, "cannot chown %s: %s", lock, strerror(errno));
 	*fdp = fd;
 	return 0;
 }

@@ -195,10 +195,10 @@ pfconf_check(const char *spec, sockperm_say_fn warn, sockperm_say_fn note,
 	}
 	pc_expect(spec, &pc, want, sizeof(want));
 	if (!pc_names(pc.pc_smtpd, want) && !pc_names(pc.pc_non_smtpd, want)) {
-		snprintf(msg, sizeof(msg), "neither smtpd_milters (\"%s\") nor "
-		    "non_smtpd_milters names nefmilter's socket as Postfix must "
-		    "write it: postconf -e 'smtpd_milters = %s'", pc.pc_smtpd,
-		    want);
+		snprintf(msg, sizeof(msg), "neither smtpd_milters (\"%.1000s\") "
+		    "nor non_smtpd_milters names nefmilter's socket as Postfix "
+		    "must write it: postconf -e 'smtpd_milters = %.1000s'",
+		    pc.pc_smtpd, want);
 		warn(arg, msg);
 		n++;
 	} else if (!pc_names(pc.pc_non_smtpd, want) && note != NULL) {

@@ -23,6 +23,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "log.h"
 #include "pidfile.h"
 #include "runas.h"
 #include "strbuf.h"
@@ -136,8 +137,8 @@ pidfile_lock(const char *path, uid_t uid, gid_t gid, struct pidfile **out,
 		close(fd);
 		return -1;
 	}
-	if (geteuid() == 0)
-		(void)fchown(fd, uid, gid);
+	if (geteuid() == 0 && fchown(fd, uid, gid) != 0)
+		log_warn(NULL, "cannot chown %s: %s", path, strerror(errno));
 	(void)fchmod(fd, 0644);
 	pf->pf_fd = fd;
 	pf->pf_dev = st.st_dev;
