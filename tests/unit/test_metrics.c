@@ -17,55 +17,16 @@
 
 #include "metrics.h"
 #include "store.h"
-
-struct fix {
-	char		 dir[64];
-	struct store	*st;
-};
-
-static int
-setup(void **state)
-{
-	struct fix *f = calloc(1, sizeof(*f));
-	struct store_opts o;
-
-	snprintf(f->dir, sizeof(f->dir), "/tmp/test_metrics.XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
-		return -1;
-	memset(&o, 0, sizeof(o));
-	o.so_dir = f->dir;
-	o.so_map_size = 1 << 20;
-	o.so_max_readers = 16;
-	o.so_retention = 3600;
-	o.so_create = 1;
-	if (store_open(&o, &f->st) != 0)
-		return -1;
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fix *f = *state;
-	char cmd[128];
-
-	store_close(f->st);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", f->dir);
-	if (system(cmd) != 0)
-		return -1;
-	free(f);
-	return 0;
-}
+#include "storefix.h"
 
 static uint64_t
-get(struct fix *f, const char *key)
+get(struct storefix *f, const char *key)
 {
 	struct store_count *v;
 	size_t n, i;
 	uint64_t r = 0;
 
-	assert_int_equal(store_count_list(f->st, &v, &n, NULL), 0);
+	assert_int_equal(store_count_list(f->sf_st, &v, &n, NULL), 0);
 	for (i = 0; i < n; i++)
 		if (strcmp(v[i].sc_key, key) == 0)
 			r = v[i].sc_value;
@@ -88,35 +49,35 @@ cnt(const char *key, uint64_t v, int op)
 static void
 test_store_counts(void **state)
 {
-	struct fix *f = *state;
+	struct storefix *f = *state;
 	struct store_count c[3];
 
 	c[0] = cnt(M_HELD, 2, STORE_COUNT_ADD);
 	c[1] = cnt(M_LAST_NOTICE, 1000, STORE_COUNT_MAX);
 	c[2] = cnt(M_HELD, 3, STORE_COUNT_ADD);
-	assert_int_equal(store_count_add(f->st, c, 3), 0);
+	assert_int_equal(store_count_add(f->sf_st, c, 3), 0);
 	assert_int_equal(get(f, M_HELD), 5);
 	c[1] = cnt(M_LAST_NOTICE, 900, STORE_COUNT_MAX);
-	assert_int_equal(store_count_add(f->st, &c[1], 1), 0);
+	assert_int_equal(store_count_add(f->sf_st, &c[1], 1), 0);
 	assert_int_equal(get(f, M_LAST_NOTICE), 1000);
 	c[0] = cnt(M_HELD, UINT64_MAX - 1, STORE_COUNT_ADD);
-	assert_int_equal(store_count_add(f->st, c, 1), 0);
+	assert_int_equal(store_count_add(f->sf_st, c, 1), 0);
 	assert_true(get(f, M_HELD) == UINT64_MAX);	/* saturates, no wrap */
-	assert_int_equal(store_count_add(f->st, c, 1), 0);
+	assert_int_equal(store_count_add(f->sf_st, c, 1), 0);
 	assert_true(get(f, M_HELD) == UINT64_MAX);
 	c[0] = cnt("two\nlines", 1, STORE_COUNT_ADD);
-	assert_int_equal(store_count_add(f->st, c, 1), STORE_EINVAL);
+	assert_int_equal(store_count_add(f->sf_st, c, 1), STORE_EINVAL);
 	c[0] = cnt("", 1, STORE_COUNT_ADD);
-	assert_int_equal(store_count_add(f->st, c, 1), STORE_EINVAL);
+	assert_int_equal(store_count_add(f->sf_st, c, 1), STORE_EINVAL);
 	c[0] = cnt(M_HELD, 1, 7);
-	assert_int_equal(store_count_add(f->st, c, 1), STORE_EINVAL);
+	assert_int_equal(store_count_add(f->sf_st, c, 1), STORE_EINVAL);
 }
 
 /* An audit record that is refused takes its counters with it. */
 static void
 test_audit_counted(void **state)
 {
-	struct fix *f = *state;
+	struct storefix *f = *state;
 	struct store_audit a;
 	struct store_audit_case ac;
 	struct store_count c = cnt(M_RESTRICTED, 1, STORE_COUNT_ADD);
@@ -129,11 +90,11 @@ test_audit_counted(void **state)
 	snprintf(ac.ac_docket, sizeof(ac.ac_docket), "4:22-cv-05541");
 	a.a_ncase = 1;
 	a.a_case = &ac;
-	assert_int_equal(store_audit_add_counted(f->st, &a, &c, 1, &id), 0);
+	assert_int_equal(store_audit_add_counted(f->sf_st, &a, &c, 1, &id), 0);
 	assert_true(id > 0);
 	assert_int_equal(get(f, M_RESTRICTED), 1);
 	snprintf(a.a_court, sizeof(a.a_court), "BAD COURT");
-	assert_int_equal(store_audit_add_counted(f->st, &a, &c, 1, &id),
+	assert_int_equal(store_audit_add_counted(f->sf_st, &a, &c, 1, &id),
 	    STORE_EINVAL);
 	assert_int_equal(get(f, M_RESTRICTED), 1);
 }
@@ -203,8 +164,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_store_counts, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_audit_counted, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_store_counts, storefix_setup, storefix_teardown),
+		cmocka_unit_test_setup_teardown(test_audit_counted, storefix_setup, storefix_teardown),
 		cmocka_unit_test(test_delta),
 		cmocka_unit_test(test_write),
 	};

@@ -18,48 +18,9 @@
 #include "store.h"
 #include "store_db.h"
 #include "store_rec.h"
+#include "storefix.h"
 
 #define NOW	1700000000
-
-struct fix {
-	char		 dir[64];
-	struct store	*st;
-};
-
-static int
-setup(void **state)
-{
-	struct fix *f = calloc(1, sizeof(*f));
-	struct store_opts o;
-
-	snprintf(f->dir, sizeof(f->dir), "/tmp/test_store_audit.XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
-		return -1;
-	memset(&o, 0, sizeof(o));
-	o.so_dir = f->dir;
-	o.so_map_size = 1 << 20;
-	o.so_max_readers = 16;
-	o.so_retention = 3600;
-	o.so_create = 1;
-	if (store_open(&o, &f->st) != 0)
-		return -1;
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fix *f = *state;
-	char cmd[128];
-
-	store_close(f->st);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", f->dir);
-	if (system(cmd) != 0)
-		return -1;
-	free(f);
-	return 0;
-}
 
 static void
 base(struct store_audit *a, struct store_audit_case *c, const char *qid)
@@ -78,21 +39,21 @@ base(struct store_audit *a, struct store_audit_case *c, const char *qid)
 }
 
 static void
-query_qid(struct fix *f, const char *qid, struct store_audit_list *l)
+query_qid(struct storefix *f, const char *qid, struct store_audit_list *l)
 {
 	struct store_audit_query q;
 
 	memset(&q, 0, sizeof(q));
 	q.q_entry = STORE_ENTRY_ANY;
 	q.q_qid = qid;
-	assert_int_equal(store_audit_query(f->st, &q, l), 0);
+	assert_int_equal(store_audit_query(f->sf_st, &q, l), 0);
 	assert_int_equal(l->al_n, 1);
 }
 
 static void
 test_items_round_trip(void **state)
 {
-	struct fix *f = *state;
+	struct storefix *f = *state;
 	struct store_audit a, *g;
 	struct store_audit_case c;
 	struct store_audit_list l;
@@ -112,7 +73,7 @@ test_items_round_trip(void **state)
 	big[STORE_AUDIT_ITEM_MAX] = '\0';
 	assert_int_equal(store_audit_item_add(&a, STORE_AUDIT_TAG_DOCS, big), 0);
 	assert_int_equal(a.a_nitem, 5);
-	assert_int_equal(store_audit_add(f->st, &a, NULL), 0);
+	assert_int_equal(store_audit_add(f->sf_st, &a, NULL), 0);
 	store_audit_items_free(&a);
 	assert_int_equal(a.a_nitem, 0);
 
@@ -135,7 +96,7 @@ test_items_round_trip(void **state)
 static void
 test_item_limit(void **state)
 {
-	struct fix *f = *state;
+	struct storefix *f = *state;
 	struct store_audit a;
 	struct store_audit_case c;
 	int i;
@@ -202,11 +163,11 @@ put_raw(struct sdb_txn *t, void *arg)
 static void
 test_old_record_reads(void **state)
 {
-	struct fix *f = *state;
+	struct storefix *f = *state;
 	struct store_audit_list l;
 	struct raw r = { "OLD1", NULL, 0 };
 
-	assert_int_equal(sdb_write(f->st, put_raw, &r), 0);
+	assert_int_equal(sdb_write(f->sf_st, put_raw, &r), 0);
 	query_qid(f, "OLD1", &l);
 	assert_int_equal(l.al_v[0].a_nitem, 0);
 	assert_null(store_audit_item(&l.al_v[0], STORE_AUDIT_TAG_KIND));
@@ -223,7 +184,7 @@ test_damaged_tail(void **state)
 	static const unsigned char cut[] = { 2, 0, 9, 'd', 'i', 's' };
 	static const unsigned char zero_tag[] = { 0, 0, 1, 'x' };
 	static const unsigned char nul[] = { 2, 0, 3, 'a', 0, 'b' };
-	struct fix *f = *state;
+	struct storefix *f = *state;
 	struct store_audit_query q;
 	struct store_audit_list l;
 	struct raw r[] = { { "BAD1", cut, sizeof(cut) },
@@ -231,11 +192,11 @@ test_damaged_tail(void **state)
 	size_t i;
 
 	for (i = 0; i < sizeof(r) / sizeof(r[0]); i++) {
-		assert_int_equal(sdb_write(f->st, put_raw, &r[i]), 0);
+		assert_int_equal(sdb_write(f->sf_st, put_raw, &r[i]), 0);
 		memset(&q, 0, sizeof(q));
 		q.q_entry = STORE_ENTRY_ANY;
 		q.q_qid = r[i].qid;
-		assert_int_equal(store_audit_query(f->st, &q, &l),
+		assert_int_equal(store_audit_query(f->sf_st, &q, &l),
 		    STORE_ECORRUPT);
 		assert_int_equal(l.al_n, 0);
 	}
@@ -245,10 +206,10 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_items_round_trip, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_item_limit, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_old_record_reads, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_damaged_tail, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_items_round_trip, storefix_setup, storefix_teardown),
+		cmocka_unit_test_setup_teardown(test_item_limit, storefix_setup, storefix_teardown),
+		cmocka_unit_test_setup_teardown(test_old_record_reads, storefix_setup, storefix_teardown),
+		cmocka_unit_test_setup_teardown(test_damaged_tail, storefix_setup, storefix_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
