@@ -197,7 +197,8 @@ pipeline_check_cfg(const struct cfg *cfg, struct strbuf *err)
 	}
 	if (!cfgcheck_refused(cfg, "claim_label_template") &&
 	    label_validate(cfg->cf_claim_label_template, msg, sizeof(msg)) != 0) {
-		cfgcheck_problem(cfg, err, "claim_label_template", "%s", msg);
+		/* label_validate() names label_template: this is its twin */
+		cfgcheck_problem(cfg, err, "claim_label_template", "claim_%s", msg);
 		bad = 1;
 	}
 	if (cfgcheck_terms(cfg, err) != 0)

@@ -54,6 +54,11 @@ printf 'fetch_timeout = 30s\nfetch_budget = 20s\n' >"$W/times.conf"
 check_grep "a check between two settings names the line" \
     "^$W/times.conf:1: fetch_timeout \(30s\) is longer than fetch_budget \(20s\)$" "$W/err2"
 
+printf 'firm_domains = lawfirm.example\nclaim_label_template = Claim{claim}_{nope}\n' >"$W/claim.conf"
+"$NEF" -n -c "$W/claim.conf" >/dev/null 2>"$W/err3"
+check_grep "a claim's label template is checked too, and named" \
+    "^$W/claim.conf:2: claim_label_template: unknown field \\{nope\\}" "$W/err3"
+
 printf 'firm_domains = lawfirm.example\nuser = nobody\nstate_dir = %s/state\npid_file =\nsocket = inet:%s@127.0.0.1\n' \
     "$W" "$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')" >"$W/good.conf"
 "$NEF" -n -c "$W/good.conf" >"$W/out" 2>"$W/err"
