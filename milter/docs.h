@@ -19,7 +19,10 @@
  * "no-document" without any request.
  *
  * Store keys: court + the doc id with its 4th digit 0 (PACER's entry id)
- * + attachment number; ACMS: court + "DOCKET/ENTRY" + position.
+ * + attachment number; ACMS: court + "DOCKET/ENTRY" + position.  A
+ * notice that modifies or corrects an entry adds ".c" and the time of the
+ * change to the key (milter/docchange.h), so its documents stay beside
+ * the earlier version.
  */
 #ifndef NEF_DOCS_H
 #define NEF_DOCS_H

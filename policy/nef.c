@@ -11,11 +11,8 @@
  * DESCRIPTION
  *	1. The body becomes lines of visible text with their links and a
  *	   label kind each (policy/nefline.h).
- *	2. Messages that are not notices are recognized by the phrases
- *	   CM/ECF prints in them (claims notices, announcements,
- *	   modified-entry notices, Zoom invitations), by a missing marker
- *	   ("Notice of Electronic Filing" / "Notice of Docket Activity"),
- *	   or by an image part.
+ *	2. The heading tells the class (policy/nefkind.h): an NEF, an
+ *	   NDA, a new case, a claims notice, or none.
  *	3. One pass over the lines fills cases (a "Case Name:" or "Case
  *	   Number:" that is already set starts the next case), documents,
  *	   recipients and the transaction dates.  A label whose value is
@@ -23,14 +20,21 @@
  *	   forward a notice put table cells on lines of their own).  The
  *	   docket text runs from "Docket Text:" to the next labelled line;
  *	   a case without its own docket text shares the notice's.
- *	4. Then the notice-wide facts: kind, court, links of documents,
+ *	   Claim labels go to policy/nefclaim.c; a new case's narrative
+ *	   gives the debtor (the case name when the notice has none) and
+ *	   "The case was assigned case number ...".
+ *	4. Whether it is a notice (nefkind_judge(): by its heading, or by
+ *	   its structure; announcements and Zoom invitations only by the
+ *	   whole structure; an image part makes it none).
+ *	5. Then the notice-wide facts: kind, court, links of documents,
  *	   harmonized case names, the short description from the subject
  *	   (policy/neffinish.c).
  *
- *	The court comes from the first document link's host, else any
- *	court link's host, else the sender's domain (*.uscourts.gov,
+ *	The court is the one its witnesses name (policy/nefcourt.h): the
+ *	case-number link's host, else the sender's domain (*.uscourts.gov,
  *	*.fedcourts.us; not usdoj, law, psc, updates, miwd), else a
- *	court-specific stamp prefix.  A few PACER ids are written as
+ *	document link's host, its doc id's prefix, a court-specific stamp
+ *	prefix.  A few PACER ids are written as
  *	CourtListener writes them (azb -> arb, txs -> txsd, ...; cmecf.md
  *	section 3.7), so that ids agree with the rest of the ecosystem.
  * DIAGNOSTICS

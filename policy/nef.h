@@ -8,8 +8,14 @@
  * free-look link, and the recipients the court listed.
  *
  * Formats understood (cmecf.md section 3): district and bankruptcy NEFs
- * in HTML or plain text, appellate CurrentGen NDAs, appellate ACMS NDAs;
- * also when forwarded inside another message.  Parsing works on the
+ * in HTML or plain text (wrapped anywhere: policy/nefwrap.h), appellate
+ * CurrentGen NDAs, appellate ACMS NDAs; also when forwarded inside
+ * another message.  Classes beyond the plain NEF: new-case notices
+ * ("Notice of Bankruptcy Case Filing"), Notices of Electronic Claims
+ * Filing (n_claims, policy/nefclaim.h), notices that modify or correct
+ * an existing entry (n_change, policy/nefchange.h), and notices with a
+ * notice's structure but no heading CM/ECF uses elsewhere (n_class);
+ * what such a notice lacks is in n_partial.  Parsing works on the
  * visible text (policy/html.h) by the labels CM/ECF prints ("Case
  * Name:", "Case Number:", "Document Number:", "Docket Text:", the
  * recipient headings, "Document description:"...), not on any one
@@ -82,10 +88,12 @@ enum nef_reason {
 	NEF_R_NO_MARKER,	/* no "Notice of Electronic Filing" nor
 				   "Notice of Docket Activity" */
 	NEF_R_ANNOUNCEMENT,	/* court announcement e-mail */
-	NEF_R_CLAIMS,		/* "Notice of Electronic Claims Filing" */
-	NEF_R_MODIFIED,		/* modified-entry notice ("Modified Dkt text
-				   from", "Docket Entry #N has been
-				   updated", ...) */
+	NEF_R_CLAIMS,		/* "Notice of Electronic Claims Filing" with
+				   no case to read (with one, it is a
+				   notice of kind NEF_CLAIM) */
+	NEF_R_MODIFIED,		/* a modified-entry phrase ("Modified Dkt
+				   text from", ...) with no case to read
+				   (with one, it is a notice: n_change) */
 	NEF_R_ZOOM,		/* Zoom meeting invitation */
 	NEF_R_IMAGE,		/* the message has an image part */
 	NEF_R_NO_CASE,		/* a marker, but no case could be read */

@@ -2,12 +2,14 @@
  * NAME
  *	nefkind 3 - not a notice, or which kind of notice
  * SUMMARY
- *	rejection phrases, markers, and the four kinds of notice
+ *	headings, structure, rejection phrases, and the kinds of notice
  * SYNOPSIS
  *	#include "nefkind.h"
  *
- *	enum nef_reason nefkind_reject(const struct nefline_doc *d,
- *	    const char *subject, int has_image);
+ *	enum nef_class nefkind_class(const struct nefline_doc *d);
+ *	enum nef_reason nefkind_judge(const struct nefline_doc *d,
+ *	    const struct nef *n, const struct nefkind_seen *seen,
+ *	    int has_image);
  *	enum nef_kind nefkind_detect(const struct nefline_doc *d,
  *	    const struct nef *n, const char *from);
  * DESCRIPTION
