@@ -73,6 +73,7 @@ static const struct label labels[] = {
 	{ "amount administrative:", NL_AMOUNT },
 	{ "a bankruptcy case concerning the debtor", NL_NEW_CASE },
 	{ "the case was assigned case number", NL_ASSIGNED },
+	{ "the case has been assigned case number", NL_ASSIGNED },
 	{ NULL, NL_OTHER }
 };
 

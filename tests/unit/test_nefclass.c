@@ -169,6 +169,22 @@ test_newcase_txnb(void **state)
 	    "cruiz-assistant@counsel.example");
 	nef_free(n);
 	same_forms("newcase_txnb.eml", "newcase_txnb_text.eml");
+	/* the other wording of the case number's sentence */
+	n = nefparse_in("Notice of Bankruptcy Case Filing\n"
+	    "A bankruptcy case concerning the debtor(s) listed below was filed "
+	    "under Chapter 7 of the United States Bankruptcy Code, entered on "
+	    "5/6/2024 at 1:02 PM MDT and filed on 5/6/2024.\n"
+	    "Pat Example\n123 Main St\n"
+	    "The case has been assigned case number 24-11111-JGR to Judge X.\n",
+	    0, NULL, "cmecf@cob.uscourts.gov");
+	assert_int_equal(n->n_class, NEF_CLASS_NEW_CASE);
+	assert_string_equal(n->n_court, "cob");
+	assert_string_equal(n->n_cases[0].c_number_shown, "24-11111-JGR");
+	assert_string_equal(n->n_cases[0].c_name_shown, "Pat Example");
+	assert_string_equal(n->n_date_filed, "2024-05-06");
+	assert_int_equal(n->n_partial, NEF_PART_DOCUMENT | NEF_PART_TEXT |
+	    NEF_PART_RECIPIENTS);
+	nef_free(n);
 }
 
 /* No heading CM/ECF uses elsewhere: the structure alone (ctb). */
