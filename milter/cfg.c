@@ -45,6 +45,7 @@ static const char *const e_link[] = { "strip", "hold", "keep", NULL };
 static const char *const e_onerr[] = { "accept", "tempfail", NULL };
 static const char *const e_scope[] = { "firm", "address", NULL };
 static const char *const e_raction[] = { "remove", "hold", NULL };
+static const char *const e_logfmt[] = { "postlog", "syslog", NULL };
 
 #define F(f)	offsetof(struct cfg, f)
 #define S(T, name, def, lo, hi, field, en, rep, doc) \
@@ -81,13 +82,21 @@ S(STR, "pid_file", "/run/nefmilter/nefmilter.pid", 0, 0, cf_pid_file, NULL, 0,
   "The daemon's pid file, locked while it runs; empty for none.  Its directory\n"
   "must be writable by 'user' for the file to be removed at stop."),
 S(STR, "log_socket", "", 0, 0, cf_log_socket, NULL, 0,
-  "Empty: log with syslog(3), facility mail.  Otherwise a datagram socket that\n"
-  "reads syslog lines, such as Postfix's postlog socket.  A change takes effect\n"
-  "at the next start."),
+  "Empty: log with syslog(3), facility mail.  Otherwise a unix datagram socket:\n"
+  "Postfix's postlog socket, or a syslog daemon's socket (see log_socket_format).\n"
+  "A change takes effect at the next start."),
+/* MTA interplay: the form of the lines sent to log_socket */
+S(ENUM, "log_socket_format", "postlog", 0, 0, cf_log_socket_format, e_logfmt, 0,
+  "The form of each line sent to log_socket.  postlog: a whole log line as\n"
+  "Postfix's postlogd writes it into maillog_file (\"Mmm dd hh:mm:ss HOST\n"
+  "nefmilter[PID]: TEXT\").  syslog: for a syslog daemon's socket (rsyslog's\n"
+  "/dev/log, as under Sendmail): \"<PRI>\" with facility mail and the line's\n"
+  "severity, then the RFC 3164 header and TEXT.  A change takes effect at the\n"
+  "next start."),
 S(STR, "log_hostname", "", 0, 0, cf_log_hostname, NULL, 0,
   "The host name in lines sent to log_socket (its first label, as Postfix\n"
-  "writes it).  Empty: the system's host name.  Set it to Postfix's myhostname\n"
-  "so that the milter's lines and Postfix's read alike."),
+  "writes it).  Empty: the system's host name.  Set it to the MTA's host name\n"
+  "(Postfix's myhostname) so that the milter's lines and the MTA's read alike."),
 S(BOOL, "debug", "no", 0, 0, cf_debug, NULL, 0,
   "Log debug lines too."),
 S(ENUM, "on_error", "accept", 0, 0, cf_on_error, e_onerr, 0,

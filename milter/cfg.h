@@ -50,6 +50,7 @@ struct cfg {
 	char		*cf_user;
 	char		*cf_pid_file;
 	char		*cf_log_socket;
+	int		 cf_log_socket_format;	/* enum log_format */
 	char		*cf_log_hostname;
 	int		 cf_debug;
 	int		 cf_on_error;		/* enum cfg_on_error */

@@ -141,6 +141,9 @@ dmn_reload_warn(const struct cfg *oc, const struct cfg *nc)
 			    keys[i].name);
 	if (oc->cf_socket_mode != nc->cf_socket_mode)
 		strbuf_printf(&changed, "%ssocket_mode", changed.sb_len ? ", " : "");
+	if (oc->cf_log_socket_format != nc->cf_log_socket_format)
+		strbuf_printf(&changed, "%slog_socket_format",
+		    changed.sb_len ? ", " : "");
 	if (changed.sb_len > 0)
 		log_warn(NULL, "reload: %s changed; %s take%s effect at the next "
 		    "start (restart nefmilter)", strbuf_str(&changed),
@@ -296,9 +299,11 @@ daemon_run(struct cfg *cfg, const struct daemon_opts *o)
 	sigaddset(&set, SIGUSR2);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 
-	if (*cfg->cf_log_socket)
+	if (*cfg->cf_log_socket) {
 		log_open("nefmilter", LOG_SINK_SOCKET, cfg->cf_log_socket);
-	else if (!o->do_foreground)
+		log_set_format(cfg->cf_log_socket_format == LOG_FMT_SYSLOG ?
+		    LOG_FMT_SYSLOG : LOG_FMT_POSTLOG);
+	} else if (!o->do_foreground)
 		log_open("nefmilter", LOG_SINK_SYSLOG, NULL);
 	else
 		log_open("nefmilter", LOG_SINK_STDERR, NULL);

@@ -4,13 +4,17 @@
  * SYNOPSIS
  *	#include "log.h"
  * DESCRIPTION
- *	See log.h.  The socket sink sends one datagram per line in the form
- *	Postfix's postlogd writes verbatim into maillog_file, the form of
- *	Postfix's own lines: "Mmm dd hh:mm:ss HOST IDENT[PID]: TEXT" (HOST is
- *	the first label of log_set_host's name; errors and warnings start TEXT with "error: "
- *	and "warning: " as Postfix's do; a line is cut below the 4096 bytes
- *	postlogd reads).  A send that fails falls back to standard
- *	error so that no line is lost silently.
+ *	See log.h.  The socket sink sends one datagram per line.  In the
+ *	postlog form it is the line Postfix's postlogd writes verbatim into
+ *	maillog_file, the form of Postfix's own lines: "Mmm dd hh:mm:ss HOST
+ *	IDENT[PID]: TEXT" (HOST is the first label of log_set_host's name).
+ *	In the syslog form it is "<PRI>Mmm dd hh:mm:ss HOST IDENT[PID]: TEXT"
+ *	(RFC 3164: PRI is facility mail times 8 plus the severity, the day
+ *	of the month padded with a blank).  Either way errors and warnings
+ *	start TEXT with "error: " and "warning: " as Postfix's lines do, and
+ *	a line is cut below the 4096 bytes postlogd reads.  A send that
+ *	fails falls back to standard error so that no line is lost
+ *	silently.
  * DIAGNOSTICS
  *	log_open() returns 0, or -1 with errno set when the socket sink
  *	cannot be created.
@@ -40,6 +44,7 @@ static int		log_fd = -1;
 static char		log_host[256] = "localhost";
 static struct sockaddr_un log_addr;
 static int		log_debug_on;
+static enum log_format	log_format = LOG_FMT_POSTLOG;
 static log_hook_fn	log_hook;
 static void		*log_hook_arg;
 
@@ -118,6 +123,14 @@ log_set_debug(int on)
 }
 
 void
+log_set_format(enum log_format f)
+{
+	pthread_mutex_lock(&log_lock);
+	log_format = f;
+	pthread_mutex_unlock(&log_lock);
+}
+
+void
 log_set_hook(log_hook_fn fn, void *arg)
 {
 	pthread_mutex_lock(&log_lock);
@@ -146,13 +159,18 @@ log_socket_send(enum log_level lvl, const char *line)
 	struct tm	 tm;
 	time_t		 now = time(NULL);
 	int		 n;
+	char		 pri[8] = "";
 
 	localtime_r(&now, &tm);
-	strftime(stamp, sizeof(stamp), "%b %d %H:%M:%S", &tm);
-	/* Postfix's way: the severity in the text, since postlogd writes the
-	 * datagram as it is. */
-	n = snprintf(buf, sizeof(buf), "%s %s %s[%ld]: %s%s", stamp, log_host,
-	    log_ident, (long)getpid(), lvl == LOG_LVL_ERR ? "error: " :
+	if (log_format == LOG_FMT_SYSLOG) {
+		strftime(stamp, sizeof(stamp), "%b %e %H:%M:%S", &tm);
+		snprintf(pri, sizeof(pri), "<%d>", LOG_MAIL | log_syslog_prio[lvl]);
+	} else
+		strftime(stamp, sizeof(stamp), "%b %d %H:%M:%S", &tm);
+	/* Postfix's way: the severity in the text too, since postlogd writes
+	 * the datagram as it is. */
+	n = snprintf(buf, sizeof(buf), "%s%s %s %s[%ld]: %s%s", pri, stamp,
+	    log_host, log_ident, (long)getpid(), lvl == LOG_LVL_ERR ? "error: " :
 	    lvl == LOG_LVL_WARN ? "warning: " : "", line);
 	if (n < 0)
 		return;

@@ -7,10 +7,11 @@
  * printable and caps it at TEXT_LOG_MAX bytes.
  *
  * Sinks: syslog(3) with LOG_MAIL (the daemon), standard error (offline mode
- * and the tools), or Postfix's postlog datagram socket, so that the lines
- * land in Postfix's own maillog_file next to Postfix's lines (postlogd
- * writes each datagram as it is; the sender needs group postdrop to reach
- * the socket).  A hook lets tests capture lines.
+ * and the tools), or a datagram socket: Postfix's postlog socket, so that
+ * the lines land in Postfix's own maillog_file next to Postfix's lines
+ * (postlogd writes each datagram as it is; the sender needs group postdrop
+ * to reach the socket), or a syslog daemon's socket (log_set_format()).
+ * A hook lets tests capture lines.
  */
 #ifndef NEF_LOG_H
 #define NEF_LOG_H
@@ -22,10 +23,15 @@ enum log_level { LOG_LVL_ERR, LOG_LVL_WARN, LOG_LVL_NOTICE, LOG_LVL_INFO,
 
 enum log_sink { LOG_SINK_SYSLOG, LOG_SINK_STDERR, LOG_SINK_SOCKET };
 
+/* The form of socket lines: Postfix's postlog (a whole log line), or a
+ * syslog datagram ("<PRI>" with facility mail, RFC 3164 header). */
+enum log_format { LOG_FMT_POSTLOG, LOG_FMT_SYSLOG };
+
 typedef void (*log_hook_fn)(enum log_level, const char *line, void *arg);
 
 int	 log_open(const char *ident, enum log_sink, const char *socket_path);
 void	 log_set_debug(int on);
+void	 log_set_format(enum log_format);
 /* The HOST of socket lines: the first label of name; NULL or "": the
  * system's host name. */
 void	 log_set_host(const char *name);
