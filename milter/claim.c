@@ -56,8 +56,12 @@ claim_take(const char *court, const char *key, long wait_ms, const char *id,
 			log_warn(id, "waited too long for %s; going ahead", k);
 			break;
 		}
-		/* One second at a time, so that the MTA hears from us. */
-		slice.tv_sec++;
+		/* Half a second at a time, so that the MTA hears from us. */
+		slice.tv_nsec += 500000000L;
+		if (slice.tv_nsec >= 1000000000L) {
+			slice.tv_sec++;
+			slice.tv_nsec -= 1000000000L;
+		}
 		(void)pthread_cond_timedwait(&claim_cv, &claim_lock, &slice);
 		if (tick != NULL) {
 			pthread_mutex_unlock(&claim_lock);

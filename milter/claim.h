@@ -10,7 +10,7 @@
  * never blocks the mail for good.  Callers take several claims in sorted
  * key order, so that two notices never wait on each other in a cycle.
  * id is the queue id for the log lines.  While it waits, claim_take()
- * calls tick(tick_arg) at least once a second (progress.h); tick may be
+ * calls tick(tick_arg) at least twice a second (progress.h); tick may be
  * NULL.
  */
 #ifndef NEF_CLAIM_H

@@ -720,8 +720,9 @@ drain(struct run *ru)
 		left = ru->ru_deadline - now_ms();
 		if (left <= 0)
 			left = 1;
+		/* Twice a second at least: fo_tick keeps the MTA waiting. */
 		curl_multi_poll(ru->ru_multi, NULL, 0,
-		    left < 1000 ? (int)left : 1000, NULL);
+		    left < 500 ? (int)left : 500, NULL);
 	}
 }
 

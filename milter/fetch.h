@@ -91,7 +91,7 @@ struct fetch_opts {
 	fetch_pdf_fn	 fo_on_pdf;	/* may be NULL */
 	void		*fo_on_pdf_arg;
 	void		(*fo_tick)(void *arg);	/* called on the calling thread
-					   at least once a second while
+					   at least twice a second while
 					   requests run (progress.h); NULL */
 	void		*fo_tick_arg;
 };

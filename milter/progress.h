@@ -10,7 +10,7 @@
  *
  * A ticker belongs to one message.  It is made when end of message starts
  * (progress_new(), on the callback's thread), and every piece of code that
- * waits on that thread calls progress_tick() often, at least once a second
+ * waits on that thread calls progress_tick() often, twice a second or more
  * (a fetch loop, a wait for a copy being fetched, a helper process).  The
  * ticker sends a progress reply when PROGRESS_EVERY_MS have passed since
  * the last reply (or since end of message started), so the MTA hears from

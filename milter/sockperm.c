@@ -5,10 +5,10 @@
  *	#include "sockperm.h"
  * DESCRIPTION
  *	See sockperm.h.  The checks read the permission bits the kernel
- *	applies to a process that is not root and owns neither the socket
- *	nor its directories: the group bits when the file's group is the
- *	socket's group (a member gets those alone), the "other" bits
- *	otherwise.
+ *	applies to a process of the socket's group that is not root: the
+ *	group bits when the file's group is that group (a member gets those
+ *	alone), the "other" bits otherwise, and the owner bits when the
+ *	file's owner has that group as its own (the MTA may be that user).
  * DIAGNOSTICS
  *	sockperm_apply() says what failed in its error buffer; the checks
  *	say every problem through the callback.
@@ -34,6 +34,7 @@ static int	sp_group_byname(const char *, gid_t *, char *, size_t);
 static void	sp_user_name(uid_t, char *, size_t);
 static void	sp_group_name(gid_t, char *, size_t);
 static int	sp_parent(char *);
+static int	sp_allows(const struct stat *, gid_t, mode_t, mode_t, mode_t);
 static void	sp_say(sockperm_say_fn, void *, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
 
@@ -158,6 +159,26 @@ sockperm_apply(const char *path, uid_t uid, gid_t gid, mode_t mode, char *err,
 	return 0;
 }
 
+/*
+ * May a process of group gid do what the bits say to st?  A member of the
+ * file's group gets the group bits only, anyone else the "other" bits;
+ * and the file's owner its owner bits when its own group is gid (user
+ * postfix, group postfix: the MTA may be that user).
+ */
+static int
+sp_allows(const struct stat *st, gid_t gid, mode_t ubit, mode_t gbit,
+    mode_t obit)
+{
+	struct passwd	 pw, *res = NULL;
+	char		 buf[4096];
+
+	if ((st->st_mode & ubit) && getpwuid_r(st->st_uid, &pw, buf,
+	    sizeof(buf), &res) == 0 && res != NULL && pw.pw_gid == gid)
+		return 1;
+	return st->st_gid == gid ? (st->st_mode & gbit) != 0 :
+	    (st->st_mode & obit) != 0;
+}
+
 /* Cut path at its last slash: 1 while a parent is left ("/" included). */
 static int
 sp_parent(char *path)
@@ -181,7 +202,6 @@ sockperm_reach(const char *path, gid_t gid, int must_exist,
 	char		 p[SOCKPERM_PATH_MAX], d[3 * SOCKPERM_PATH_MAX / 2];
 	char		 g[SOCKPERM_NAME_MAX];
 	int		 bad = 0;
-	mode_t		 bits;
 
 	sp_group_name(gid, g, sizeof(g));
 	if (text_strlcpy(p, path, sizeof(p)) >= sizeof(p))
@@ -193,14 +213,11 @@ sockperm_reach(const char *path, gid_t gid, int must_exist,
 			bad++;
 		}
 	} else {
-		/* A member of the file's group gets the group bits only. */
-		bits = st.st_gid == gid ? (st.st_mode & S_IWGRP) :
-		    (st.st_mode & S_IWOTH);
 		if (!S_ISSOCK(st.st_mode)) {
 			sp_say(say, arg, "%s is not a socket",
 			    sockperm_describe(p, d, sizeof(d)));
 			bad++;
-		} else if (!bits) {
+		} else if (!sp_allows(&st, gid, S_IWUSR, S_IWGRP, S_IWOTH)) {
 			sp_say(say, arg, "the milter socket %s is not writable "
 			    "by group %s: an MTA running as that group cannot "
 			    "connect (see socket_group, socket_mode)",
@@ -217,9 +234,7 @@ sockperm_reach(const char *path, gid_t gid, int must_exist,
 			}
 			continue;
 		}
-		bits = st.st_gid == gid ? (st.st_mode & S_IXGRP) :
-		    (st.st_mode & S_IXOTH);
-		if (!bits) {
+		if (!sp_allows(&st, gid, S_IXUSR, S_IXGRP, S_IXOTH)) {
 			sp_say(say, arg, "directory %s is not searchable by "
 			    "group %s: an MTA running as that group cannot reach "
 			    "the milter socket %s",

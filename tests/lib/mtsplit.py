@@ -16,8 +16,15 @@ With --capture DIR, the replacement body of each message is also written
 to DIR/body.N (N = 1, 2, ... in the order messages end), so that a test
 can look at the bytes miltertest cannot show.
 
+With --trace FILE, the relay decodes the protocol as it passes: one line
+per packet, "TIME DIRECTION CMD LENGTH", TIME in seconds since the epoch
+(milliseconds), DIRECTION "mta" (MTA to filter) or "filter" (filter to
+MTA), CMD the command or reply character (E end of message, p progress,
+c continue, b body chunk...) and LENGTH the packet's data bytes.  Any
+MTA can stand on the other side, not only miltertest.
+
     mtsplit.py --upstream HOST:PORT --port-file F [--chunk 1000]
-               [--capture DIR] [--log FILE]
+               [--capture DIR] [--log FILE] [--trace FILE]
 
 Standard library only.  Listens on 127.0.0.1 (port chosen by the system,
 written to the port file); runs until killed.
@@ -28,6 +35,7 @@ import socket
 import struct
 import sys
 import threading
+import time
 
 MAX_PACKET = 64 * 1024 * 1024  # the milter protocol's packets are far smaller
 
@@ -65,6 +73,14 @@ class Relay:
         self.lock = threading.Lock()
         self.nbody = 0
         self.log = open(args.log, "a", buffering=1) if args.log else sys.stderr
+        self.trace_f = open(args.trace, "a", buffering=1) if args.trace else None
+
+    def trace(self, direction, cmd, data):
+        if self.trace_f is None:
+            return
+        with self.lock:
+            self.trace_f.write("%.3f %s %s %d\n" % (
+                time.time(), direction, cmd.decode("latin-1"), len(data)))
 
     def say(self, text):
         with self.lock:
@@ -84,6 +100,7 @@ class Relay:
                 if p is None:
                     break
                 cmd, data = p
+                self.trace("mta", cmd, data)
                 if cmd == b"E":
                     state["eom"] = True
                 filt.sendall(packet(cmd, data))
@@ -105,6 +122,7 @@ class Relay:
                 if p is None:
                     break
                 cmd, data = p
+                self.trace("filter", cmd, data)
                 if cmd == b"b":
                     if self.args.capture and body is None:
                         body = open(self.next_capture(), "wb")
@@ -160,6 +178,7 @@ def main():
     ap.add_argument("--chunk", type=int, default=1000)
     ap.add_argument("--capture")
     ap.add_argument("--log")
+    ap.add_argument("--trace")
     args = ap.parse_args()
     relay = Relay(args)
     ls = socket.socket(socket.AF_INET, socket.SOCK_STREAM)

@@ -11,6 +11,7 @@
 #include <sys/un.h>
 
 #include <grp.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,6 +120,7 @@ static void
 test_reach(void **state)
 {
 	struct said	s;
+	struct passwd	*pw;
 	char		err[256];
 	const gid_t	other = 4242;
 
@@ -146,6 +148,20 @@ test_reach(void **state)
 	/* A process outside the socket's group gets "other". */
 	memset(&s, 0, sizeof(s));
 	assert_int_equal(sockperm_reach(sock, 4343, 1, say, &s), 0);
+
+	/* The owner's bits count when its own group is the socket's: user
+	 * mail (group mail) owns a 0600 socket and is the MTA. */
+	if ((pw = getpwnam("mail")) != NULL) {
+		assert_int_equal(sockperm_apply(sock, pw->pw_uid, pw->pw_gid,
+		    0600, err, sizeof(err)), 0);
+		memset(&s, 0, sizeof(s));
+		assert_int_equal(sockperm_reach(sock, pw->pw_gid, 1, say, &s), 0);
+		assert_int_equal(sockperm_apply(sock, pw->pw_uid, other, 0600,
+		    err, sizeof(err)), 0);
+		memset(&s, 0, sizeof(s));
+		assert_int_equal(sockperm_reach(sock, other, 1, say, &s), 1);
+		assert_int_equal(chown(sock, 0, 0), 0);
+	}
 
 	/* A directory closed to the group. */
 	assert_int_equal(sockperm_apply(sock, 0, other, 0660, err, sizeof(err)), 0);
