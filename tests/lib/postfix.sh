@@ -1,4 +1,5 @@
-# tests/lib/postfix.sh: a private Postfix instance for tests (bash; source it).
+# tests/lib/postfix.sh: a private Postfix instance for tests (bash; source it
+# after tests/lib/tap.sh, whose wait_for it uses).
 #
 # The instance lives under one directory and never touches /etc/postfix or
 # the system spool.  Every command is run with "-c $PF_CONF".  SMTP listens on
@@ -63,7 +64,10 @@
 #   pf_send_text FROM TO[,TO] SUBJECT BODY [SWAKS-ARGS...]
 #                                (another listener: PF_SMTP_PORT=PORT pf_send ...)
 #   pf_wait_delivered USER N SECS   USER's Maildir holds at least N messages
+#   pf_has_mail USER N           ... now
 #   pf_maildir_files USER        print USER's message files, oldest first
+#   pf_maildir_list DIR          the same for any Maildir
+#   pf_dot_data FILE OUT         FILE as SMTP DATA for swaks (see pf_send)
 #   pf_maillog                   print the path of the maillog
 #   pf_wait_log REGEX SECS       the maillog matches the extended regex
 #   pf_queue_ids / pf_hold_ids   print the ids in the queue / on hold
@@ -361,7 +365,9 @@ pf_reload() {
 # the shell had started: the spawned processes (checked by start time, so a
 # reused PID is never hit), the Postfix instance, and the directory.
 # pf_teardown ends the watchdog first.  What it must clean is listed in the
-# file $PF_WATCH_FILE ("pid PID STARTTIME", "conf DIR", "rmdir DIR").
+# file $PF_WATCH_FILE ("pid PID STARTTIME", "conf DIR", "rmdir DIR", and
+# "netns net:[INODE]": every process in that network namespace, for
+# tests/lib/sendmail.sh).
 PF_WATCH_PID=
 PF_WATCH_FILE=
 
@@ -375,13 +381,14 @@ pf_watch() {	# LINE: start the watchdog if needed and record LINE
 		setsid bash -c '
 owner=$1 file=$2
 while kill -0 "$owner" 2>/dev/null; do sleep 1; done
-pids=() conf= rmdir=
+pids=() conf= rmdirs=() netns=()
 while read -r kind a b; do
 	case $kind in
 	pid) [ -n "$a" ] && [ "$(sed "s/.*) //" "/proc/$a/stat" 2>/dev/null | awk "{print \$20}")" = "$b" ] &&
 	    pids+=("$a") ;;
 	conf) conf=$a ;;
-	rmdir) rmdir=$a ;;
+	rmdir) rmdirs+=("$a") ;;
+	netns) netns+=("$a") ;;
 	esac
 done <"$file"
 for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null; done
@@ -395,7 +402,12 @@ if [ -n "$conf" ]; then
 		    kill -KILL "${d#/proc/}" 2>/dev/null
 	done
 fi
-[ -n "$rmdir" ] && rm -rf "$rmdir"
+for n in "${netns[@]}"; do
+	for d in /proc/[0-9]*; do
+		[ "$(readlink "$d/ns/net" 2>/dev/null)" = "$n" ] && kill -KILL "${d#/proc/}" 2>/dev/null
+	done
+done
+for r in "${rmdirs[@]}"; do rm -rf "$r"; done
 rm -f "$file"' pf-watchdog "$$" "$PF_WATCH_FILE" </dev/null >/dev/null 2>&1 &
 		PF_WATCH_PID=$!
 	fi
@@ -468,15 +480,20 @@ pf_swaks() {	# SWAKS-ARGS...: run swaks against the instance, set PF_LAST_*
 	return "$PF_LAST_RC"
 }
 
-# pf_send: the file goes out unchanged.  swaks's own DATA handling would
-# replace %TOKENS%, drop a leading "From " line and add an empty line at the
-# end, so the file is converted here (CRLF line ends, dot-stuffing, final
-# dot) and sent with --no-data-fixup.
+# pf_dot_data FILE OUT: FILE as the DATA of an SMTP session, for swaks
+# --data @OUT --no-data-fixup, so that it goes out unchanged.  swaks's own
+# DATA handling would replace %TOKENS%, drop a leading "From " line and add
+# an empty line at the end, so the file is converted here (CRLF line
+# ends, dot-stuffing, final dot).  Also used by tests/lib/sendmail.sh.
+pf_dot_data() {
+	[ -r "$1" ] || { pf_err "cannot read $1"; return 1; }
+	perl -pe 's/\r?\n\z//; s/^\./../; $_ .= "\r\n"' "$1" >"$2" || return 1
+	printf '.' >>"$2"
+}
+
 pf_send() {	# FROM TO[,TO] FILE
 	local data=$PF_DIR/log/swaks-data.$((PF_SEND_SEQ + 1))
-	[ -r "$3" ] || { pf_err "pf_send: cannot read $3"; return 1; }
-	perl -pe 's/\r?\n\z//; s/^\./../; $_ .= "\r\n"' "$3" >"$data" || return 1
-	printf '.' >>"$data"
+	pf_dot_data "$3" "$data" || return 1
 	pf_swaks --from "$1" --to "$2" --data "@$data" --no-data-fixup
 }
 
@@ -508,21 +525,20 @@ pf_send_text() {	# FROM TO[,TO] SUBJECT BODY [SWAKS-ARGS...]
 	pf_swaks --from "$from" --to "$to" --header "Subject: $subj" --body "$body" "$@"
 }
 
-pf_maildir_files() {	# USER
-	local d=$PF_DIR/mail/$1
-	[ -d "$d" ] || return 0
-	# delivery order: by modification time (sub-second), then by name
-	find "$d/new" "$d/cur" -type f -printf '%T@ %f %p\n' 2>/dev/null |
+# pf_maildir_list DIR: the message files of the Maildir DIR in delivery
+# order: by modification time (sub-second), then by name.  Also used by
+# tests/lib/sendmail.sh.
+pf_maildir_list() {
+	[ -d "$1" ] || return 0
+	find "$1/new" "$1/cur" -type f -printf '%T@ %f %p\n' 2>/dev/null |
 	    sort -k1,1n -k2,2 | cut -d' ' -f3-
 }
 
-pf_wait_delivered() {	# USER N SECS
-	local end=$((SECONDS + $3))
-	while [ "$(pf_maildir_files "$1" | wc -l)" -lt "$2" ]; do
-		[ $SECONDS -ge $end ] && return 1
-		sleep 0.1
-	done
-}
+pf_maildir_files() { pf_maildir_list "$PF_DIR/mail/$1"; }	# USER
+
+pf_has_mail() { [ "$(pf_maildir_files "$1" | wc -l)" -ge "$2" ]; }	# USER N
+
+pf_wait_delivered() { wait_for "$3" pf_has_mail "$1" "$2"; }	# USER N SECS
 
 pf_maillog() { echo "$PF_DIR/log/maillog"; }
 

@@ -6,7 +6,7 @@
  *	the cheapest milter Postfix can talk to, plus a few test modes
  * SYNOPSIS
  *	floormilter -p SOCKET [-m MODE] [-q] [-L] [-b BYTES] [-u UMASK]
- *	    [-M MODE] [-G GROUP] [-X STEP]...
+ *	    [-M MODE] [-G GROUP] [-X STEP]... [-s SECONDS]
  * DESCRIPTION
  *	SOCKET uses libmilter syntax: "inet:PORT@127.0.0.1" or
  *	"unix:/path/to/socket".  MODE chooses how far into a message the
@@ -36,6 +36,9 @@
  *	exists.  Used to find the socket permissions the MTA needs.
  *	-X STEP (rcpt, data, header or eoh) leaves that callback out, so that
  *	libmilter negotiates the step away; used to measure what that costs.
+ *	-s SECONDS makes end of message wait that long, silent, before it
+ *	replies (modes that read the body): what an MTA does with a milter
+ *	slower than its reply timeout.
  *
  *	SIGTERM and SIGINT end the process at once (the socket file is
  *	removed first); libmilter's own shutdown waits up to 5 s for its
@@ -102,6 +105,7 @@ static unsigned long	floor_actions;	/* SMFIF_* asked for */
 static unsigned		floor_omit;	/* FLOOR_OMIT_* bits */
 static atomic_ulong	floor_count;
 static unsigned long	floor_grow = FLOOR_DEFAULT_GROW;
+static unsigned		floor_sleep;	/* -s: seconds at end of message */
 static char		floor_sockpath[512];
 static unsigned char	floor_chunk[FLOOR_LINE * 1024];	/* grow: text lines */
 
@@ -134,7 +138,7 @@ usage(void)
 	fputs("usage: floormilter -p SOCKET "
 	    "[-m mailfrom|eoh|body|mark|hold|grow] [-q] [-L] [-b BYTES]\n"
 	    "                   [-u UMASK] [-M MODE] [-G GROUP] "
-	    "[-X rcpt|data|header|eoh]...\n", stderr);
+	    "[-X rcpt|data|header|eoh]... [-s SECONDS]\n", stderr);
 }
 
 /*
@@ -263,6 +267,8 @@ floor_eom(SMFICTX *ctx)
 
 	if (m == NULL)
 		return SMFIS_TEMPFAIL;
+	if (floor_sleep > 0)
+		sleep(floor_sleep);
 	if (floor_mode == FM_MARK || floor_mode == FM_HOLD) {
 		snprintf(hdr, sizeof(hdr), "qid=%s hdrs=%lu hval=%lu body=%lu",
 		    floor_id(ctx), m->fm_hdrs, m->fm_hval, m->fm_body);
@@ -427,7 +433,7 @@ floor_options(int argc, char **argv, struct floor_opts *o)
 	long		 um;
 	int		 ch;
 
-	while ((ch = getopt(argc, argv, "b:G:Lm:M:p:qu:X:")) != -1) {
+	while ((ch = getopt(argc, argv, "b:G:Lm:M:p:qs:u:X:")) != -1) {
 		switch (ch) {
 		case 'b':
 			floor_grow = strtoul(optarg, &end, 10);
@@ -454,6 +460,11 @@ floor_options(int argc, char **argv, struct floor_opts *o)
 			break;
 		case 'q':
 			floor_quiet = 1;
+			break;
+		case 's':
+			floor_sleep = (unsigned)strtoul(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || floor_sleep > 600)
+				return -1;
 			break;
 		case 'u':
 			um = strtol(optarg, &end, 8);
