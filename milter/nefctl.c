@@ -130,7 +130,8 @@ print_audit(FILE *fp, const struct store_audit *a)
 	const char *ch, *e;
 	size_t i, nrm = 0, w;
 
-	fprintf(fp, "%s  %-12s %-6s", ctl_fmt_time(a->a_time, t, sizeof(t)),
+	/* 14: a Sendmail queue id (6B1MoVJA031345); Postfix's are shorter */
+	fprintf(fp, "%s  %-14s %-6s", ctl_fmt_time(a->a_time, t, sizeof(t)),
 	    a->a_qid[0] ? a->a_qid : "-", a->a_court);
 	for (i = 0; i < a->a_ncase; i++)
 		fprintf(fp, "%s%s#%u", i ? "," : " ", a->a_case[i].ac_docket,

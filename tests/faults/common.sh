@@ -1,7 +1,8 @@
 # Shared set-up of the fault and bad-input suites (sourced by
-# tests/faults/t-*.sh).  Every case runs through a private Postfix
-# (tests/lib/postfix.sh) with nefmilter as its milter and the fake court
-# (tests/lib/fakecourt.sh) on loopback.  Every case asserts that each
+# tests/faults/t-*.sh).  Every case runs through a private MTA
+# (tests/lib/mta.sh: Postfix, or Sendmail with MTA=sendmail, as
+# tests/sendmail/ runs some of them) with nefmilter as its milter and the
+# fake court (tests/lib/fakecourt.sh) on loopback.  Every case asserts that each
 # recipient got exactly the number of copies it should (one, nearly
 # always) and that nothing is left in the queue.
 #
@@ -9,9 +10,10 @@
 #                                    swaks and the binaries are there
 #   fx_court SCENARIO                start the fake court (fc_start), make its
 #                                    CA readable by the unprivileged milter
-#   fx_postfix                       write and start the Postfix instance;
-#                                    PF_DEFAULT_ACTION etc. as in postfix.sh;
-#                                    sets LOG (the maillog), CONF, STATE
+#   fx_mta                           write and start the MTA instance;
+#                                    PF_DEFAULT_ACTION, SM_MILTER_TIMEOUTS etc.
+#                                    as in postfix.sh and sendmail.sh; sets
+#                                    LOG (the maillog), CONF, STATE
 #   fx_conf [KEY = VALUE...]         write $CONF for the court: the defaults
 #                                    below, then the lines given (they win)
 #   fx_milter [COMMAND...]           start COMMAND -f -c $CONF (default: the
@@ -24,7 +26,8 @@
 #   fx_notice NAME FIXTURE [SED...]  $FX/NAME.eml: tests/data/nef/FIXTURE with
 #                                    the firm's domain made example.test and
 #                                    the sed expressions applied
-#   fx_send FROM TO[,TO] FILE        pf_send; PF_LAST_RC, PF_LAST_QID
+#   fx_send FROM TO[,TO] FILE        mta_send; MTA_LAST_RC, MTA_LAST_QID (and
+#                                    under Postfix PF_LAST_RC, PF_LAST_QID)
 #   fx_send_from ADDR FROM TO FILE   the same from client address ADDR
 #   fx_settle [SECS]                 wait until the queue is empty (incoming,
 #                                    active, deferred, hold); 1 on time-out
@@ -51,38 +54,36 @@
 #   fx_case_requests CC              requests for case CC's paths
 #
 # Defaults written by fx_conf: state in $STATE, 127.0.0.1 trusted, firm
-# domain example.test, user postfix, the socket and the Postfix postlog
+# domain example.test, the MTA's user and log socket (mta_nef_conf), the
 # socket, short fetch timeouts (1 s connect, 2 s per request, 6 s budget).
 : "${TOP:?run through tests/run, or set TOP}"
 BUILD=${BUILD:-build}
 . "$TOP/tests/lib/tap.sh"
 . "$TOP/tests/lib/fakecourt.sh"
-. "$TOP/tests/lib/postfix.sh"
+. "$TOP/tests/lib/mta.sh"
 NEF=$TOP/$BUILD/nefmilter
 NEFCTL=$TOP/$BUILD/nefctl
 STORETOOL=$TOP/$BUILD/tools/storetool
 MIMECHECK="/usr/bin/python3 $TOP/tests/lib/mimecheck.py"
 DATA=$TOP/tests/data
 LAW=example.test
-PF_USERS=${PF_USERS:-"docketing aokafor bob carol dave"}
-FX=$(mktemp -d /tmp/faults.XXXXXX)
+MTA_USERS=${MTA_USERS:-${PF_USERS:-"docketing aokafor bob carol dave"}}
+# Under /run: Sendmail refuses a socket under a world-writable /tmp.
+FX=$(mktemp -d /run/faults.XXXXXX)
 chmod 755 "$FX"
 NEF_PID=
 FX_LAST=
 declare -A FX_MARK=()
 
 fx_cleanup() {
-	pf_teardown
+	mta_teardown
 	fc_stop
 	rm -rf "$FX"
 }
 trap fx_cleanup EXIT
 
 fx_require() {
-	if [ "$(id -u)" -ne 0 ] || ! command -v postfix >/dev/null ||
-	    ! command -v swaks >/dev/null; then
-		skip "needs root, postfix and swaks (make deps)"; tap_done; exit 0
-	fi
+	mta_require
 	local b
 	for b in "$NEF" "$@"; do
 		[ -x "$b" ] || { not_ok "$b is missing (make all tools)"; tap_done; exit 1; }
@@ -96,24 +97,25 @@ fx_court() {
 	chmod 644 "$FC_CA"
 }
 
-fx_postfix() {
-	pf_use_unix_milter "$FX/run/nef.sock"
+fx_mta() {
+	mta_use_unix_milter "$FX/run/nef.sock"
 	mkdir -p "$FX/run"
 	chmod 755 "$FX/run"
-	pf_setup || { not_ok "pf_setup"; tap_done; exit 1; }
-	CONF=$PF_DIR/nef.conf
-	STATE=${STATE:-$PF_DIR/nefstate}
-	LOG=$(pf_maillog)
-	pf_start || { not_ok "Postfix starts"; tap_done; exit 1; }
+	mta_setup || { not_ok "the $(mta_name) instance is set up"; tap_done; exit 1; }
+	CONF=$MTA_DIR/nef.conf
+	STATE=${STATE:-$MTA_DIR/nefstate}
+	LOG=$MTA_LOG
+	mta_start || { not_ok "$(mta_name) starts"; tap_done; exit 1; }
 }
 
 fx_conf() {
 	# Written aside, then renamed: a reload never reads half a file (one
 	# without connect_to would send requests to the real court).
-	fc_conf "$CONF.new" "state_dir = $STATE" "trusted_clients = 127.0.0.1" "trust_local_mail = yes" \
-	    "firm_domains = $LAW" "user = postfix" "pid_file =" \
-	    "socket = $PF_MILTER_SOCK" "log_socket = $PF_DIR/spool/public/postlog" \
-	    "log_hostname = $(postconf -c "$PF_CONF" -h myhostname)" \
+	local mc
+	mapfile -t mc < <(mta_nef_conf)
+	fc_conf "$CONF.new" "state_dir = $STATE" "trusted_clients = 127.0.0.1" \
+	    "trust_local_mail = yes" "firm_domains = $LAW" "pid_file =" \
+	    "socket = $MTA_MILTER_SOCK" "${mc[@]}" \
 	    "fetch_connect_timeout = 1s" "fetch_timeout = 2s" "fetch_budget = 6s" \
 	    "$@"
 	# fc_conf keeps a default only when no later line names its key;
@@ -144,7 +146,8 @@ fx_milter() {	# [COMMAND...]
 	NEF_PID=$PF_SPAWN_PID
 	if ! pf_wait_milter 15 || ! wait_for 10 fx_lines_ge 'nefmilter.*starting on' $((n + 1)) "$LOG"; then
 		not_ok "nefmilter starts"
-		tail -n 20 "$PF_DIR/log/nefmilter.log" | diag "$(cat)"
+		cat "$MTA_DIR/log/nefmilter.log" "$PF_SPAWN_TMP/nefmilter.log" \
+		    2>/dev/null | tail -n 20 | diag "$(cat)"
 		tap_done; exit 1
 	fi
 }
@@ -167,31 +170,34 @@ fx_notice() {	# NAME FIXTURE [SED...]
 	sed "${args[@]}" "$DATA/nef/$fix" >"$FX/$name.eml"
 }
 
-fx_send() { pf_send "$@"; }
+fx_send() { mta_send "$@"; }
 
 # fx_send_from ADDR FROM TO FILE: as pf_send, the client connecting from
 # the loopback address ADDR (127.0.0.2: a client nefmilter does not trust)
 fx_send_from() {
-	local addr=$1 data=$PF_DIR/log/swaks-data.$((PF_SEND_SEQ + 1))
+	local addr=$1 data=$MTA_DIR/log/swaks-data.from.$((PF_SEND_SEQ + SM_SEND_SEQ + 1))
 	shift
-	perl -pe 's/\r?\n\z//; s/^\./../; $_ .= "\r\n"' "$3" >"$data" || return 1
-	printf '.' >>"$data"
-	pf_swaks --local-interface "$addr" --from "$1" --to "$2" --data "@$data" \
-	    --no-data-fixup
+	pf_dot_data "$3" "$data" || return 1
+	if [ "$MTA" = sendmail ]; then
+		sm_swaks --local-interface "$addr" --from "$1" --to "$2" \
+		    --data "@$data" --no-data-fixup
+	else
+		pf_swaks --local-interface "$addr" --from "$1" --to "$2" \
+		    --data "@$data" --no-data-fixup
+	fi
+	mta_last
 }
 
 fx_settle() {	# [SECS]: the queue is empty
 	local end=$((SECONDS + ${1:-20}))
-	while [ -n "$(find "$PF_DIR/spool/incoming" "$PF_DIR/spool/active" \
-	    "$PF_DIR/spool/deferred" "$PF_DIR/spool/hold" \
-	    "$PF_DIR/spool/maildrop" -type f 2>/dev/null | head -n 1)" ]; do
+	until mta_spool_empty; do
 		[ $SECONDS -ge $end ] && return 1
 		sleep 0.1
 	done
 	return 0
 }
 
-fx_count() { pf_maildir_files "$1" | wc -l; }
+fx_count() { mta_maildir_files "$1" | wc -l; }
 
 fx_count_ge() { [ "$(fx_count "$1")" -ge "$2" ]; }
 
@@ -201,7 +207,7 @@ fx_lines_ge() { [ "$(grep -cE -- "$1" "$3" 2>/dev/null)" -ge "$2" ]; }
 
 fx_mark() {
 	local u
-	for u in $PF_USERS; do FX_MARK[$u]=$(fx_count "$u"); done
+	for u in $MTA_USERS; do FX_MARK[$u]=$(fx_count "$u"); done
 }
 
 fx_once() {	# DESC USER [N]
@@ -213,7 +219,7 @@ fx_once() {	# DESC USER [N]
 	got=$(fx_count "$u")
 	check_eq "$d: $u has exactly $n new cop$([ "$n" = 1 ] && echo y || echo ies)" \
 	    "$want" "$got"
-	FX_LAST=$(pf_maildir_files "$u" | tail -n 1)
+	FX_LAST=$(mta_maildir_files "$u" | tail -n 1)
 }
 
 fx_parts() { $MIMECHECK "$1" >"$FX/parts" 2>&1; }

@@ -24,7 +24,7 @@ fi
 fx_scenario "$FX/court.json" "$(fx_case_routes 16)" "$(fx_case_routes 17)" \
     "$(fx_case_routes 13 '{"status": 500, "html": "<html><body>Internal Server Error</body></html>"}')"
 fx_court "$FX/court.json"
-fx_postfix
+fx_mta
 SAN=$FX/san
 mkdir -p "$SAN" "$STATE"
 chown postfix:postfix "$SAN" "$STATE" "$FX/run"

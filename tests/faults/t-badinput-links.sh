@@ -26,7 +26,7 @@ fx_scenario "$FX/court.json" "$(fx_case_routes 16)" "$(fx_case_routes 81)" \
     "$(fx_case_routes 75 "$(printf "$R" 'file:///etc/passwd')")" \
     "$(fx_case_routes 76 '' "$(printf "$R" 'https://pacer.login.uscourts.gov/csologin/login.jsf')")"
 fx_court "$FX/court.json"
-fx_postfix
+fx_mta
 # "calendar = no": a notice whose links all fail stays byte for byte the
 # court's here (its calendar part is tested in tests/e2e/t-calendar.sh)
 fx_conf "calendar = no"

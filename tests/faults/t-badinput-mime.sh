@@ -15,7 +15,7 @@ fx_require
 
 fx_scenario "$FX/court.json" "$(fx_case_routes 16)"
 fx_court "$FX/court.json"
-fx_postfix
+fx_mta
 fx_conf
 fx_milter
 fx_notice base district.eml

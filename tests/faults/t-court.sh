@@ -20,7 +20,7 @@ fx_scenario "$FX/court.json" \
     "$(fx_case_routes 16 "$FX_LOGIN")" \
     "$(fx_case_routes 17)"
 fx_court "$FX/court.json"
-fx_postfix
+fx_mta
 fx_conf
 fx_milter
 

@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # nefmilter is killed with SIGKILL in the middle of a message, with
-# milter_default_action = tempfail.  What happens (observed): the milter
-# is consulted before Postfix queues anything, so smtpd answers the
-# client 4xx after the final dot and nothing is queued; the client
-# retries once the milter is back.  The retry must reach each recipient
+# milter_default_action = tempfail (Sendmail, under tests/sendmail/: F=T).
+# What happens (observed): the milter is consulted before the MTA queues
+# anything, so the MTA answers the client 4xx after the final dot and
+# nothing is queued; the client retries once the milter is back.  The retry must reach each recipient
 # exactly once, and a document already in the store must not be asked
 # for again.
 #
-#  A. killed after every document was stored: Postfix's cleanup is
-#     stopped (SIGSTOP) while the milter fetches, so the milter blocks
-#     sending the new body (large PDFs); the kill lands there.  The retry
+#  A. killed after every document was stored: the MTA process that reads
+#     the milter's replies (Postfix's cleanup; Sendmail's process for the
+#     SMTP session) is stopped (SIGSTOP) while the milter fetches, so the
+#     milter blocks sending the new body (large PDFs); the kill lands
+#     there.  The retry
 #     is served from the store: no request at all reaches the court.
 #  B. killed while the court stalls the last document of the menu.  The
 #     court is realistic: a free look already served answers a login page
@@ -33,17 +35,18 @@ fx_scenario "$FX/court.json" \
 	'{"pdf": "fx-22-2", "size": 9000, "delay": 30}, {"pdf": "fx-22-2", "size": 9000}')"
 fx_court "$FX/court.json"
 PF_DEFAULT_ACTION=tempfail
-fx_postfix
+fx_mta
 fx_conf "fetch_timeout = 40s" "fetch_budget = 45s"
 fx_milter
 
-# bg_send FROM TO FILE: pf_send in the background; BG is its PID, and
+# bg_send FROM TO FILE: mta_send in the background; BG is its PID, and
 # $FX/bg.rc, $FX/bg.log get its status and swaks's transcript.
 bg_send() {
 	rm -f "$FX/bg.rc" "$FX/bg.log"
-	( pf_send "$@"; echo "$PF_LAST_LOG" >"$FX/bg.log"; echo "$PF_LAST_RC" >"$FX/bg.rc" ) &
+	( mta_send "$@"; echo "$MTA_LAST_LOG" >"$FX/bg.log"; echo "$MTA_LAST_RC" >"$FX/bg.rc" ) &
 	BG=$!
 	PF_SEND_SEQ=$((PF_SEND_SEQ + 1))
+	SM_SEND_SEQ=$((SM_SEND_SEQ + 1))
 }
 
 # stored CC ATT: the store has that document (storetool reads it)
@@ -54,13 +57,28 @@ stored() {
 # asked PATH-LITERAL: the court logged a request whose path starts so
 asked() { [ "$(fc_count "r[\"path\"].startswith($1)")" -ge 1 ]; }
 
-# cleanups: the PIDs of this instance's cleanup processes
-cleanups() {
+# readers: the PIDs of the MTA processes that read the milter's replies:
+# Postfix's cleanup, Sendmail's children (the daemon itself excepted)
+readers() {
 	local p
-	for p in $(pf_procs); do
-		[ "$(cat "/proc/$p/comm" 2>/dev/null)" = cleanup ] && echo "$p"
-	done
+	if [ "$MTA" = sendmail ]; then
+		for p in $(sm_procs); do
+			[ "$p" != "$SM_PID" ] &&
+			    [ "$(cat "/proc/$p/comm" 2>/dev/null)" = sendmail ] && echo "$p"
+		done
+	else
+		for p in $(pf_procs); do
+			[ "$(cat "/proc/$p/comm" 2>/dev/null)" = cleanup ] && echo "$p"
+		done
+	fi
 }
+
+# The MTA's line for a milter that went away in the middle of a message.
+if [ "$MTA" = sendmail ]; then
+	MILTER_GONE="Milter \(nef\): to error state"
+else
+	MILTER_GONE="milter unix:$FX/run/nef.sock: .*|milter-reject: END-OF-MESSAGE .*4\.7\.1"
+fi
 
 # kill_and_check WHAT: SIGKILL the milter, then the client gets 4xx and
 # nothing is queued or delivered
@@ -73,8 +91,7 @@ client_tempfailed() {
 	grep -E '^<\*\* ' "$(cat "$FX/bg.log")" | diag "$(cat)"
 	check "$what: nothing was queued" fx_settle 5
 	check_eq "$what: nothing was delivered" "${FX_MARK[docketing]}" "$(fx_count docketing)"
-	check "$what: Postfix logs the milter failure" \
-	    pf_wait_log "milter unix:$FX/run/nef.sock: .*|milter-reject: END-OF-MESSAGE .*4\.7\.1" 5
+	check "$what: $(mta_name) logs the milter failure" mta_wait_log "$MILTER_GONE" 5
 }
 
 # --- A. killed after the documents are stored ------------------------------
@@ -83,8 +100,8 @@ fx_notice n21 district.eml "$(fx_link_sed 21)"
 bg_send ecf-noreply@cand.uscourts.gov "docketing@$LAW" "$FX/n21.eml"
 check "A: the milter asks the court for the menu" \
     wait_for 15 asked '"/doc1/035020918721"' 
-CL=$(cleanups)
-check "A: Postfix's cleanup is found" test -n "$CL"
+CL=$(readers)
+check "A: $(mta_name)'s process that reads the milter is found" test -n "$CL"
 kill -STOP $CL
 check "A: all three PDFs reach the store" \
     wait_for 20 eval 'stored 21 0 && stored 21 1 && stored 21 2'
@@ -101,8 +118,8 @@ fx_milter
 check "A: the milter is back" fx_alive
 fx_mark
 fx_send ecf-noreply@cand.uscourts.gov "docketing@$LAW" "$FX/n21.eml"
-check_eq "A: the retry is accepted" 0 "$PF_LAST_RC"
-QID=$PF_LAST_QID
+check_eq "A: the retry is accepted" 0 "$MTA_LAST_RC"
+QID=$MTA_LAST_QID
 fx_once "A: the retry" docketing
 fx_parts "$FX_LAST"
 for a in 0 1 2; do
@@ -133,8 +150,8 @@ REQ_B1=$(fc_count 'r["path"].startswith("/doc1/035120918822")')
 fx_milter
 fx_mark
 fx_send ecf-noreply@cand.uscourts.gov "docketing@$LAW" "$FX/n22.eml"
-check_eq "B: the retry is accepted" 0 "$PF_LAST_RC"
-QID=$PF_LAST_QID
+check_eq "B: the retry is accepted" 0 "$MTA_LAST_RC"
+QID=$MTA_LAST_QID
 fx_once "B: the retry" docketing
 fx_parts "$FX_LAST"
 for a in $BEFORE; do
@@ -161,7 +178,7 @@ check_eq "B: the menu was asked for twice (before and after the kill)" 2 \
 diag "B: requests for the first two PDFs before/after the retry: $REQ_B0/$(fc_count 'r["path"].startswith("/doc1/035120918722")') and $REQ_B1/$(fc_count 'r["path"].startswith("/doc1/035120918822")')"
 
 diag "temporary files left in $STATE/tmp at the end: $(find "$STATE/tmp" -type f | wc -l)"
-grep -E 'milter unix:|4\.7\.1' "$LOG" | head -4 | diag "$(cat)"
+grep -E "$MILTER_GONE" "$LOG" | head -4 | diag "$(cat)"
 check "the milter is still running" fx_alive
 check "nothing left in the queue" fx_settle 5
 tap_done

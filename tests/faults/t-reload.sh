@@ -17,7 +17,7 @@ for i in $(seq 1 $N); do
 done
 fx_scenario "$FX/court.json" "${routes[@]}"
 fx_court "$FX/court.json"
-fx_postfix
+fx_mta
 conf_a() { fx_conf "sealed_link_action = strip" "fetch_timeout = 3s"; }
 conf_b() { fx_conf "sealed_link_action = keep" "fetch_timeout = 4s" "debug = 1"; }
 conf_a
@@ -29,18 +29,18 @@ fx_mark
 
 # Two clients at once; each line of $FX/sent.*: "rc qid".
 (
-	PF_SEND_SEQ=1000
+	PF_SEND_SEQ=1000 SM_SEND_SEQ=1000
 	for i in $(seq 1 $N); do
-		pf_send ecf-noreply@cand.uscourts.gov "docketing@$LAW" "$FX/n6$i.eml"
-		echo "$PF_LAST_RC $PF_LAST_QID" >>"$FX/sent.notices"
+		mta_send ecf-noreply@cand.uscourts.gov "docketing@$LAW" "$FX/n6$i.eml"
+		echo "$MTA_LAST_RC $MTA_LAST_QID" >>"$FX/sent.notices"
 	done
 ) &
 NOTICES=$!
 (
-	PF_SEND_SEQ=2000
+	PF_SEND_SEQ=2000 SM_SEND_SEQ=2000
 	for i in $(seq 1 $N); do
-		pf_send friend@outside.test "bob@$LAW" "$FX/plain.eml"
-		echo "$PF_LAST_RC $PF_LAST_QID" >>"$FX/sent.plain"
+		mta_send friend@outside.test "bob@$LAW" "$FX/plain.eml"
+		echo "$MTA_LAST_RC $MTA_LAST_QID" >>"$FX/sent.plain"
 		sleep 0.3
 	done
 ) &
@@ -81,7 +81,7 @@ for q in $(cut -d' ' -f2 "$FX/sent.notices"); do
 done
 check_eq "every notice has its audit line" 0 "$bad"
 bad=0
-for f in $(pf_maildir_files docketing); do
+for f in $(mta_maildir_files docketing); do
 	fx_parts "$f"
 	[ "$(grep -c '^HDR X-NEF: ' "$FX/parts")" -eq 1 ] || bad=$((bad + 1))
 	grep -Eq '^HDR X-NEF: v=1; court=cand; .*action=(attached|summary|stripped|unchanged)$' \
@@ -91,7 +91,7 @@ check_eq "every delivered notice has exactly one X-NEF header, and was processed
 check_eq "every notice was fetched once (one menu request each)" "$N" \
     "$(fc_count 'r["path"].startswith("/doc1/03502091876")')"
 bad=0
-for f in $(pf_maildir_files bob); do
+for f in $(mta_maildir_files bob); do
 	grep -qi '^X-NEF' "$f" && bad=$((bad + 1))
 done
 check_eq "ordinary mail passes untouched (no X-NEF)" 0 "$bad"

@@ -22,7 +22,7 @@ command -v mdb_load >/dev/null || { not_ok "mdb_load is missing (make deps: lmdb
 fx_scenario "$FX/court.json" "$(fx_case_routes 41)" "$(fx_case_routes 51)" \
     "$(fx_case_routes 52)" "$(fx_case_routes 53)"
 fx_court "$FX/court.json"
-fx_postfix
+fx_mta
 
 # send CC USER: the district notice pointed at case CC, to USER
 send() {
