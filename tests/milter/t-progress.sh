@@ -26,6 +26,7 @@ chmod 755 "$FC_DIR" "$FC_DIR/pki"; chmod 644 "$FC_CA"
 
 NPORT=$(pf_free_port)
 fc_conf "$W/nef.conf" "state_dir = $W/state" "trusted_clients = 127.0.0.1" \
+    "trust_local_mail = yes" \
     "firm_domains = example.test" "user = nobody" "pid_file =" \
     "socket = inet:$NPORT@127.0.0.1" "fetch_timeout = 20s" "fetch_budget = 30s"
 pf_spawn nefmilter "$TOP/$BUILD/nefmilter" -f -c "$W/nef.conf"
