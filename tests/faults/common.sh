@@ -13,7 +13,9 @@
 #   fx_mta                           write and start the MTA instance;
 #                                    PF_DEFAULT_ACTION, SM_MILTER_TIMEOUTS etc.
 #                                    as in postfix.sh and sendmail.sh; sets
-#                                    LOG (the maillog), CONF, STATE
+#                                    LOG (the maillog), CONF, STATE.  With
+#                                    FX_MTA_SOCK set, the MTA connects there
+#                                    (a relay in front of nefmilter's socket)
 #   fx_conf [KEY = VALUE...]         write $CONF for the court: the defaults
 #                                    below, then the lines given (they win)
 #   fx_milter [COMMAND...]           start COMMAND -f -c $CONF (default: the
@@ -99,6 +101,10 @@ fx_court() {
 
 fx_mta() {
 	mta_use_unix_milter "$FX/run/nef.sock"
+	if [ -n "${FX_MTA_SOCK:-}" ]; then
+		PF_MILTER=unix:$FX_MTA_SOCK
+		SM_MILTER=unix:$FX_MTA_SOCK
+	fi
 	mkdir -p "$FX/run"
 	chmod 755 "$FX/run"
 	mta_setup || { not_ok "the $(mta_name) instance is set up"; tap_done; exit 1; }

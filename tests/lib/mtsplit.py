@@ -23,11 +23,13 @@ MTA), CMD the command or reply character (E end of message, p progress,
 c continue, b body chunk...) and LENGTH the packet's data bytes.  Any
 MTA can stand on the other side, not only miltertest.
 
-    mtsplit.py --upstream HOST:PORT --port-file F [--chunk 1000]
-               [--capture DIR] [--log FILE] [--trace FILE]
+    mtsplit.py --upstream HOST:PORT|unix:PATH (--port-file F | --listen unix:PATH)
+               [--chunk 1000] [--capture DIR] [--log FILE] [--trace FILE]
 
 Standard library only.  Listens on 127.0.0.1 (port chosen by the system,
-written to the port file); runs until killed.
+written to the port file), or on a unix socket (mode 0666, so that any
+MTA user may connect); reaches the filter over TCP or a unix socket; runs
+until killed.
 """
 import argparse
 import os
@@ -153,9 +155,15 @@ class Relay:
                 pass
 
     def serve(self, client):
-        host, port = self.args.upstream.rsplit(":", 1)
+        up = self.args.upstream
         try:
-            filt = socket.create_connection((host, int(port)), timeout=10)
+            if up.startswith("unix:"):
+                filt = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+                filt.settimeout(10)
+                filt.connect(up[5:])
+            else:
+                host, port = up.rsplit(":", 1)
+                filt = socket.create_connection((host, int(port)), timeout=10)
             filt.settimeout(None)
         except OSError as e:
             self.say("cannot reach the filter: %s" % e)
@@ -174,21 +182,33 @@ class Relay:
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--upstream", required=True)
-    ap.add_argument("--port-file", required=True)
+    ap.add_argument("--port-file")
+    ap.add_argument("--listen")
     ap.add_argument("--chunk", type=int, default=1000)
     ap.add_argument("--capture")
     ap.add_argument("--log")
     ap.add_argument("--trace")
     args = ap.parse_args()
     relay = Relay(args)
-    ls = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    ls.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    ls.bind(("127.0.0.1", 0))
-    ls.listen(64)
-    tmp = args.port_file + ".tmp"
-    with open(tmp, "w") as f:
-        f.write("%d\n" % ls.getsockname()[1])
-    os.rename(tmp, args.port_file)
+    if args.listen and args.listen.startswith("unix:"):
+        path = args.listen[5:]
+        if os.path.exists(path):
+            os.unlink(path)
+        ls = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        ls.bind(path)
+        os.chmod(path, 0o666)
+        ls.listen(64)
+    elif args.port_file:
+        ls = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        ls.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        ls.bind(("127.0.0.1", 0))
+        ls.listen(64)
+        tmp = args.port_file + ".tmp"
+        with open(tmp, "w") as f:
+            f.write("%d\n" % ls.getsockname()[1])
+        os.rename(tmp, args.port_file)
+    else:
+        ap.error("--port-file or --listen unix:PATH")
     while True:
         c, _ = ls.accept()
         threading.Thread(target=relay.serve, args=(c,), daemon=True).start()

@@ -6,7 +6,9 @@
 #     header (day of the month padded with a blank, the host, the tag with
 #     the pid), then the text; the receiver files it as mail.log would;
 #  2. postlog (the default): the whole log line, no "<PRI>";
-#  3. the daemon itself logs its start and stop in the syslog form;
+#  3. the daemon itself logs in the syslog form (its stop line too is
+#     checked, through a syslog receiver, by the Sendmail suites'
+#     e2e_finish);
 #  4. nefmilter -n shows the setting, and refuses a value it does not know.
 set -u
 TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -64,10 +66,8 @@ pf_spawn nefmilter "$NEF" -f -c "$W/n.conf"
 PID=$PF_SPAWN_PID
 check "daemon: its start line comes as mail.notice (<21>) from host mx" \
     wait_for 10 grep -Eq "^<21>$STAMP mx nefmilter\[$PID\]: nefmilter .* starting on inet:" "$W/raw"
-pf_kill "$PID"
-check "daemon: so does its stop line" \
-    wait_for 5 grep -Eq "^<21>$STAMP mx nefmilter\[$PID\]: nefmilter stopping\$" "$W/raw"
 check_eq "daemon: nothing on standard error" "" "$(cat "$PF_SPAWN_TMP/nefmilter.log")"
+PF_TERM_WAIT=0 pf_kill "$PID"
 
 # --- 4. nefmilter -n ---------------------------------------------------------------
 check_grep "-n shows log_socket_format" "^log_socket_format = syslog\$" <("$NEF" -n -c "$W/n.conf" 2>/dev/null)
