@@ -179,12 +179,12 @@ S(SIZE, "max_attach_bytes", "6M", 0, 1024 * MB, cf_max_attach_bytes, NULL, 0,
   "in the store and the summary says so.  Keep base64 (x1.37) below the MTA's\n"
   "size limit (message_size_limit)."),
 S(SIZE, "message_size_limit", "10240000", 0, 64 * 1024 * MB, cf_message_size_limit, NULL, 0,
-  "The MTA's limit on the size of a message: Postfix's message_size_limit\n"
-  "(10240000 by default), Sendmail's MaxMessageSize (confMAX_MESSAGE_SIZE; no\n"
-  "limit by default).  A rewritten notice is kept below it, because the MTA\n"
-  "refuses a message a milter made too large and the court would get a bounce.\n"
-  "Documents that do not fit stay in the store; the summary says so.  0: no\n"
-  "limit."),
+  "The size a rewritten notice is kept below: Postfix's message_size_limit\n"
+  "(10240000 by default), which Postfix enforces on a message a milter made\n"
+  "larger (552: the court would get a bounce).  Sendmail does not check such a\n"
+  "message against its MaxMessageSize, but the next hop may: use the smallest\n"
+  "limit on the way to the mailboxes.  Documents that do not fit stay in the\n"
+  "store; the summary says so.  0: no limit."),
 S(TIME, "retention", "30d", 3600, 3650 * 86400ULL, cf_retention, NULL, 0,
   "How long stored documents are kept; \"nefctl purge --expired\" removes older ones\n"
   "and the daemon does so once a day."),

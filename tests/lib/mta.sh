@@ -30,6 +30,7 @@
 #                                whole; Postfix keeps none: prints nothing)
 #   mta_release QID              release a held message and deliver it now
 #   mta_queued QID               the queued message: headers, blank line, body
+#   mta_queued_rcpts QID         its envelope recipients, one a line
 #   mta_re_received QID          regexes for the maillog: the MTA took the message,
 #   mta_re_msgid QID MSGID       ... with that Message-ID,
 #   mta_re_delivered QID ADDR    delivered it to ADDR,
@@ -159,6 +160,16 @@ mta_queued() {	# QID
 		sm_qf "$1"
 	else
 		MAIL_CONFIG=$PF_CONF postcat -c "$PF_CONF" -bh -q "$1" 2>/dev/null
+	fi
+}
+
+mta_queued_rcpts() {	# QID
+	if [ "$MTA" = sendmail ]; then
+		cat "$SM_DIR/queue/qf$1" "$SM_DIR/queue/hf$1" 2>/dev/null |
+		    sed -n 's/^R[^:]*:<\{0,1\}\([^>]*\)>\{0,1\}$/\1/p'
+	else
+		MAIL_CONFIG=$PF_CONF postcat -c "$PF_CONF" -e -q "$1" 2>/dev/null |
+		    sed -n 's/^recipient: //p'
 	fi
 }
 

@@ -20,7 +20,9 @@
 # Settings (shell variables, read by sm_setup; [default]):
 #   SM_ROOT             the unpacked packages [/opt/nefmilter-test/sendmail]
 #   SM_USERS            local parts of the test addresses   [alice bob carol dave]
-#   SM_DOMAIN           their domain                         [example.test]
+#   SM_DOMAIN           their domain, or several separated by blanks [example.test]
+#   SM_MAILDIR_NAMES    user [default]: a Maildir is named after the local part;
+#                       address: after the whole address (several domains)
 #   SM_MILTER           the milter's socket in Sendmail's S= syntax
 #                       ("unix:/abs/path"); empty for no milter
 #   SM_MILTER_FLAGS     F= of INPUT_MAIL_FILTER [T: tempfail when the milter
@@ -29,6 +31,7 @@
 #                       defaults, C:5m;S:10s;R:10s;E:5m
 #   SM_RUN_AS_USER      confRUN_AS_USER, e.g. mail:mail; empty [] runs as root
 #   SM_SMTP_PORT        SMTP port inside the namespace       [a free port]
+#   SM_QUEUE_RUN        the queue run interval (-q)          [30s]; empty: none
 #   SM_MC_EXTRA         extra sendmail.mc lines, before the mailers
 #   SM_KEEP=1           sm_teardown leaves the directory in place
 # Set by sm_setup: SM_DIR, SM_CF (the .cf), SM_MAILLOG.  Set by sm_start:
@@ -132,11 +135,16 @@ sm_setup() {	# [DIR]
 	echo "127.0.0.1 smtest.harness.test smtest localhost" >"$SM_DIR/etc/hosts"
 	echo "hosts files" >"$SM_DIR/etc/service.switch"
 	: >"$SM_DIR/etc/local-host-names"
-	sed "s|@MAILROOT@|$SM_DIR/mail|" >"$SM_DIR/etc/deliver.sh" <<'EOF'
+	local byaddr=0
+	[ "${SM_MAILDIR_NAMES:-user}" = address ] && byaddr=1
+	sed "s|@MAILROOT@|$SM_DIR/mail|; s|@BYADDR@|$byaddr|" >"$SM_DIR/etc/deliver.sh" <<'EOF'
 #!/bin/sh
-# deliver.sh USER: the message on standard input into USER's Maildir.
+# deliver.sh USER DOMAIN: the message on standard input into the Maildir
+# of USER (or of USER@DOMAIN).
 set -e
-u=$(printf %s "$1" | tr -c 'A-Za-z0-9._+-' _)
+u=$1
+[ @BYADDR@ = 1 ] && [ -n "${2:-}" ] && u=$1@$2
+u=$(printf %s "$u" | tr -c 'A-Za-z0-9._+@-' _)
 d=@MAILROOT@/$u
 umask 022
 mkdir -p "$d/tmp" "$d/new" "$d/cur"
@@ -199,11 +207,14 @@ EOF
 	# error mailer would refuse such senders too).
 	printf 'MAILER(%slocal%s)dnl\nMAILER(%ssmtp%s)dnl\n' "$q" "$e" "$q" "$e"
 	printf 'MAILER_DEFINITIONS\n'
-	printf 'Mmaildir, P=%s/etc/deliver.sh, F=lsDFMPhnu, S=EnvFromL/HdrFromL, R=EnvToL/HdrToL, U=mail:mail, T=DNS/RFC822/X-Unix, A=deliver.sh $u\n' "$d"
+	printf 'Mmaildir, P=%s/etc/deliver.sh, F=lsDFMPhnu, S=EnvFromL/HdrFromL, R=EnvToL/HdrToL, U=mail:mail, T=DNS/RFC822/X-Unix, A=deliver.sh $u $h\n' "$d"
 	printf 'LOCAL_RULE_0\n'
-	printf 'R$+ < @ %s . >\t$#maildir $: $1\n' "$SM_DOMAIN"
-	printf 'R$+ < @ %s >\t$#maildir $: $1\n' "$SM_DOMAIN"
-	printf 'R$* < @ $* > $*\t$#maildir $: _outbound\n'
+	local dom
+	for dom in $SM_DOMAIN; do
+		printf 'R$+ < @ %s . >\t$#maildir $@ %s $: $1\n' "$dom" "$dom"
+		printf 'R$+ < @ %s >\t$#maildir $@ %s $: $1\n' "$dom" "$dom"
+	done
+	printf 'R$* < @ $* > $*\t$#maildir $@ outbound $: _outbound\n'
 	return 0
 }
 
@@ -248,7 +259,8 @@ sm_start_log() {
 }
 
 sm_start() {
-	local log=$SM_DIR/log
+	local log=$SM_DIR/log qopt=
+	[ -n "${SM_QUEUE_RUN-30s}" ] && qopt=-q${SM_QUEUE_RUN-30s}
 	sm_start_log || return 1
 	rm -f "$SM_DIR/run/sendmail.pid"
 	# In the new namespaces: loopback up, a host name, /etc/hosts, and a
@@ -268,7 +280,7 @@ touch "$SM_DIR/dev/log"
 mount --bind "$log/dev-log" "$SM_DIR/dev/log"
 mount --move "$SM_DIR/dev" /dev
 export LD_LIBRARY_PATH="$SM_ROOT/usr/lib/x86_64-linux-gnu"
-exec "$SM_ROOT/bin/sendmail" -C "$SM_CF" -bd -q30s
+exec "$SM_ROOT/bin/sendmail" -C "$SM_CF" -bd $qopt
 EOF
 	if ! timeout 30 unshare -n -m -u bash "$SM_DIR/run/ns-start.sh" \
 	    >"$log/start.out" 2>&1 </dev/null; then

@@ -14,7 +14,12 @@
 #     too, sticky bit or not) keeps Sendmail from starting at all;
 #  5. with RunAsUser mail, a socket of group postfix, mode 0660, is
 #     refused in the same way, and one of group mail is used;
-#  6. SIGTERM to the pid stops it, and nothing of it is left.
+#  6. SIGTERM to the pid stops it, and nothing of it is left;
+#  7. milters run in the order of their lines, each seeing the headers the
+#     ones before it added (the verifier before nefmilter), and a body a
+#     milter makes larger than MaxMessageSize is delivered all the same;
+#  8. conf/sendmail.mc.example builds into a .cf, with the X line INSTALL
+#     shows.
 set -u
 TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 BUILD=${BUILD:-build}
@@ -141,4 +146,38 @@ PID=$SM_PID
 sm_stop
 check "6: SIGTERM stops it" wait_for 5 test ! -d "/proc/$PID"
 check_eq "6: nothing is left in its namespace" "" "$(sm_procs)"
+
+# --- 7. two milters, and the size limit -------------------------------------
+floor floor7 "$R/seven" -m mark
+FIRST=$FLOOR_PID
+floor floor7b "$R/seven/b" -m grow -b 300000
+SM_MILTER="unix:$R/seven/floor.sock"
+SM_MC_EXTRA="INPUT_MAIL_FILTER(\`second', \`S=unix:$R/seven/b/floor.sock, F=T')dnl
+define(\`confMAX_MESSAGE_SIZE', \`100000')dnl"
+instance
+sm_start
+sm_send_text alice@example.org bob@example.test "fact seven" "body seven"
+check_eq "7: accepted" 0 "$SM_LAST_RC"
+check "7: delivered" sm_wait_delivered bob 1 10
+check_grep "7: the second milter saw the header the first added (7 headers, not 6)" \
+    "floormilter: $SM_LAST_QID: eom .* hdrs=7 .* replaced" "$PF_SPAWN_TMP/floor7b.log"
+F=$(sm_maildir_files bob | tail -n 1)
+check "7: the body the second milter made (300000 bytes with CRLF) went past MaxMessageSize (100000)" \
+    test "$(stat -c %s "$F")" -gt 200000
+pf_kill "$FLOOR_PID"
+pf_kill "$FIRST"
+SM_MC_EXTRA=
+
+# --- 8. the example ----------------------------------------------------------
+{
+	printf 'OSTYPE(`linux'"'"')dnl\n'
+	cat "$TOP/conf/sendmail.mc.example"
+	printf 'MAILER(`local'"'"')dnl\nMAILER(`smtp'"'"')dnl\n'
+} >"$R/example.mc"
+"$SM_ROOT/usr/bin/m4" -D_CF_DIR_="$SM_ROOT/usr/share/sendmail/cf/" \
+    "$SM_ROOT/usr/share/sendmail/cf/m4/cf.m4" "$R/example.mc" >"$R/example.cf" 2>"$R/m4.err"
+check_eq "8: conf/sendmail.mc.example builds without a word from m4" "" "$(cat "$R/m4.err")"
+check_grep "8: its filter line is the one in INSTALL" \
+    "^Xnefmilter, S=unix:/run/nefmilter/nefmilter.sock, T=C:30s;S:30s;R:30s;E:5m\$" "$R/example.cf"
+check_grep "8: ... and it is in use" "^O InputMailFilters=nefmilter\$" "$R/example.cf"
 tap_done
