@@ -151,10 +151,12 @@ lint:
 deps:
 	@sh mk/deps.sh
 
+# make demo MTA=sendmail: the same demo through Sendmail.
+MTA ?= postfix
 demo:
 	@sh mk/deps.sh
 	$(MAKE) all tools
-	@BUILD=$(BUILD) bash contrib/demo.sh
+	@BUILD=$(BUILD) MTA=$(MTA) bash contrib/demo.sh
 
 bench:
 	@sh mk/deps.sh

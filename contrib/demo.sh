@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # contrib/demo.sh: nefmilter at work, on loopback only ("make demo").
 #
-# Starts three things, all on 127.0.0.1 and all stopped at the end:
+# Starts three things, all on loopback and all stopped at the end:
 #   - the fake court (contrib/fakecourt.py) with contrib/demo/scenario.json:
 #     HTTPS for ecf.cand.uscourts.gov, a throwaway CA;
-#   - a private Postfix instance (tests/lib/postfix.sh) in a temporary
-#     directory, delivering to Maildirs for lawfirm.example (the firm),
-#     counsel.example and outside.example;
+#   - a private MTA in a temporary directory, delivering to Maildirs for
+#     lawfirm.example (the firm), counsel.example and outside.example:
+#     Postfix (tests/lib/postfix.sh), or with MTA=sendmail ("make demo
+#     MTA=sendmail") Sendmail 8.17 (tests/lib/sendmail.sh, in a network
+#     namespace of its own);
 #   - nefmilter with its built-in defaults, plus only what loopback needs
 #     (the court's address and CA, 127.0.0.1 as the trusted relay, paths in
-#     the temporary directory, the postfix user and Postfix's log socket).
+#     the temporary directory, the MTA's user and log socket).
 # Then sends, with swaks, notices made from the project's sample
 # tests/data/nef/district.eml (public documents behind an attachment menu;
 # a main document with 12 attachments; a document behind a login prompt; an
@@ -17,9 +19,11 @@
 # unlisted recipient only) and a court message that is not a notice.
 # Prints what each recipient received and nefmilter's lines from the mail
 # log, and leaves the results in ./demo-out/: maildirs/ADDRESS/, held/
-# (the held messages), maillog, nefmilter.conf and report.txt.
+# (the held messages: Postfix's hold queue, Sendmail's quarantine),
+# maillog, nefmilter.conf and report.txt.
 #
-# Must run as root (Postfix).  BUILD selects the build directory [build].
+# Must run as root (the MTA).  BUILD selects the build directory [build],
+# MTA the MTA [postfix].
 set -u
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BUILD:-build}
@@ -30,20 +34,25 @@ SAMPLE=$TOP/tests/data/nef
 COURT=ecf-noreply@cand.uscourts.gov
 . "$TOP/tests/lib/tap.sh"	# wait_for
 . "$TOP/tests/lib/fakecourt.sh"
-. "$TOP/tests/lib/postfix.sh"
+. "$TOP/tests/lib/mta.sh"
 
 say() { printf 'demo: %s\n' "$*"; }
 die() { printf 'demo: %s\n' "$*" >&2; exit 1; }
 
-[ "$(id -u)" -eq 0 ] || die "run as root: the demo starts a private Postfix instance"
-for c in postfix swaks openssl /usr/bin/python3; do
+[ "$(id -u)" -eq 0 ] || die "run as root: the demo starts a private $(mta_name) instance"
+for c in swaks openssl /usr/bin/python3; do
 	command -v "$c" >/dev/null || die "$c is missing (sh mk/deps.sh installs it)"
 done
+case $MTA in
+postfix) command -v postfix >/dev/null || die "postfix is missing (sh mk/deps.sh installs it)" ;;
+sendmail) sm_available || die "Sendmail is missing under $SM_ROOT (sh mk/deps.sh unpacks it)" ;;
+*) die "MTA=$MTA: postfix or sendmail" ;;
+esac
 [ -x "$NEF" ] || die "$NEF is missing (make all)"
 
 RUN=
 cleanup() {
-	pf_teardown
+	mta_teardown
 	fc_stop
 	[ -n "$RUN" ] && rm -rf "$RUN"
 	RUN=
@@ -58,18 +67,24 @@ fc_start "$DEMO/scenario.json" || die "the fake court did not start"
 trap cleanup EXIT
 chmod 755 "$FC_DIR" "$FC_DIR/pki"	# nefmilter runs as postfix
 chmod 644 "$FC_CA"
-RUN=$(mktemp -d /tmp/nefdemo-run.XXXXXX) && chmod 755 "$RUN" || die "mktemp"
+# Under /run: Sendmail refuses a socket under a world-writable /tmp.
+RUN=$(mktemp -d /run/nefdemo-run.XXXXXX) && chmod 755 "$RUN" || die "mktemp"
 PF_DOMAIN=lawfirm.example
 PF_USERS="docketing aokafor bob"
 PF_MAIN_EXTRA="virtual_mailbox_domains = lawfirm.example, counsel.example, outside.example"
-pf_use_unix_milter "$RUN/nef.sock"
-pf_setup || die "cannot set up Postfix"
-: >"$PF_CONF/vmailbox"
-for a in docketing@lawfirm.example aokafor@lawfirm.example bob@lawfirm.example \
-    cruiz@counsel.example eve@outside.example; do
-	echo "$a $a/" >>"$PF_CONF/vmailbox"
-done
-cat >"$PF_DIR/nefmilter.conf" <<EOF
+SM_DOMAIN="lawfirm.example counsel.example outside.example"
+SM_MAILDIR_NAMES=address
+SM_MILTER_FLAGS=	# as milter_default_action = accept
+mta_use_unix_milter "$RUN/nef.sock"
+mta_setup || die "cannot set up $(mta_name)"
+if [ "$MTA" = postfix ]; then
+	: >"$PF_CONF/vmailbox"
+	for a in docketing@lawfirm.example aokafor@lawfirm.example bob@lawfirm.example \
+	    cruiz@counsel.example eve@outside.example; do
+		echo "$a $a/" >>"$PF_CONF/vmailbox"
+	done
+fi
+cat >"$MTA_DIR/nefmilter.conf" <<EOF
 # nefmilter for the demo: built-in defaults, and only what loopback needs.
 # The courts' hosts are sent to the fake court, whose CA is this one:
 connect_to = ::127.0.0.1:$FC_PORT
@@ -79,35 +94,37 @@ ca_file = $FC_CA
 # only trust_local_mail = yes lets trusted_clients verify:
 trusted_clients = 127.0.0.1
 trust_local_mail = yes
-# Paths in the demo's temporary directory; the log goes to Postfix's maillog:
-state_dir = $PF_DIR/nefstate
-socket = $PF_MILTER_SOCK
+# Paths in the demo's temporary directory; the log goes to $(mta_name)'s maillog:
+state_dir = $MTA_DIR/nefstate
+socket = $MTA_MILTER_SOCK
 pid_file =
-user = postfix
-log_socket = $PF_DIR/spool/public/postlog
-log_hostname = $(postconf -c "$PF_CONF" -h myhostname)
+$(mta_nef_conf)
 EOF
-pf_start || die "Postfix did not start"
-pf_spawn nefmilter "$NEF" -f -c "$PF_DIR/nefmilter.conf"
-pf_wait_milter 10 || { cat "$PF_DIR/log/nefmilter.log" >&2; die "nefmilter did not start"; }
-say "fake court on 127.0.0.1:$FC_PORT, Postfix on 127.0.0.1:$PF_SMTP_PORT," \
-    "nefmilter on $PF_MILTER_SOCK ($((SECONDS - t0)) s)"
+mta_start || die "$(mta_name) did not start"
+pf_spawn nefmilter "$NEF" -f -c "$MTA_DIR/nefmilter.conf"
+NEF_PID=$PF_SPAWN_PID
+pf_wait_milter 10 || { cat "$MTA_DIR/log/nefmilter.log" "$PF_SPAWN_TMP/nefmilter.log" 2>/dev/null >&2
+	die "nefmilter did not start"; }
+where="127.0.0.1:${PF_SMTP_PORT:-}"
+[ "$MTA" = sendmail ] && where="127.0.0.1:$SM_SMTP_PORT in a network namespace of its own"
+say "fake court on 127.0.0.1:$FC_PORT, $(mta_name) on $where," \
+    "nefmilter on $MTA_MILTER_SOCK ($((SECONDS - t0)) s)"
 
 # --- the messages ---------------------------------------------------------
-# variant NAME SED-SCRIPT: the district sample, changed, in $PF_DIR/NAME.eml
+# variant NAME SED-SCRIPT: the district sample, changed, in $MTA_DIR/NAME.eml
 variant() {
-	sed -e "$2" "$SAMPLE/district.eml" >"$PF_DIR/$1.eml"
+	sed -e "$2" "$SAMPLE/district.eml" >"$MTA_DIR/$1.eml"
 }
 # send TITLE FROM TO[,TO] FILE
 SENT=$OUT/sent.tsv
 : >"$SENT"
 send() {
-	pf_send "$2" "$3" "$4"
-	if [ "$PF_LAST_RC" -ne 0 ] || [ -z "$PF_LAST_QID" ]; then
-		die "Postfix refused \"$1\" (swaks exit $PF_LAST_RC; see $PF_LAST_LOG)"
+	mta_send "$2" "$3" "$4"
+	if [ "$MTA_LAST_RC" -ne 0 ] || [ -z "$MTA_LAST_QID" ]; then
+		die "$(mta_name) refused \"$1\" (swaks exit $MTA_LAST_RC; see $MTA_LAST_LOG)"
 	fi
-	printf '%s\t%s\t%s\t%s\n' "$PF_LAST_QID" "$2" "$3" "$1" >>"$SENT"
-	say "sent \"$1\" to $3: queue id $PF_LAST_QID"
+	printf '%s\t%s\t%s\t%s\n' "$MTA_LAST_QID" "$2" "$3" "$1" >>"$SENT"
+	say "sent \"$1\" to $3: queue id $MTA_LAST_QID"
 }
 LINK57='035020918716?caseid=401001\&de_seq_num=213'
 variant public ''
@@ -120,22 +137,21 @@ s/Motion to Compel/Administrative Motion to File Under Seal/;
 s/MOTION to Compel Production of Documents/Administrative MOTION to File Under Seal Exhibit 4/"
 
 send "Public documents behind an attachment menu (entry 57)" "$COURT" \
-    docketing@lawfirm.example,aokafor@lawfirm.example "$PF_DIR/public.eml"
+    docketing@lawfirm.example,aokafor@lawfirm.example "$MTA_DIR/public.eml"
 send "A main document and 12 attachments (entry 58)" "$COURT" \
-    docketing@lawfirm.example "$PF_DIR/many.eml"
+    docketing@lawfirm.example "$MTA_DIR/many.eml"
 send "A document behind a login prompt: sealed, or its free look used (entry 59)" "$COURT" \
-    docketing@lawfirm.example "$PF_DIR/login.eml"
+    docketing@lawfirm.example "$MTA_DIR/login.eml"
 send "An entry that mentions seal, to listed and unlisted recipients (entry 60)" "$COURT" \
-    docketing@lawfirm.example,cruiz@counsel.example,eve@outside.example "$PF_DIR/restricted.eml"
+    docketing@lawfirm.example,cruiz@counsel.example,eve@outside.example "$MTA_DIR/restricted.eml"
 send "The same entry, to an unlisted recipient only" "$COURT" \
-    eve@outside.example "$PF_DIR/restricted.eml"
+    eve@outside.example "$MTA_DIR/restricted.eml"
 send "A court message that is not a notice" cmecfhelpdesk@ohsd.uscourts.gov \
     docketing@lawfirm.example "$SAMPLE/announcement.eml"
 
-# --- wait until Postfix has delivered or held every message ---------------
+# --- wait until the MTA has delivered or held every message ---------------
 done_with() {	# QID
-	grep -Eq "postfix/qmgr\[[0-9]+\]: $1: removed" "$(pf_maillog)" ||
-	    pf_hold_ids | grep -qx "$1"
+	grep -Eq "$(mta_re_done "$1")" "$MTA_LOG" || mta_hold_ids | grep -qx "$1"
 }
 all_done() {
 	local q
@@ -145,22 +161,20 @@ wait_for 30 all_done || say "some messages were still in the queue after 30 s"
 sleep 0.3	# postlogd writes asynchronously
 
 # --- collect --------------------------------------------------------------
-for d in "$PF_DIR"/mail/*@*; do
+for d in "$MTA_DIR"/mail/*@*; do
 	[ -d "$d" ] && cp -r "$d" "$OUT/maildirs/"
 done
-for q in $(pf_hold_ids); do
-	MAIL_CONFIG=$PF_CONF postcat -c "$PF_CONF" -bh -q "$q" >"$OUT/held/$q.eml" 2>/dev/null
-	MAIL_CONFIG=$PF_CONF postcat -c "$PF_CONF" -e -q "$q" 2>/dev/null |
-	    sed -n 's/^recipient: //p' >"$OUT/held/$q.rcpts"
+for q in $(mta_hold_ids); do
+	mta_queued "$q" >"$OUT/held/$q.eml"
+	mta_queued_rcpts "$q" >"$OUT/held/$q.rcpts"
 done
-cp "$(pf_maillog)" "$OUT/maillog"
-cp "$PF_DIR/nefmilter.conf" "$OUT/nefmilter.conf"
+cp "$MTA_LOG" "$OUT/maillog"
+cp "$MTA_DIR/nefmilter.conf" "$OUT/nefmilter.conf"
 echo
-/usr/bin/python3 "$DEMO/report.py" "$OUT" | tee "$OUT/report.txt"
+/usr/bin/python3 "$DEMO/report.py" "$OUT" "$MTA" | tee "$OUT/report.txt"
 echo
 
 # --- stop -----------------------------------------------------------------
-NEF_PID=${PF_PIDS[0]}
 COURT_PID=$FC_PID
 cleanup
 trap - EXIT
@@ -168,6 +182,7 @@ left=""
 kill -0 "$NEF_PID" 2>/dev/null && left="$left nefmilter($NEF_PID)"
 kill -0 "$COURT_PID" 2>/dev/null && left="$left fakecourt($COURT_PID)"
 [ -n "$(pf_procs)" ] && left="$left postfix($(pf_procs | tr '\n' ' '))"
+[ -n "$(sm_procs)" ] && left="$left sendmail($(sm_procs | tr '\n' ' '))"
 [ -n "$left" ] && die "still running:$left"
-say "stopped the fake court, nefmilter and Postfix; nothing left running ($((SECONDS - t0)) s)"
+say "stopped the fake court, nefmilter and $(mta_name); nothing left running ($((SECONDS - t0)) s)"
 say "results in ${OUT#$PWD/}/: maildirs/ADDRESS/new/ (one file per message), held/, maillog, report.txt"

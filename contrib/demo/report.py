@@ -2,12 +2,13 @@
 """report: what each recipient of the demo received, read from the results
 that contrib/demo.sh leaves in its output directory.
 
-    report.py OUTDIR
+    report.py OUTDIR [postfix|sendmail]
 
 OUTDIR/maildirs/ADDRESS/{new,cur}/*   delivered messages
-OUTDIR/held/QID.eml, QID.rcpts        messages in Postfix's hold queue
-                                      (postcat -bh; one recipient a line)
-OUTDIR/maillog                        Postfix's log, nefmilter's lines in it
+OUTDIR/held/QID.eml, QID.rcpts        held messages (Postfix's hold queue,
+                                      Sendmail's quarantine; one recipient a
+                                      line)
+OUTDIR/maillog                        the MTA's log, nefmilter's lines in it
 OUTDIR/sent.tsv                       what the demo sent: QID, sender,
                                       recipients (comma-separated), title
 
@@ -22,6 +23,7 @@ import email.policy
 import os
 import re
 import sys
+import textwrap
 
 LINK_NOTE = "[link removed:"
 AUDIT = re.compile(r"nefmilter\[\d+\]: ([0-9A-Za-z]+): "
@@ -53,8 +55,15 @@ def describe(msg):
     return subject, pdfs, removed, action
 
 
+MTAS = {
+    "postfix": ("Postfix", "in Postfix's hold queue (postsuper -H QID releases it)"),
+    "sendmail": ("Sendmail", "in Sendmail's quarantine (sendmail -qQ -Q -qIQID "
+                 "releases it)"),
+}
+
+
 def qid_of(msg):
-    """The queue id of the demo's Postfix, from its Received header."""
+    """The queue id of the demo's MTA, from its Received header."""
     for r in msg.get_all("Received") or []:
         m = re.search(r"\bid ([0-9A-Za-z]+)", str(r))
         if m and "harness.test" in str(r):
@@ -68,6 +77,7 @@ def kb(n):
 
 def main():
     out = sys.argv[1]
+    mta, hold = MTAS[sys.argv[2] if len(sys.argv) > 2 else "postfix"]
     got = {}    # (qid, address) -> (status, description)
     mdir = os.path.join(out, "maildirs")
     for addr in sorted(os.listdir(mdir)) if os.path.isdir(mdir) else []:
@@ -98,8 +108,8 @@ def main():
     with open(os.path.join(out, "sent.tsv")) as f:
         sent = [l.rstrip("\n").split("\t") for l in f if l.strip()]
     for n, (qid, sender, rcpts, title) in enumerate(sent, 1):
-        print("\n[%d] %s\n    sent by %s to %s; Postfix queue id %s"
-              % (n, title, sender, rcpts.replace(",", ", "), qid))
+        print("\n[%d] %s\n    sent by %s to %s; %s queue id %s"
+              % (n, title, sender, rcpts.replace(",", ", "), mta, qid))
         mine = sorted((a, v) for (q, a), v in got.items() if q == qid)
         if mine:
             print("    subject: %s" % mine[0][1][1][0])
@@ -123,10 +133,11 @@ def main():
                 print("    %-30s %-10s" % (name, "nothing"))
         for i, (label, size) in enumerate(shown or []):
             print("    %s %s (%s)" % ("PDFs:" if i == 0 else "     ", label, kb(size)))
-    print("\nRESULT: delivered to the Maildir; HELD in Postfix's hold queue (postsuper -H"
-          " releases it);\nremoved by nefmilter (with its reason); or nothing.  X-NEF: the"
-          " action nefmilter\nwrote in the X-NEF header.  PDFs: documents attached.  LINKS:"
-          " free-look links cut\nfrom the notice.  (+): a recipient nefmilter added.")
+    print("\n" + textwrap.fill(
+        "RESULT: delivered to the Maildir; HELD %s; removed by nefmilter (with its"
+        " reason); or nothing.  X-NEF: the action nefmilter wrote in the X-NEF"
+        " header.  PDFs: documents attached.  LINKS: free-look links cut from the"
+        " notice.  (+): a recipient nefmilter added." % hold, 84))
     print("\nnefmilter's lines in the mail log")
     print("=" * 100)
     for line in log:

@@ -202,17 +202,6 @@ run() {
 	echo $(((t1 - t0) / 1000))
 }
 
-# iqr: "Q1..Q3" of the values on standard input (nearest rank)
-iqr() { sort -g | awk '{v[NR] = $1} END {if (NR == 0) exit; a = int((NR + 3) / 4); b = int((3 * NR + 3) / 4); print v[a] ".." v[b]}'; }
-
-median() { sort -g | awk '{v[NR] = $1} END {if (NR == 0) exit; if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
-
-rot() {	# REP CONFIGS...: the configurations rotated by REP
-	local r=$1; shift
-	local a=("$@") n=$# i
-	for ((i = 0; i < n; i++)); do echo "${a[(i + r) % n]}"; done
-}
-
 has() { case " $CONFIGS " in *" $1 "*) return 0 ;; esac; return 1; }
 
 # warm-up: start the smtpd processes and fill caches; not measured
@@ -248,19 +237,6 @@ for ((r = 0; r < REPS; r++)); do
 	echo "$line"
 done
 
-col() {	# ARRAY-NAME CONFIG: the values over the repetitions, one per line
-	local -n arr=$1
-	for ((r = 0; r < REPS; r++)); do echo "${arr[$2,$r]}"; done
-}
-paired() {	# OP ARRAY-NAME X Y: per repetition X/Y (OP=ratio) or X-Y (OP=diff)
-	local op=$1
-	local -n arr=$2
-	for ((r = 0; r < REPS; r++)); do
-		awk -v x="${arr[$3,$r]}" -v y="${arr[$4,$r]}" -v op="$op" \
-		    'BEGIN {if (op == "ratio") printf "%.4f\n", x / y; else printf "%.4f\n", x - y}'
-	done
-}
-
 desc_a="no milter"
 desc_b="floor, MAIL FROM"
 desc_c="milter under test"
@@ -276,14 +252,8 @@ bench "postfix ratio floor/no milter ($SOCKET_KIND sockets)" "$(paired ratio tpu
     "ratio (IQR $(paired ratio tput b a | iqr), $REPS reps)"
 if has c; then
 	rc=$(paired ratio tput c b | median)
-	q=$(paired ratio tput c b | iqr)
-	verdict="ratio (keep >= 0.98; IQR $q)"
-	if awk -v x="${q#*..}" 'BEGIN {exit !(x < 0.98)}'; then
-		verdict="FAIL: below 0.98 (IQR $q)"
-	elif awk -v x="$rc" 'BEGIN {exit !(x < 0.98)}'; then
-		verdict="ratio: median below 0.98 but within the noise (IQR $q); rerun on an idle machine"
-	fi
-	bench "postfix ratio (c)/floor ($SOCKET_KIND sockets)" "$rc" "$verdict"
+	bench "postfix ratio (c)/floor ($SOCKET_KIND sockets)" "$rc" \
+	    "$(floor_verdict "$rc" "$(paired ratio tput c b | iqr)")"
 fi
 if has f; then
 	rf=$(paired ratio tput f a | median)
