@@ -114,6 +114,8 @@ fx_mta() {
 	mta_start || { not_ok "$(mta_name) starts"; tap_done; exit 1; }
 }
 
+fx_postfix() { fx_mta "$@"; }	# the name Postfix-only scripts use
+
 fx_conf() {
 	# Written aside, then renamed: a reload never reads half a file (one
 	# without connect_to would send requests to the real court).
