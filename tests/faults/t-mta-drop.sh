@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The MTA drops the connection in the middle of a fetch, while nefmilter
-# waits for a slow court (5 s for one document).  Postfix is restarted:
+# waits for a slow court (8 s for one document).  Postfix is restarted:
 # the client's session is cut.  Sendmail (under tests/sendmail/) gives up
 # at its own overall timeout for end of message, T=E:4s (progress replies
 # restart only R, the wait for each reply, not E): the client gets 451
@@ -16,7 +16,7 @@ TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 fx_require "$STORETOOL"
 
 fx_scenario "$FX/court.json" \
-    "$(fx_case_routes 93 '' '' "{\"pdf\": \"fx-93-1\", \"size\": 7000, \"delay\": 5}, $FX_LOGIN")"
+    "$(fx_case_routes 93 '' '' "{\"pdf\": \"fx-93-1\", \"size\": 7000, \"delay\": 8}, $FX_LOGIN")"
 fx_court "$FX/court.json"
 SM_MILTER_TIMEOUTS="E:4s"
 fx_mta
@@ -42,10 +42,7 @@ if [ "$MTA" = sendmail ]; then
 	    mta_wait_log "milter_data\(nef\): EOM ACK/NAK timeout" 5
 	check_eq "... and the client gets a 4xx after the final dot (swaks 26)" 26 "$(cat "$FX/bg.rc")"
 else
-	T0=$SECONDS
 	check "Postfix restarts in the middle of the fetch" mta_restart
-	check "... before the court has answered ($((SECONDS - T0))s < 4s)" \
-	    test $((SECONDS - T0)) -lt 4
 	check "the slow document had not come when Postfix went away" unstored 1
 	wait "$BG" 2>/dev/null
 	check "the client's session ended without success" test "$(cat "$FX/bg.rc")" != 0
