@@ -51,7 +51,7 @@ run() {
 }
 
 # --- 1. the main.cf lines ------------------------------------------------------
-S5=$(section '5\. Postfix' '6\. Running')
+S5=$(section '5\. Postfix' '6\. Sendmail')
 check_eq "INSTALL's Postfix section has no indented key = value line to paste" "" \
     "$(printf '%s\n' "$S5" | grep -E '^ +[a-z_]+ *= ')"
 printf '%s\n' "$S5" | grep -E "^    postconf -e '(smtpd_milters = unix:/nefmilter|non_smtpd|milter_|message_size)" >"$R/main.lines"
@@ -88,7 +88,7 @@ check_eq "it carries one X-NEF header, nefmilter's own" "1 0" \
 echo "sealed_link_action = hold" >>"$PF_DIR/nef.conf"
 kill -USR1 "$E2E_NEF_PID"
 pf_wait_log "configuration reloaded from " 10
-S11=$(section '11\. Held messages' '12\. Removing')
+S11=$(section '12\. Held messages' '13\. Removing')
 pf_line() { printf '%s\n' "$S11" | grep -E "^    $1" | head -n 1; }
 e2e_send_notice "$N57" aokafor@example.test
 Q1=$PF_LAST_QID
