@@ -62,7 +62,9 @@ mta_require() {
 	postfix) command -v postfix >/dev/null || why="needs postfix (make deps)" ;;
 	sendmail) sm_available || why="needs Sendmail under $SM_ROOT (make deps)"
 		command -v unshare >/dev/null && command -v nsenter >/dev/null ||
-		    why="needs unshare and nsenter" ;;
+		    why="needs unshare and nsenter"
+		[ -z "$why" ] && ! unshare -n -m -u true 2>/dev/null &&
+		    why="cannot make the network, mount and host name namespaces" ;;
 	*) why="MTA=$MTA: postfix or sendmail" ;;
 	esac
 	if [ -n "$why" ]; then
