@@ -39,6 +39,10 @@
  * title without its variable words, and the docket entry it concerns
  * ("[45]") when the sentence cites one.
  *
+ * The text is read as policy/caltext.h folds it (no-break spaces are
+ * blanks, zero-width characters and soft hyphens are not there); the
+ * offsets of events and rejects are into the text as given.
+ *
  * Time is linear in the text (at most CALEV_SCAN_MAX bytes are read);
  * there is no allocation; the result is plain data in the caller's
  * struct calev_set.  Thread-safe.
@@ -101,6 +105,9 @@ struct calev_set {
 	struct calev_reject s_rej[CALEV_REJ_MAX];
 	size_t		 s_npast;	/* event dates before ci_ref, dropped */
 	int		 s_trunc;	/* more events than CALEV_MAX */
+	/* the text as read (policy/caltext.h), when it had to be folded;
+	 * scratch of calev_extract(): offsets above are into ci_text */
+	char		 s_text[CALEV_SCAN_MAX];
 };
 
 struct calev_in {

@@ -183,7 +183,12 @@ calfield_deadline_title(const char *s, size_t sa, size_t sb, size_t tstart,
 		return;
 	}
 	calphrase_title_case(buf);
-	if (due && !cf_has_word(buf, "due") && !cf_has_word(buf, "deadline"))
+	/* "Last Day to Object", "Ready for Trial" say it themselves */
+	if (due && !cf_has_word(buf, "due") && !cf_has_word(buf, "deadline") &&
+	    !calphrase_has_prefix(buf, 0, strlen(buf), "last day") &&
+	    !calphrase_has_prefix(buf, 0, strlen(buf), "last date") &&
+	    !calphrase_has_prefix(buf, 0, strlen(buf), "bar date") &&
+	    !calphrase_has_prefix(buf, 0, strlen(buf), "ready"))
 		snprintf(out, size, "%s due", buf);
 	else
 		snprintf(out, size, "%s", buf);
@@ -282,12 +287,16 @@ cf_judge(const char *s, size_t sb, size_t p, char *out, size_t size)
 	return last;
 }
 
-/* "(lw)", "(jas)", "(SM6)": a clerk's initials in parentheses. */
+/* "(lw)", "(jas)", "(SM6)": a clerk's initials in parentheses (letters
+ * first: "(619)" is an area code). */
 static int
 cf_initials(const char *s, size_t w, size_t end)
 {
 	size_t	k;
 
+	if (w + 1 >= end || !((s[w + 1] >= 'a' && s[w + 1] <= 'z') ||
+	    (s[w + 1] >= 'A' && s[w + 1] <= 'Z')))
+		return 0;
 	for (k = w + 1; k < end && k < w + 7 && ((s[k] >= 'a' && s[k] <= 'z') ||
 	    (s[k] >= 'A' && s[k] <= 'Z') || (s[k] >= '0' && s[k] <= '9')); k++)
 		;

@@ -89,14 +89,15 @@ calname_start(const char *s, size_t lo, size_t na, size_t nb)
 		if (e <= lo || (s[e - 1] != ' ' && s[e - 1] != '\t'))
 			break;
 		e = calphrase_back_blanks(s, lo, e);
-		w = calphrase_word_start(s, e);
-		if (w == e || w < lo)
+		w = calphrase_word_start(s, lo, e);
+		if (w == CALPHRASE_NONE || w == e)
 			break;
 		if (calphrase_is(s, w, e, "of") && w > lo + 2) {
 			size_t e2 = calphrase_back_blanks(s, lo, w);
-			size_t w2 = calphrase_word_start(s, e2);
+			size_t w2 = calphrase_word_start(s, lo, e2);
 
-			if (w2 < e2 && w2 >= lo && calname_is_modifier(s, w2, e2)) {
+			if (w2 != CALPHRASE_NONE && w2 < e2 &&
+			    calname_is_modifier(s, w2, e2)) {
 				a = w2;
 				continue;
 			}
@@ -128,8 +129,8 @@ calname_last(const char *s, size_t lo, size_t end, size_t *na)
 	while (e > lo) {
 		while (e > lo && !calphrase_wordc((unsigned char)s[e - 1]))
 			e--;
-		w = calphrase_word_start(s, e);
-		if (w < lo)
+		w = calphrase_word_start(s, lo, e);
+		if (w == CALPHRASE_NONE)
 			break;
 		if (calname_is_event(s, w, e)) {
 			*na = w;

@@ -19,7 +19,6 @@ static int	cp_upper(int);
 static int	cp_blank(int);
 static int	cp_abbrev(const char *, size_t);
 static int	cp_zone_word(const char *, size_t, size_t);
-static size_t	cp_utf8_len(const unsigned char *, size_t);
 static int	cp_invisible(const unsigned char *, size_t);
 
 static int
@@ -141,10 +140,12 @@ calphrase_sentence_end(const char *s, size_t len, size_t at)
 }
 
 size_t
-calphrase_word_start(const char *s, size_t end)
+calphrase_word_start(const char *s, size_t lo, size_t end)
 {
-	while (end > 0 && calphrase_wordc((unsigned char)s[end - 1]))
+	while (end > lo && calphrase_wordc((unsigned char)s[end - 1]))
 		end--;
+	if (end == lo && end > 0 && calphrase_wordc((unsigned char)s[end - 1]))
+		return CALPHRASE_NONE;
 	return end;
 }
 
@@ -271,9 +272,8 @@ calphrase_find_prefix(const char *s, size_t a, size_t b, const char *w)
 	return (size_t)-1;
 }
 
-/* Length of a valid UTF-8 sequence at p (n bytes left), 0 if invalid. */
-static size_t
-cp_utf8_len(const unsigned char *p, size_t n)
+size_t
+calphrase_utf8_len(const unsigned char *p, size_t n)
 {
 	size_t	k, i;
 
@@ -328,7 +328,7 @@ calphrase_copy(char *dst, size_t size, const char *src, size_t len)
 			i++;
 			continue;
 		}
-		k = cp_utf8_len(p + i, len - i);
+		k = calphrase_utf8_len(p + i, len - i);
 		if (k == 2 && p[i] == 0xc2 && p[i + 1] == 0xa0) {
 			blank = o > 0;	/* no-break space */
 			i += 2;

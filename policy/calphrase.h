@@ -23,9 +23,12 @@ size_t	 calphrase_sentence_end(const char *s, size_t len, size_t at);
 
 /* 1 when the byte is part of a word. */
 int	 calphrase_wordc(int c);
+#define CALPHRASE_NONE	((size_t)-1)
+
 /* The start of the word that ends at s[end - 1] (end itself when s[end-1]
- * is not a word byte). */
-size_t	 calphrase_word_start(const char *s, size_t end);
+ * is not a word byte), or CALPHRASE_NONE when the word begins before lo:
+ * it never reads before s[lo - 1]. */
+size_t	 calphrase_word_start(const char *s, size_t lo, size_t end);
 /* The end of the word that starts at s[at]. */
 size_t	 calphrase_word_end(const char *s, size_t len, size_t at);
 /* Skip blanks forward / backward. */
@@ -52,6 +55,10 @@ size_t	 calphrase_starts_with(const char *s, size_t len, size_t at,
  * starting with the lowercase prefix w; (size_t)-1 when none. */
 size_t	 calphrase_find_prefix(const char *s, size_t a, size_t b,
 	    const char *w);
+
+/* The length of the valid UTF-8 sequence at p (n > 0 bytes left), or 0
+ * when it is not one (overlong, surrogate, cut or past U+10FFFF). */
+size_t	 calphrase_utf8_len(const unsigned char *p, size_t n);
 
 /* Output copy (see above) into dst (size bytes, at least 1). */
 void	 calphrase_copy(char *dst, size_t size, const char *src, size_t len);
