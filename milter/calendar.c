@@ -70,6 +70,7 @@ static void	cal_rejects(const struct calendar_req *, size_t,
 static int	cal_write_part(struct calendar *, const struct calendar_req *);
 static void	cal_summary(struct calendar *);
 static void	cal_when(const struct store_event *, char *, size_t);
+static int	cal_same_text(const struct nef *, size_t);
 
 static void
 cal_uid(const char *court, const char *docket, const struct calev *ev,
@@ -208,6 +209,10 @@ cal_rejects(const struct calendar_req *q, size_t ci, const struct calev_set *s,
 	if (s->s_trunc)
 		log_info(q->cr_qid, "calendar: case %zu: more than %d events; "
 		    "the rest are left out", ci + 1, CALEV_MAX);
+	if (s->s_cut)
+		log_info(q->cr_qid, "calendar: case %zu: more than %d dates in "
+		    "the docket text; the text after them is not read", ci + 1,
+		    CALEV_DATES_MAX);
 }
 
 /* The events of case ci: identity from the store (or not), into c. */
@@ -287,8 +292,11 @@ calendar_run(const struct calendar_req *q, struct calendar **out)
 	caldate_from_days((long)(q->cr_now / 86400), &today);
 	calparse_date(&today, iso, sizeof(iso));
 	for (ci = 0; ci < n->n_ncases; ci++) {
-		calparse_case(n, ci, calendar_kinds(cf), iso, s);
-		cal_rejects(q, ci, s, n->n_cases[ci].c_text);
+		/* the cases of a multi-docket notice often share one text */
+		if (ci == 0 || !cal_same_text(n, ci)) {
+			calparse_case(n, ci, calendar_kinds(cf), iso, s);
+			cal_rejects(q, ci, s, n->n_cases[ci].c_text);
+		}
 		c->c_found += s->s_n;
 		/* no calendar entry without the court and the case to name */
 		if (s->s_n == 0 || !n->n_court[0] || !n->n_cases[ci].c_key[0])
@@ -316,6 +324,15 @@ calendar_run(const struct calendar_req *q, struct calendar **out)
 		    "documents are withheld)");
 	*out = c;
 	return 0;
+}
+
+/* Has case ci the docket text of case ci - 1 (so the same events)? */
+static int
+cal_same_text(const struct nef *n, size_t ci)
+{
+	const char	*a = n->n_cases[ci - 1].c_text, *b = n->n_cases[ci].c_text;
+
+	return a != NULL && b != NULL && (a == b || strcmp(a, b) == 0);
 }
 
 /* The .ics into an unlinked temporary file. */

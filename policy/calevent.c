@@ -54,6 +54,7 @@ struct ce_ctx {
 	size_t			 x_wlo, x_whi;	/* the part of it near a date */
 	int			 x_cancel;	/* the sentence cancels */
 	int			 x_reset_hint;	/* the entry continues */
+	size_t			 x_ndates;	/* dates judged so far */
 	long			 x_ref;		/* day number, or LONG_MIN */
 	int			 x_has_ref;
 	/* the last date of the sentence, for ranges */
@@ -431,6 +432,10 @@ ce_sentence(struct ce_ctx *x)
 			continue;
 		if ((st = caldate_date(s, x->x_sb, p, &d, &e)) == CALDATE_NONE)
 			continue;
+		if (x->x_ndates++ >= CALEV_DATES_MAX) {
+			x->x_out->s_cut = 1;
+			return;
+		}
 		dates++;
 		ce_date(x, p, e, st, &d);
 		p = e - 1;
@@ -474,6 +479,8 @@ calev_extract(const struct calev_in *in, struct calev_set *out)
 			break;
 		x.x_sb = calphrase_sentence_end(x.x_s, x.x_len, x.x_sa);
 		ce_sentence(&x);
+		if (out->s_cut)
+			break;
 	}
 	ce_drop_repeats(out);
 	for (i = j = 0; i < out->s_n; i++) {

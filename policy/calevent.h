@@ -43,7 +43,9 @@
  * blanks, zero-width characters and soft hyphens are not there); the
  * offsets of events and rejects are into the text as given.
  *
- * Time is linear in the text (at most CALEV_SCAN_MAX bytes are read);
+ * Time is linear in the text (at most CALEV_SCAN_MAX bytes are read, and
+ * at most CALEV_DATES_MAX dates judged: no docket text has so many, and
+ * a hostile one costs a bounded time; s_cut says so);
  * there is no allocation; the result is plain data in the caller's
  * struct calev_set.  Thread-safe.
  */
@@ -60,7 +62,12 @@
 #define CALEV_KEY_MAX	120
 #define CALEV_LOC_MAX	240
 #define CALEV_JUDGE_MAX	96
+#ifndef CALEV_SCAN_MAX
 #define CALEV_SCAN_MAX	(64u * 1024)	/* bytes of text examined */
+#endif
+#ifndef CALEV_DATES_MAX
+#define CALEV_DATES_MAX	512		/* dates judged per text */
+#endif
 
 enum calev_kind { CALEV_DEADLINE, CALEV_HEARING };
 #define CALEV_K_DEADLINE	0x1u
@@ -105,6 +112,8 @@ struct calev_set {
 	struct calev_reject s_rej[CALEV_REJ_MAX];
 	size_t		 s_npast;	/* event dates before ci_ref, dropped */
 	int		 s_trunc;	/* more events than CALEV_MAX */
+	int		 s_cut;		/* more dates than CALEV_DATES_MAX: the
+					   text after them was not read */
 	/* the text as read (policy/caltext.h), when it had to be folded;
 	 * scratch of calev_extract(): offsets above are into ci_text */
 	char		 s_text[CALEV_SCAN_MAX];

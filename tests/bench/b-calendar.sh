@@ -2,8 +2,9 @@
 # Calendar extraction speed: microseconds per docket entry and per notice,
 # beside the notice parser's own time per notice in the same run, on every
 # raw message of the corpus (else tests/data/nef), and per docket text of
-# the unit tests' table (bench_calendar).  Prints BENCH lines; asserts
-# nothing.
+# the unit tests' table, and on hostile text (bench_calendar); then the
+# extraction's growth on 1, 4 and 16 MB of hostile text with its limits
+# lifted (bench_callinear).  Prints BENCH lines; asserts nothing.
 set -u
 cd "$(dirname "$0")/../.."
 TOP=$(pwd)
@@ -19,3 +20,6 @@ if [ -z "$files" ]; then
 fi
 # shellcheck disable=SC2086
 "$B" -s "${BENCH_SECONDS:-3}" -t tests/data/calendar/texts.tsv $files
+L=$TOP/$BUILD/bench/bench_callinear
+# shellcheck disable=SC2086
+if [ -x "$L" ]; then "$L" ${BENCH_LINEAR_MB:-1 4 16}; fi

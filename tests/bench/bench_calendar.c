@@ -6,7 +6,10 @@
  * BENCH lines, microseconds per notice parsed, per entry extracted, per
  * notice extracted, and the extraction's share of the parse; also the
  * extraction of the unit tests' docket texts (one file, tab-separated,
- * with -t).
+ * with -t); and the worst a hostile docket text costs the shipped
+ * extractor: 64 KB (the parser's cap on a docket text) and 1, 4 and 16 MB
+ * of dates after "set for" (bench_callinear measures the algorithm with
+ * the limits lifted).
  *
  *	bench_calendar [-s SECONDS] [-t TEXTS.tsv] FILE...
  */
@@ -97,6 +100,39 @@ bench_texts(const char *path, double secs, struct calev_set *s)
 	free(buf);
 }
 
+/* The shipped extractor on hostile text: ms per text, by size. */
+static void
+bench_hostile(struct calev_set *s)
+{
+	static const size_t	 kb[] = { 64, 1024, 4096, 16384 };
+	const char		*unit = "Hearing set for 3/4/2027 ";
+	struct calev_in		 in;
+	size_t			 i, k, u = strlen(unit), len;
+	char			*b;
+	double			 t0;
+
+	for (k = 0; k < sizeof(kb) / sizeof(kb[0]); k++) {
+		len = kb[k] << 10;
+		if ((b = malloc(len + 1)) == NULL)
+			return;
+		for (i = 0; i < len; i++)
+			b[i] = unit[i % u];
+		b[len] = '\0';
+		memset(&in, 0, sizeof(in));
+		in.ci_text = b;
+		in.ci_len = len;
+		in.ci_court = "txwd";
+		in.ci_ref.y = 2027;
+		in.ci_ref.m = in.ci_ref.d = 1;
+		t0 = now();
+		calev_extract(&in, s);
+		printf("BENCH\tcalendar: hostile docket text of %zu KB (dates "
+		    "after \"set for\")\t%.2f\tms/text\n", kb[k],
+		    (now() - t0) * 1e3);
+		free(b);
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -174,6 +210,7 @@ main(int argc, char **argv)
 	    ext_us / parse_us);
 	if (texts != NULL)
 		bench_texts(texts, secs, s);
+	bench_hostile(s);
 	for (i = 0; i < nv; i++) {
 		nef_free(v[i].i_nef);
 		mime_notice_free(v[i].i_mime);

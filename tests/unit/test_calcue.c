@@ -5,7 +5,7 @@
  * extended; a bare "by" after a binding clause; "the last day to ... is";
  * N.D. Ill.'s presentment; a dateless cancellation of several events, and
  * one a dated cancellation repeats; "Set/Reset Hearings" is no reset; an
- * area code is no clerk's initials.
+ * area code is no clerk's initials; the budget of dates judged per text.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -264,6 +264,30 @@ test_find(void **state)
 	assert_false(calcue_moves_on(t, strlen(t), 17));
 }
 
+/* At most CALEV_DATES_MAX dates are judged: the rest of a text is not
+ * read, and the set says so. */
+static void
+test_budget(void **state)
+{
+	static char	 buf[CALEV_DATES_MAX * 32 + 128];
+	struct calev_set *s;
+	size_t		 i, n = 0;
+
+	(void)state;
+	for (i = 0; i + 1 < CALEV_DATES_MAX; i++)
+		n += (size_t)snprintf(buf + n, sizeof buf - n,
+		    "Filed on 1/%zu/2027; ", i % 28 + 1);
+	snprintf(buf + n, sizeof buf - n, "Motion Hearing set for 5/5/2027.");
+	s = extract("cand", buf);
+	assert_int_equal(s->s_n, 1);
+	assert_false(s->s_cut);
+	snprintf(buf + n, sizeof buf - n, "Filed on 1/1/2027; Motion Hearing "
+	    "set for 5/5/2027.");
+	s = extract("cand", buf);
+	assert_int_equal(s->s_n, 0);
+	assert_true(s->s_cut);
+}
+
 int
 main(void)
 {
@@ -275,6 +299,7 @@ main(void)
 		cmocka_unit_test(test_set_reset),
 		cmocka_unit_test(test_place),
 		cmocka_unit_test(test_find),
+		cmocka_unit_test(test_budget),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
