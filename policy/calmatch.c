@@ -109,7 +109,7 @@ long
 calmatch_find(const struct calev *ev, int restricted,
     const struct calmatch_rec *recs, size_t n, const struct caldate *today)
 {
-	long	best = -1, bestday = 0, day, from;
+	long	best = -1, bestday = 0, day, from, there = -1;
 	long	now = today != NULL && today->y != 0 ? cm_day(today) : 0;
 	size_t	i;
 	int	cite, bestcite = 0;
@@ -121,9 +121,12 @@ calmatch_find(const struct calev *ev, int restricted,
 		    !calmatch_same(ev->e_key, r->m_key))
 			continue;
 		if (ev->e_has_date && r->m_has_date &&
-		    cm_same_day(&ev->e_date, &r->m_date) &&
-		    (ev->e_change != CALEV_RESET || !ev->e_has_from))
-			return (long)i;		/* the same day */
+		    cm_same_day(&ev->e_date, &r->m_date)) {
+			if (ev->e_change != CALEV_RESET || !ev->e_has_from)
+				return (long)i;	/* the same day */
+			if (there < 0 && !r->m_cancelled)
+				there = (long)i;
+		}
 		if (ev->e_change == CALEV_RESET && ev->e_has_from &&
 		    r->m_has_date && cm_same_day(&ev->e_from, &r->m_date))
 			return (long)i;		/* moved from that day */
@@ -147,6 +150,8 @@ calmatch_find(const struct calev *ev, int restricted,
 			bestcite = cite;
 		}
 	}
+	if (there >= 0)
+		return there;	/* moved already: a copy of the move */
 	if (best >= 0 || ev->e_change != CALEV_CANCEL || !ev->e_has_date)
 		return best;
 	/* "The hearing set for 1/15/2027 is vacated": any hearing that day */

@@ -16,9 +16,10 @@
  *    when both cite the same entry, the record of that entry's event
  *    that is not cancelled;
  *  - a reset: the record on the day it moves from, when the text names
- *    it; else the next record with an agreeing title that is not
- *    cancelled and not past (the soonest), preferring one that cites the
- *    same entry;
+ *    it (or, when none is there, one already on the day it moves to: a
+ *    copy of the move); else the next record with an agreeing title that
+ *    is not cancelled and not past (the soonest), preferring one that
+ *    cites the same entry;
  *  - a cancellation: the record with an agreeing title on its day (any
  *    hearing that day when the title is bare); without a date, the next
  *    record with an agreeing title that is not cancelled and not past.

@@ -290,6 +290,72 @@ test_store_events(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+/* Which record a change reaches: the day it moves from, not the soonest
+ * of the name; "Set/Reset Hearings" sets a new one; a vacatur of a day. */
+static void
+test_store_moves(void **state)
+{
+	char			 dir[64] = "/tmp/test_calmoves.XXXXXX", cmd[128];
+	char			 u1[STORE_EVUID_MAX + 1], u8[STORE_EVUID_MAX + 1];
+	char			 um[STORE_EVUID_MAX + 1];
+	struct store		*st;
+	struct store_event	 out[CALEV_MAX], *v;
+	size_t			 n, i;
+	int			 changed;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	rmdir(dir);
+	st = open_store(dir);
+	apply(st, "Status Conference set for 3/1/2027 at 10:00 AM.", 0, 10, out,
+	    &changed);
+	snprintf(u1, sizeof u1, "%s", out[0].se_uid);
+	apply(st, "Status Conference set for 3/8/2027 at 10:00 AM.", 0, 11, out,
+	    &changed);
+	snprintf(u8, sizeof u8, "%s", out[0].se_uid);
+	assert_string_not_equal(u1, u8);
+	apply(st, "ORDER: The Status Conference set for 3/8/2027 is CONTINUED to "
+	    "3/22/2027 at 11:00 AM.", 0, 12, out, &changed);
+	assert_true(changed);
+	assert_string_equal(out[0].se_uid, u8);
+	assert_int_equal(out[0].se_seq, 1);
+	assert_int_equal(out[0].se_date.d, 22);
+	assert_int_equal(out[0].se_minute, 11 * 60);
+	/* the same order again changes nothing */
+	apply(st, "ORDER: The Status Conference set for 3/8/2027 is CONTINUED to "
+	    "3/22/2027 at 11:00 AM.", 0, 12, out, &changed);
+	assert_string_equal(out[0].se_uid, u8);
+	assert_int_equal(out[0].se_seq, 1);
+	/* a new hearing in CM/ECF's "Set/Reset Hearings" moves no other */
+	apply(st, "Motion Hearing set for 2/1/2027 10:00 AM.", 0, 13, out,
+	    &changed);
+	snprintf(um, sizeof um, "%s", out[0].se_uid);
+	apply(st, "Set/Reset Hearings: Motion Hearing set for 2/23/2027 10:00 AM.",
+	    0, 14, out, &changed);
+	assert_string_not_equal(out[0].se_uid, um);
+	assert_int_equal(out[0].se_seq, 0);
+	/* vacating the 3/1 conference cancels that one */
+	apply(st, "The Status Conference set for 3/1/2027 is VACATED.", 0, 15,
+	    out, &changed);
+	assert_string_equal(out[0].se_uid, u1);
+	assert_true(out[0].se_cancelled);
+	assert_int_equal(out[0].se_seq, 1);
+	assert_int_equal(store_event_list(st, "cand", "4:22-cv-05541", &v, &n), 0);
+	assert_int_equal(n, 4);
+	for (i = 0; i < n; i++) {
+		if (strcmp(v[i].se_uid, um) == 0) {
+			assert_int_equal(v[i].se_date.d, 1);	/* not moved */
+			assert_int_equal(v[i].se_seq, 0);
+		}
+		if (strcmp(v[i].se_uid, u8) == 0)
+			assert_false(v[i].se_cancelled);
+	}
+	free(v);
+	store_close(st);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 int
 main(void)
 {
@@ -297,6 +363,7 @@ main(void)
 		cmocka_unit_test(test_match),
 		cmocka_unit_test(test_ics_text),
 		cmocka_unit_test(test_store_events),
+		cmocka_unit_test(test_store_moves),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
