@@ -4,16 +4,20 @@
  * SYNOPSIS
  *	#include "calfeed.h"
  * DESCRIPTION
- *	See calfeed.h.  Two notices of one case handled at once each write
- *	their own temporary file and rename it; the later rename wins and
- *	holds every event, since each writer reads the store after its own
- *	change was committed.
+ *	See calfeed.h.  One lock is held from reading the store to the
+ *	rename: two notices of one case handled at once could otherwise
+ *	each read the store before the other's change and rename in the
+ *	other order, and the file would lack the first one's event until
+ *	the case changed again.  The milter is the one process that writes
+ *	these files.
  * DIAGNOSTICS
  *	-1 with the failing call and errno's text in err.
  */
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,15 +30,29 @@
 #include "store_event.h"
 #include "strbuf.h"
 
+static pthread_mutex_t	cf_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int	cf_write_all(int, const char *, size_t);
+static int	cf_write_locked(const struct cfg *, struct store *,
+		    const char *, const char *, int64_t, char *, size_t);
+
 void
 calfeed_name(const char *court, const char *docket, char *buf, size_t size)
 {
-	size_t	i, n;
+	size_t	i, n, e;
 
 	snprintf(buf, size, "%s_%s.ics", court, docket);
-	for (i = 0, n = strlen(buf); i < n; i++)
-		if (buf[i] == ':' || buf[i] == '/' || buf[i] == '\\')
+	n = strlen(buf);
+	e = n >= 4 ? n - 4 : n;		/* ".ics" */
+	/* letters, digits, '-' and '_' only ('.' never twice in a row) */
+	for (i = 0; i < e; i++) {
+		unsigned char c = (unsigned char)buf[i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+		    (c == '.' && i > 0 && buf[i - 1] != '.' && buf[i - 1] != '-')))
 			buf[i] = '-';
+	}
 }
 
 static int
@@ -56,6 +74,18 @@ cf_write_all(int fd, const char *p, size_t len)
 
 int
 calfeed_write(const struct cfg *cf, struct store *st, const char *court,
+    const char *docket, int64_t now, char *err, size_t errsz)
+{
+	int	rc;
+
+	pthread_mutex_lock(&cf_lock);
+	rc = cf_write_locked(cf, st, court, docket, now, err, errsz);
+	pthread_mutex_unlock(&cf_lock);
+	return rc;
+}
+
+static int
+cf_write_locked(const struct cfg *cf, struct store *st, const char *court,
     const char *docket, int64_t now, char *err, size_t errsz)
 {
 	struct store_event	*v = NULL;
@@ -104,6 +134,12 @@ calfeed_write(const struct cfg *cf, struct store *st, const char *court,
 		snprintf(err, errsz, "cannot rename %s to %s: %s", tmp, path,
 		    strerror(errno));
 		goto fail_unlink;
+	}
+	/* the rename itself reaches the disk */
+	if ((fd = open(cf->cf_calendar_dir, O_RDONLY | O_DIRECTORY)) >= 0) {
+		rc = fsync(fd);	/* the file is in place either way */
+		close(fd);
+		fd = -1;
 	}
 	strbuf_free(&sb);
 	return 0;

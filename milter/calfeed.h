@@ -6,8 +6,11 @@
  * in the store that did not come from a restricted entry: written to a
  * temporary file in the same directory, synced, made mode 0640 and
  * renamed over the old file, so a reader sees the old calendar or the
- * new one, never a part.  A case with no public event gets a calendar
- * with no event.  0, or -1 with a reason in err.
+ * new one, never a part; calls are serialized, so the file always holds
+ * every event the store had when it was written.  A case with no public
+ * event gets a calendar with no event.  0, or -1 with a reason in err.
+ * The file name keeps letters, digits, '_', '-' and single dots of the
+ * court and docket number; any other byte becomes '-'.
  */
 #ifndef NEF_CALFEED_H
 #define NEF_CALFEED_H
