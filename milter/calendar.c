@@ -252,12 +252,13 @@ cal_case(struct calendar *c, const struct calendar_req *q, size_t ci,
 		cal_plain(n->n_court, cs->c_key, &s->s_ev[i], cs->c_text,
 		    q->cr_restricted, entry, q->cr_now, &out[i]);
 	for (i = 0; i < s->s_n; i++) {
+		/* a restricted entry's event is not named in the log */
 		if (out[i].se_uid[0] != '\0')
 			log_debug(q->cr_qid, "calendar event uid=%s sequence=%u "
 			    "%s %04d-%02d-%02d %s", out[i].se_uid, out[i].se_seq,
 			    out[i].se_cancelled ? "cancelled" : "confirmed",
 			    out[i].se_date.y, out[i].se_date.m, out[i].se_date.d,
-			    out[i].se_key);
+			    q->cr_restricted ? "(restricted)" : out[i].se_key);
 		if (cal_add(c, &out[i]) != 0) {
 			free(out);
 			return -1;

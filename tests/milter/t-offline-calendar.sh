@@ -2,7 +2,8 @@
 # The calendar part through the offline pipeline (nefmilter -t) against
 # the fake court, read back by python3-icalendar (tests/lib/icscheck.py):
 # the settings (calendar, calendar_kinds, calendar_reminder), a date that
-# is no day (no event, a debug line), an unverified notice (no part), a
+# is no day (no event, a debug line), a restricted entry (its event is in
+# the part, its name not in the log), an unverified notice (no part), a
 # per-case directory that cannot be written (the notice and its PDFs go
 # on, the log says why), and a bad setting refused by nefmilter -n.
 . "$(dirname "$0")/common.sh"
@@ -19,6 +20,16 @@ check_eq "both PDFs still attached" 2 "$(grep -c 'application/pdf' "$W/parts")"
 check_grep "the per-case file could not be written: the log says why" \
     "warning: OFFLINE: calendar: $W/no/such/dir: cannot create a file in $W/no/such/dir" "$W/err"
 check_grep "the audit line counts the events" "OFFLINE: notice court=cand .* events=2 .*action=attached" "$W/err"
+
+# a restricted entry's event: in the part, but its name is not logged
+sed 's|^MOTION to Compel Production.*$|SEALED ORDER. Detention Hearing set for 5/2/2023 at 10:00 AM.|' \
+    "$DATA/nef/district.eml" >"$W/sealed.eml"
+check "a restricted entry with an event" offline "$W/sealed.eml" -r docketing@lawfirm.example
+check "its calendar part is well formed" cal
+check_grep "the part has the hearing" "summary=CAND 4:22-cv-05541: Detention Hearing " "$W/ics"
+check_grep "the debug line names the event restricted" \
+    "OFFLINE: calendar event uid=[0-9a-f]{32}@nefmilter sequence=0 confirmed 2023-05-02 \(restricted\)$" "$W/err"
+check_nogrep "the log never names the restricted entry's event" "[Dd]etention" "$W/err"
 
 sed 's|^MOTION to Compel Production.*$|ORDER. Responses due by 2/30/2023. Replies due by 3/1/2099.|' \
     "$DATA/nef/district.eml" >"$W/bad.eml"
