@@ -63,6 +63,8 @@ static const struct mfam mfams[] = {
 	{ M_ERRORS, "counter", "Failures, by kind: pipeline (on_error "
 	  "applied), mta (a change refused), fetch (transient), store (a "
 	  "record not written).", "kind", v_error },
+	{ M_CAL_EVENTS, "counter", "Calendar events (deadlines, hearings, "
+	  "cancellations) read from the docket texts of notices.", NULL, NULL },
 	{ M_LAST_NOTICE, "gauge", "Unix time of the last court notice "
 	  "handled.", NULL, NULL },
 };

@@ -40,6 +40,7 @@
 #define M_RCPT_REMOVED	"nefmilter_recipients_removed_total"
 #define M_LINKS_CUT	"nefmilter_links_cut_total"
 #define M_ERRORS	"nefmilter_errors_total"
+#define M_CAL_EVENTS	"nefmilter_calendar_events_total"
 #define M_LAST_NOTICE	"nefmilter_last_notice_timestamp_seconds"
 #define M_FETCH		"nefmilter_fetch_duration_seconds"
 

@@ -59,6 +59,7 @@ static const char *const store_errs[STORE_NSTATUS] = {
 
 static const char *const store_tables[STORE_T_N] = {
 	"documents", "tombstones", "cases", "listed", "team", "audit",
+	"events",
 };
 
 static char	*store_path(const char *dir, const char *sub);
@@ -329,12 +330,18 @@ store_chown_tree(const char *dir, unsigned uid, unsigned gid)
 static int
 store_count_fn(struct sdb_txn *t, void *arg)
 {
-	struct store_stats *s = arg;
+	return store_count_tables(t, arg);
+}
+
+/* The records of each table (tombstones: by key and by hash). */
+int
+store_count_tables(struct sdb_txn *t, struct store_stats *s)
+{
 	static const int map[][2] = {
 		{ STORE_T_DOCS, SDB_DOCS }, { STORE_T_TOMBSTONES, SDB_TOMB_KEY },
 		{ STORE_T_TOMBSTONES, SDB_TOMB_SHA }, { STORE_T_CASES, SDB_CASES },
 		{ STORE_T_LISTED, SDB_LISTED }, { STORE_T_TEAM, SDB_TEAM },
-		{ STORE_T_AUDIT, SDB_AUDIT },
+		{ STORE_T_AUDIT, SDB_AUDIT }, { STORE_T_EVENTS, SDB_EVENTS },
 	};
 	uint64_t n;
 	size_t i;

@@ -491,7 +491,7 @@ int	 store_count_list(struct store *, struct store_count **out, size_t *n,
 /* --------------------------------------------------------- stats, check */
 
 enum store_table_stat { STORE_T_DOCS, STORE_T_TOMBSTONES, STORE_T_CASES,
-	STORE_T_LISTED, STORE_T_TEAM, STORE_T_AUDIT, STORE_T_N };
+	STORE_T_LISTED, STORE_T_TEAM, STORE_T_AUDIT, STORE_T_EVENTS, STORE_T_N };
 
 struct store_stats {
 	uint64_t	 st_map_size;	/* current map size */

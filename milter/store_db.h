@@ -117,6 +117,10 @@ typedef int (*sdb_scan_fn)(struct sdb_txn *, void *arg, const void *k,
 int	 sdb_scan(struct store *, int table, sdb_scan_fn, void *arg);
 /* Number of records in a table. */
 int	 sdb_count(struct sdb_txn *, int table, uint64_t *n);
+/* The records of each table into s->st_count (store.c; for stats and
+ * metrics, in the caller's read transaction). */
+struct store_stats;
+int	 store_count_tables(struct sdb_txn *, struct store_stats *s);
 
 /* Clear the reader slots of dead processes (logged); *dead may be NULL. */
 int	 sdb_reader_check(struct store *, int *dead);

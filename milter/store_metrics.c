@@ -167,26 +167,12 @@ smet_list_one(void *arg, const void *k, size_t kl, const void *v, size_t vl)
 static int
 smet_list_fn(struct sdb_txn *t, void *arg)
 {
-	static const int map[][2] = {
-		{ STORE_T_DOCS, SDB_DOCS }, { STORE_T_TOMBSTONES, SDB_TOMB_KEY },
-		{ STORE_T_TOMBSTONES, SDB_TOMB_SHA }, { STORE_T_CASES, SDB_CASES },
-		{ STORE_T_LISTED, SDB_LISTED }, { STORE_T_TEAM, SDB_TEAM },
-		{ STORE_T_AUDIT, SDB_AUDIT },
-	};
 	struct smet_list *l = arg;
-	uint64_t n;
-	size_t i;
 	int rc;
 
 	l->l_n = 0;
-	if (l->l_stats != NULL) {
-		memset(l->l_stats->st_count, 0, sizeof(l->l_stats->st_count));
-		for (i = 0; i < sizeof(map) / sizeof(map[0]); i++) {
-			if ((rc = sdb_count(t, map[i][1], &n)) != 0)
-				return rc;
-			l->l_stats->st_count[map[i][0]] += n;
-		}
-	}
+	if (l->l_stats != NULL && (rc = store_count_tables(t, l->l_stats)) != 0)
+		return rc;
 	return sdb_walk(t, SDB_METRICS, NULL, 0, NULL, 0, smet_list_one, l);
 }
 

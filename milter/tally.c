@@ -26,6 +26,7 @@
 #include "metrics.h"
 #include "nef.h"
 #include "plan.h"
+#include "plan_cal.h"
 #include "store.h"
 #include "tally.h"
 #include "xnef.h"
@@ -95,6 +96,7 @@ tally_delta(const struct plan *p, struct metrics_delta *d)
 	    p->p_rw.rs_stripped);
 	metrics_add(d, M_ERRORS, "kind", "mta", NULL, NULL,
 	    p->p_mta_failed != 0);
+	metrics_add(d, M_CAL_EVENTS, NULL, NULL, NULL, NULL, plan_cal_events(p));
 }
 
 void

@@ -9,7 +9,8 @@
 #  4. the per-case file of calendar_dir holds the case as it now stands;
 #  5. a restricted entry (SEALED) schedules a conference: the listed
 #     recipient's copy has it, the per-case file never does;
-#  6. nefctl events lists the case (text and JSON); the audit counts events.
+#  6. nefctl events lists the case (text and JSON); the audit counts events;
+#     nefctl stats and metrics count the events table and the events found.
 set -u
 . "$(dirname "$0")/common.sh"
 e2e_require
@@ -120,6 +121,13 @@ assert [e["restricted"] for e in ev] == [False, False, True], ev
 ' <(nefctl events cand 4:22-cv-05541 --json) "$HUID"
 nefctl events cand 9:99-cv-00001 >/dev/null 2>&1
 check_eq "nefctl events: an unknown case exits 1" 1 $?
+nefctl stats >"$PF_DIR/stats" 2>&1
+check_grep "nefctl stats counts the events table" "^events	3$" "$PF_DIR/stats"
+nefctl metrics >"$PF_DIR/m.prom" 2>&1
+check_grep "nefctl metrics: the events table's records" \
+    '^nefmilter_store_records\{table="events"\} 3$' "$PF_DIR/m.prom"
+check_grep "nefctl metrics: the events found (2 + 1 + 1 + 1)" \
+    '^nefmilter_calendar_events_total 5$' "$PF_DIR/m.prom"
 
 check "the queue is empty" pf_queue_empty
 check_nogrep "no nefmilter error or warning in the maillog" "nefmilter\[[0-9]+\]: (error|warning)" "$LOG"

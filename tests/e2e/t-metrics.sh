@@ -32,7 +32,7 @@ value() {	# NAME SERIES: its value in NAME.txt
 check "nefctl metrics parses (fresh store)" snap s0
 check_eq "fresh: every counter is 0" "" "$(awk '$1 == "counter" && $3 != 0' "$PF_DIR/s0.txt")"
 for f in messages notices documents attachments attached_bytes held restricted \
-    recipients_added recipients_removed links_cut errors; do
+    recipients_added recipients_removed links_cut errors calendar_events; do
 	check_grep "fresh: HELP and TYPE of nefmilter_${f}_total" \
 	    "^# TYPE nefmilter_${f}_total counter$" "$PF_DIR/s0.prom"
 done
@@ -67,6 +67,7 @@ check "nefctl metrics parses (after four messages)" snap s1
 cat >"$PF_DIR/want1" <<'EOF'
 nefmilter_attached_bytes_total +24000
 nefmilter_attachments_total +4
+nefmilter_calendar_events_total +6
 nefmilter_documents_total{outcome="from-store"} +2
 nefmilter_documents_total{outcome="login"} +3
 nefmilter_documents_total{outcome="pdf"} +2
@@ -112,6 +113,7 @@ check "nefctl metrics parses (one more copy)" snap s3
 cat >"$PF_DIR/want3" <<'EOF'
 nefmilter_attached_bytes_total +12000
 nefmilter_attachments_total +2
+nefmilter_calendar_events_total +2
 nefmilter_documents_total{outcome="from-store"} +2
 nefmilter_documents_total{outcome="login"} +1
 nefmilter_messages_total{class="notice"} +1
