@@ -6,12 +6,15 @@
  * memory the caller free()s, or NULL when it cannot be opened.
  * fixture_data(name, &len) reads tests/data/nef/NAME under $TOP (the
  * runner sets it; "." otherwise) and fails the test when it is missing.
+ * fixture_tsv(line, f, n) cuts a tab-separated line into its first n
+ * fields (in place) and fails the test when it has fewer.
  */
 #ifndef NEF_TEST_FIXTURE_H
 #define NEF_TEST_FIXTURE_H
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static inline char *
 fixture_read(const char *path, size_t *len)
@@ -46,6 +49,19 @@ fixture_data(const char *name, size_t *len)
 	if ((buf = fixture_read(path, len)) == NULL)
 		fail_msg("cannot open %s", path);
 	return buf;
+}
+
+static inline void
+fixture_tsv(char *line, char **f, size_t n)
+{
+	size_t	k;
+
+	f[0] = line;
+	for (k = 1; k < n; k++) {
+		if ((f[k] = strchr(f[k - 1], '\t')) == NULL)
+			fail_msg("bad line: %s", line);
+		*f[k]++ = '\0';
+	}
 }
 
 #endif

@@ -43,7 +43,7 @@ load_labels(void)
 {
 	const char	*top = getenv("TOP");
 	char		 path[1024], *buf, *line, *save, *f[7];
-	size_t		 len, k;
+	size_t		 len;
 
 	snprintf(path, sizeof path, "%s/tests/data/calendar/corpus-labels.tsv",
 	    top != NULL ? top : ".");
@@ -53,12 +53,7 @@ load_labels(void)
 	    line = strtok_r(NULL, "\n", &save)) {
 		if (line[0] == '#')
 			continue;
-		f[0] = line;
-		for (k = 1; k < 7; k++) {
-			if ((f[k] = strchr(f[k - 1], '\t')) == NULL)
-				fail_msg("bad label line %s", line);
-			*f[k]++ = '\0';
-		}
+		fixture_tsv(line, f, 7);
 		assert_true(nlabels < MAXLABELS);
 		snprintf(labels[nlabels].file, sizeof labels[0].file, "%s", f[0]);
 		labels[nlabels].ci = strtoul(f[1], NULL, 10);

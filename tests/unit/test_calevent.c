@@ -82,7 +82,7 @@ test_texts(void **state)
 	char		 path[1024], *buf, *line, *save, *f[4], got[4096];
 	char		 one[512], want[4096], a[64], b[64], *w, *ws;
 	const char	*top = getenv("TOP");
-	size_t		 len, i, k, texts = 0, bad = 0, tp = 0, fp = 0, fn = 0;
+	size_t		 len, i, texts = 0, bad = 0, tp = 0, fp = 0, fn = 0;
 	size_t		 nwant, used[CALEV_MAX];
 
 	(void)state;
@@ -95,12 +95,7 @@ test_texts(void **state)
 	    line = strtok_r(NULL, "\n", &save)) {
 		if (line[0] == '#' || line[0] == '\0')
 			continue;
-		f[0] = line;
-		for (k = 1; k < 4; k++) {
-			if ((f[k] = strchr(f[k - 1], '\t')) == NULL)
-				fail_msg("bad line: %s", line);
-			*f[k]++ = '\0';
-		}
+		fixture_tsv(line, f, 4);
 		texts++;
 		run(f[0], f[1], f[3], o);
 		got[0] = '\0';

@@ -158,7 +158,7 @@ test_heldout(void **state)
 	struct calev_set *o = calloc(1, sizeof(*o));
 	const char	*top = getenv("TOP");
 	char		 path[1024], *buf, *line, *save, *f[4];
-	size_t		 len, k, texts = 0, tp = 0, fp = 0, fn = 0;
+	size_t		 len, texts = 0, tp = 0, fp = 0, fn = 0;
 	double		 p, r;
 
 	(void)state;
@@ -171,12 +171,7 @@ test_heldout(void **state)
 	    line = strtok_r(NULL, "\n", &save)) {
 		if (line[0] == '#' || line[0] == '\0')
 			continue;
-		f[0] = line;
-		for (k = 1; k < 4; k++) {
-			if ((f[k] = strchr(f[k - 1], '\t')) == NULL)
-				fail_msg("bad line: %s", line);
-			*f[k]++ = '\0';
-		}
+		fixture_tsv(line, f, 4);
 		texts++;
 		one_text(f[0], f[1], f[2], f[3], o, &tp, &fp, &fn);
 	}
