@@ -27,7 +27,7 @@
 #include "strbuf.h"
 
 #define NOW	1800000000	/* 2027-01-15 */
-#define ROUNDS	150
+#define ROUNDS	60
 
 struct job {
 	struct store		*j_st;
