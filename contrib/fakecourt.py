@@ -15,8 +15,12 @@ by the Host header, the path and the query, from a scenario file (JSON):
 
 An ACTION is an object; these keys combine:
     "pdf": SEED, "size": N     a deterministic PDF of N bytes (default 4096)
-                               made from SEED; --pdf-sha256 SEED N prints
-                               its SHA-256
+                               made from SEED: one page that says SEED, and
+                               filler in a comment; --pdf-sha256 SEED N
+                               prints its SHA-256
+    "file": NAME               a file's bytes (relative to the scenario
+                               file), as application/pdf unless
+                               "content_type" says otherwise
     "html": TEXT               an HTML page (text/html)
     "html_file": NAME          an HTML page read from a file (relative to
                                the scenario file)
@@ -62,18 +66,63 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 def pdf_bytes(seed, size):
-    """Deterministic PDF-looking bytes: the same seed and size, the same bytes."""
-    head = b"%PDF-1.4\n%fakecourt " + seed.encode() + b"\n"
-    tail = b"\n%%EOF\n"
-    out = bytearray(head)
+    """Deterministic PDF bytes: the same seed and size, the same bytes.
+
+    A real one-page PDF that shows "Document SEED", with filler (hex from
+    a SHA-256 chain of the seed) in a comment before its first object, so
+    that it is exactly size bytes.  Below the size such a PDF needs, the
+    bytes are only PDF-looking."""
     block = hashlib.sha256(seed.encode()).digest()
+    text = "Document " + "".join(c for c in seed if c.isalnum() or c in "-_.")
+    content = ("BT /F1 12 Tf 72 720 Td (%s) Tj ET" % text).encode()
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+            b"/Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n" % len(content) + content +
+            b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+
+    def build(pad):
+        head = b"%PDF-1.4\n%fakecourt " + seed.encode() + b"\n" + pad
+        out = bytearray(head)
+        offs = []
+        for i, o in enumerate(objs):
+            offs.append(len(out))
+            out += b"%d 0 obj\n" % (i + 1) + o + b"\nendobj\n"
+        xref = len(out)
+        out += b"xref\n0 6\n0000000000 65535 f \n"
+        for o in offs:
+            out += b"%010d 00000 n \n" % o
+        out += b"trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+        return bytes(out)
+
+    bare = build(b"")
+    if size < len(bare) + 2:
+        head = b"%PDF-1.4\n%fakecourt " + seed.encode() + b"\n"
+        out = bytearray(head)
+        i = 0
+        while len(out) < size:
+            block = hashlib.sha256(block + struct.pack(">I", i)).digest()
+            out += block.hex().encode()
+            i += 1
+        return bytes(out[:size])
+    need = size - len(bare)    # the filler: "%" + hex ... + "\n" lines
+    pad = bytearray()
     i = 0
-    while len(out) < size - len(tail):
+    while len(pad) < need:
         block = hashlib.sha256(block + struct.pack(">I", i)).digest()
-        out += block.hex().encode()
+        line = b"%" + block.hex().encode() + b"\n"
+        pad += line
         i += 1
-    body = bytes(out[: max(size - len(tail), len(head))]) + tail
-    return body[:size] if size >= len(head) + len(tail) else body
+    pad = pad[:need]
+    pad[-1:] = b"\n"
+    out = build(bytes(pad))
+    # the startxref digits may have grown by one: trim the filler
+    while len(out) > size:
+        pad = pad[:-2] + b"\n"
+        out = build(bytes(pad))
+    return out
 
 
 def menu_html(m):
@@ -171,6 +220,10 @@ class Handler(BaseHTTPRequestHandler):
             ctype, data = "application/pdf", pdf_bytes(act["pdf"], int(act.get("size", 4096)))
         elif "html" in act:
             data = act["html"].encode()
+        elif "file" in act:
+            ctype = "application/pdf"
+            with open(os.path.join(self.court.base, act["file"]), "rb") as f:
+                data = f.read()
         elif "html_file" in act:
             with open(os.path.join(self.court.base, act["html_file"]), "rb") as f:
                 data = f.read()

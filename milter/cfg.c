@@ -46,6 +46,7 @@ static const char *const e_onerr[] = { "accept", "tempfail", NULL };
 static const char *const e_scope[] = { "firm", "address", NULL };
 static const char *const e_raction[] = { "remove", "hold", NULL };
 static const char *const e_logfmt[] = { "postlog", "syslog", NULL };
+static const char *const e_faction[] = { "warn", "restrict", "hold", NULL };
 
 #define F(f)	offsetof(struct cfg, f)
 #define S(T, name, def, lo, hi, field, en, rep, doc) \
@@ -245,6 +246,44 @@ S(STR, "calendar_dir", "", 0, 0, cf_calendar_dir, NULL, 0,
   "rewritten atomically on each change (mode 0640), for a docketing team to\n"
   "subscribe to from a file share.  Events of restricted entries are never\n"
   "written there.  Empty: no files."),
+/* the disclosure check: failed redactions and personal identifiers (pdf) */
+S(BOOL, "pdf_check", "yes", 0, 0, cf_pdf_check, NULL, 0,
+  "Check every document for text left under black boxes and other opaque\n"
+  "covers, unapplied redactions, and the identifiers Fed. R. Civ. P. 5.2(a)\n"
+  "requires to be truncated.  The check runs in nefpdf, a sandboxed helper."),
+S(STR, "pdf_helper", "", 0, 0, cf_pdf_helper, NULL, 0,
+  "The helper program.  Empty: nefpdf beside the nefmilter program."),
+S(TIME, "pdf_timeout", "60s", 1, 3600, cf_pdf_timeout, NULL, 0,
+  "Wall-clock time one document's check may take; then it is \"not checked\".\n"
+  "A notice waits for its checks only within fetch_budget: a check that has\n"
+  "not ended by then goes on, and its result follows in the audit and alert."),
+S(TIME, "pdf_cpu", "30s", 1, 3600, cf_pdf_cpu, NULL, 0,
+  "CPU time one document's check may use."),
+S(SIZE, "pdf_memory", "768M", 64 * MB, 64 * 1024 * MB, cf_pdf_memory, NULL, 0,
+  "Address space of the helper: a document that needs more is \"not checked\"."),
+S(INT, "pdf_max_pages", "2000", 1, 1000000, cf_pdf_max_pages, NULL, 0,
+  "A document with more pages is \"not checked\" (too large)."),
+S(SIZE, "pdf_max_bytes", "100M", 1024, 4096 * MB, cf_pdf_max_bytes, NULL, 0,
+  "A larger document is \"not checked\" (too large)."),
+S(INT, "pdf_parallel", "2", 1, 64, cf_pdf_parallel, NULL, 0,
+  "Helpers running at once in the whole milter (each is one process)."),
+S(ENUM, "redaction_action", "warn", 0, 0, cf_redaction_action, e_faction, 0,
+  "When a document shows text under a cover or an unapplied redaction: warn\n"
+  "says so in the summary, the X-NEF header, the audit and the alert; restrict\n"
+  "also treats the entry as restricted (only court-listed recipients get it);\n"
+  "hold also holds the message."),
+S(ENUM, "identifier_action", "warn", 0, 0, cf_identifier_action, e_faction, 0,
+  "The same for a full Social Security or taxpayer number, date of birth or\n"
+  "financial-account number: warn, restrict or hold."),
+S(LIST, "alert_to", "", 0, 0, cf_alert_to, NULL, 0,
+  "Addresses (the docketing or compliance desk) that get a short alert for\n"
+  "every notice with a finding: court, case, entry, document and page, with\n"
+  "nothing attached.  Sent with sendmail_command."),
+S(LINES, "firm_filer_names", "", 0, 0, cf_firm_filer_names, NULL, 1,
+  "A name the firm files under (an attorney, the firm, a client it represents),\n"
+  "as the notice's filer line shows it.  A finding in a filing made by the firm\n"
+  "itself is reported as such: the firm must move to seal at once.  One per\n"
+  "line; repeatable."),
 /* END SETTINGS */
 };
 #define NDEFS	(sizeof(cfg_defs) / sizeof(cfg_defs[0]))

@@ -34,6 +34,7 @@ enum cfg_link_action { LINK_STRIP, LINK_HOLD, LINK_KEEP };
 enum cfg_on_error { ONERR_ACCEPT, ONERR_TEMPFAIL };
 enum cfg_scope { SCOPE_FIRM, SCOPE_ADDRESS };
 enum cfg_raction { RACTION_REMOVE, RACTION_HOLD };
+enum cfg_faction { FACTION_WARN, FACTION_RESTRICT, FACTION_HOLD };
 
 struct cfg {
 	int		 cf_refs;	/* atomic; see cfg_ref() */
@@ -108,6 +109,20 @@ struct cfg {
 	uint64_t	 cf_calendar_reminder;		/* seconds, 0 = none */
 	uint64_t	 cf_calendar_hearing_length;	/* seconds */
 	char		*cf_calendar_dir;
+
+	/* the disclosure check of every document (inspect.h, pdfcheck.h) */
+	int		 cf_pdf_check;
+	char		*cf_pdf_helper;
+	uint64_t	 cf_pdf_timeout;		/* seconds */
+	uint64_t	 cf_pdf_cpu;			/* seconds */
+	uint64_t	 cf_pdf_memory;
+	uint64_t	 cf_pdf_max_pages;
+	uint64_t	 cf_pdf_max_bytes;
+	uint64_t	 cf_pdf_parallel;
+	int		 cf_redaction_action;	/* enum cfg_faction */
+	int		 cf_identifier_action;	/* enum cfg_faction */
+	struct cfg_list	 cf_alert_to;
+	struct cfg_list	 cf_firm_filer_names;
 };
 
 /* The default configuration file. */

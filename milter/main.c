@@ -5,6 +5,7 @@
  *	nefmilter [-c CONF] [-p SOCKET] [-f] [-n]
  *	nefmilter -t FILE [-c CONF] [-r RCPT]... [-a CLIENT_IP]
  *	nefmilter --parse FILE...
+ *	nefmilter --inspect [-c CONF] FILE.pdf...
  *	nefmilter -V
  * DESCRIPTION
  *	main() reads the options, loads the configuration and hands over to
@@ -19,6 +20,7 @@
 
 #include "cfg.h"
 #include "daemon.h"
+#include "inspectcmd.h"
 #include "log.h"
 #include "offline.h"
 #include "parsecmd.h"
@@ -37,6 +39,7 @@ usage(void)
 	fputs("usage: nefmilter [-c CONF] [-p SOCKET] [-f] [-n]\n"
 	    "       nefmilter -t FILE [-c CONF] [-r RCPT]... [-a CLIENT_IP] [-q QUEUEID]\n"
 	    "       nefmilter --parse FILE...\n"
+	    "       nefmilter --inspect [-c CONF] FILE.pdf...\n"
 	    "       nefmilter --sample-config\n"
 	    "       nefmilter -V\n", stderr);
 	/* END USAGE */
@@ -65,6 +68,7 @@ main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "parse", no_argument, NULL, 'P' },
+		{ "inspect", no_argument, NULL, 'I' },
 		{ "sample-config", no_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -73,7 +77,7 @@ main(int argc, char **argv)
 	struct offline_opts	 oo;
 	struct daemon_opts	 dopts;
 	const char		*conf = CFG_DEFAULT_PATH, *testfile = NULL;
-	int			 explicit = 0, check = 0, ch;
+	int			 explicit = 0, check = 0, inspect = 0, ch;
 	struct cfg		*cfg;
 
 	memset(&oo, 0, sizeof(oo));
@@ -83,6 +87,9 @@ main(int argc, char **argv)
 		switch (ch) {
 		case 'P':
 			return parsecmd_main(argc - optind, argv + optind);
+		case 'I':
+			inspect = 1;
+			break;
 		case 'S':
 			cfg_write_sample(stdout);
 			return 0;
@@ -120,10 +127,15 @@ main(int argc, char **argv)
 			usage();
 		}
 	}
-	if (optind != argc)
+	if (optind != argc && !inspect)
 		usage();
 	if (load_config(conf, explicit, &cfg) != 0)
 		return 1;
+	if (inspect) {
+		ch = inspectcmd_main(cfg, argc - optind, argv + optind);
+		cfg_unref(cfg);
+		return ch;
+	}
 	if (check) {
 		if (cfg->cf_path == NULL)
 			printf("# no configuration file (%s): built-in defaults\n",

@@ -38,6 +38,7 @@
 #include "mta.h"
 #include "nef.h"
 #include "nefsum.h"
+#include "pdfcheck.h"
 #include "plan.h"
 #include "plan_items.h"
 #include "progress.h"
@@ -105,6 +106,7 @@ plan_free(struct plan *p)
 		return NULL;
 	mime_notice_free(p->p_mime);
 	progress_free(p->p_progress);
+	pdfcheck_free(p->p_pdf);
 	nef_free(p->p_nef);
 	plan_list_free(&p->p_rcpts);
 	plan_list_free(&p->p_listed);
@@ -481,6 +483,7 @@ plan_summary(struct plan *p)
 	for (i = 0; i < h.sh_nabout; i++)
 		xp[i] = extra[i];
 	h.sh_about = xp;
+	pdfcheck_summary(p->p_pdf, &h);
 	summary_text(&h, it, ds->ds_nitems, &p->p_sum_text);
 	summary_html(&h, it, ds->ds_nitems, &p->p_sum_html);
 out:
@@ -583,6 +586,7 @@ plan_xnef(const struct plan *p, struct xnef *x)
 		}
 	}
 	x->x_action = plan_action(p);
+	pdfcheck_xnef(p->p_pdf, x);
 }
 
 const char *
@@ -737,6 +741,8 @@ plan_audit(struct plan *p)
 	if (docchange_audit(p->p_qid, &a, n, ds) != 0)
 		goto out;
 	plan_cal_audit(p, &a);
+	if (pdfcheck_audit_items(p->p_pdf, &a) != 0)
+		goto out;
 	plan_items(p, &a);
 	if ((p->p_audit = malloc(sizeof(a))) != NULL) {
 		*p->p_audit = a;	/* written by tally_commit() */

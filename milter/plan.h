@@ -30,6 +30,7 @@ struct docs_set;
 struct linkstrip;
 struct xnef;
 struct calendar;
+struct pdfcheck;
 
 struct plan_list {
 	char	**pl_v;		/* clean addresses, owned */
@@ -84,6 +85,7 @@ struct plan {
 	int			 p_failed;	/* on_error was applied */
 	struct store_audit	*p_audit;	/* the record plan_audit() made,
 						   written by tally_commit() */
+	struct pdfcheck		*p_pdf;		/* the disclosure check, or NULL */
 	char			 p_hold_reason[DECIDE_TEXT_SIZE];
 	char			 p_why[256];	/* why a step failed */
 	struct calendar		*p_cal;		/* plan_cal.h */

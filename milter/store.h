@@ -360,6 +360,18 @@ enum store_audit_tag {
 					   line each: UID SEQUENCE STATUS
 					   DATE timed|- TITLE */
 	STORE_AUDIT_TAG_ICS = 15,	/* the calendar part's file name */
+	STORE_AUDIT_TAG_PDF = 9,	/* the disclosure check, counting
+					   documents: "checked=N pending=N
+					   unchecked=N bad-redaction=N
+					   identifiers=N" */
+	STORE_AUDIT_TAG_PDF_FINDINGS = 10, /* one line per finding: LABEL
+					   TAB PAGE TAB KIND ("ECF 58-3	4
+					   bad-redaction cover") */
+	STORE_AUDIT_TAG_PDF_UNCHECKED = 11, /* one line per document not
+					   checked: LABEL TAB STATUS TAB WHY
+					   (STATUS "pending": not yet) */
+	STORE_AUDIT_TAG_PDF_FIRM = 12,	/* the filing is the firm's own: the
+					   firm_filer_names entry matched */
 	STORE_AUDIT_TAG_ENTRY = 16	/* the entry's short docket text
 					   (never for a restricted entry) */
 };

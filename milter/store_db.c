@@ -58,6 +58,7 @@ static const char *const sdb_names[SDB_NTABLES] = {
 	"meta", "docs", "doc_entry", "doc_sha", "tomb_key", "tomb_sha",
 	"cases", "listed", "team", "audit", "audit_qid", "audit_case",
 	"audit_rcpt", "audit_sha", "outcome", "metrics", "events",
+	"finding", "finding_case", "finding_sha", "check",
 };
 
 static int	sdb_status(int rc, const char *what);

@@ -47,6 +47,10 @@ enum sdb_table {
 	SDB_OUTCOME,	/* court\0 key\0 att16 -> fetch outcome */
 	SDB_METRICS,	/* series text -> counter (store_metrics.c) */
 	SDB_EVENTS,	/* court\0 docket\0 uid\0 -> calendar event */
+	SDB_FINDING,	/* time64 seq64 -> finding (store_finding.h) */
+	SDB_FINDING_CASE, /* court\0 docket\0 time64 seq64 -> "" */
+	SDB_FINDING_SHA, /* sha32 time64 seq64 -> "" */
+	SDB_CHECK,	/* sha32 -> the latest check of that content */
 	SDB_NTABLES
 };
 

@@ -90,7 +90,8 @@ summary_text(const struct summary_head *h, const struct summary_item *it,
 	if (h->sh_unverified)
 		strbuf_puts(out, "  This notice could not be verified as the court's.\n");
 	if (h->sh_restricted)
-		strbuf_puts(out, "  Restricted entry (seal/redact): sent only to recipients the court listed.\n");
+		strbuf_printf(out, "  Restricted entry (%s): sent only to recipients the court listed.\n",
+		    h->sh_restricted_why ? h->sh_restricted_why : "seal/redact");
 	if (h->sh_notice != NULL)
 		strbuf_printf(out, "  %s\n", h->sh_notice);
 	for (i = 0; i < h->sh_nabout; i++)
@@ -132,8 +133,13 @@ summary_html(const struct summary_head *h, const struct summary_item *it,
 	linkstrip_escape(out, strbuf_str(&line), line.sb_len);
 	if (h->sh_unverified)
 		strbuf_puts(out, "<br>This notice could not be verified as the court's.");
-	if (h->sh_restricted)
-		strbuf_puts(out, "<br>Restricted entry (seal/redact): sent only to recipients the court listed.");
+	if (h->sh_restricted) {
+		strbuf_puts(out, "<br>Restricted entry (");
+		linkstrip_escape(out, h->sh_restricted_why ? h->sh_restricted_why :
+		    "seal/redact", strlen(h->sh_restricted_why ?
+		    h->sh_restricted_why : "seal/redact"));
+		strbuf_puts(out, "): sent only to recipients the court listed.");
+	}
 	if (h->sh_notice != NULL) {
 		strbuf_puts(out, "<br>");
 		linkstrip_escape(out, h->sh_notice, strlen(h->sh_notice));

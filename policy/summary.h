@@ -46,6 +46,8 @@ struct summary_head {
 					   the head (what could not be read, a
 					   claim, a changed entry); may be NULL */
 	size_t		 sh_nabout;
+	const char	*sh_restricted_why;	/* why restricted, when not
+					   seal/redact words; NULL */
 };
 
 /* Append the summary as plain text (ends with a blank line) or as an

@@ -67,6 +67,14 @@ xnef_format(const struct xnef *x, struct strbuf *out)
 		snprintf(num, sizeof(num), "%u", x->x_count[i]);
 		xnef_field(out, &col, xnef_names[i], num);
 	}
+	if (x->x_pdfcheck) {
+		snprintf(num, sizeof(num), "%u", x->x_bad_redaction);
+		xnef_field(out, &col, "bad-redaction", num);
+		snprintf(num, sizeof(num), "%u", x->x_identifiers);
+		xnef_field(out, &col, "identifiers", num);
+		snprintf(num, sizeof(num), "%u", x->x_unchecked);
+		xnef_field(out, &col, "unchecked", num);
+	}
 	xnef_field(out, &col, "action", x->x_action);
 	if (x->x_error != NULL)
 		xnef_field(out, &col, "error", x->x_error);

@@ -4,12 +4,18 @@
  *
  *   X-NEF: v=1; court=cand; case=4:22-cv-05541; entry=45; trust=verified;
  *    restricted=no; pdf=2; login=1; unavailable=0; error=0; too-large=0;
- *    refused=0; no-document=0; tombstoned=0; action=attached
+ *    refused=0; no-document=0; tombstoned=0; bad-redaction=0;
+ *    identifiers=0; unchecked=0; action=attached
  *
  * Fields are "name=value" separated by "; ", always in this order; a
  * value is printable ASCII without blanks, ';' or '=' (anything else
  * becomes '_') and at most XNEF_VALUE_MAX bytes; an unknown value is "-".
  * error=REASON is added when the milter failed and passed the notice on.
+ * bad-redaction, identifiers and unchecked count documents: those with
+ * text under a cover or an unapplied redaction, those with a personal
+ * identifier in full, those the disclosure check could not finish (or
+ * had not finished when the notice went out); they are there when the
+ * check is on (x_pdfcheck).
  */
 #ifndef NEF_XNEF_H
 #define NEF_XNEF_H
@@ -31,6 +37,8 @@ struct xnef {
 	unsigned	 x_count[XNEF_NCOUNTS];
 	const char	*x_action;	/* attached, unchanged, held, ... */
 	const char	*x_error;	/* NULL, or why the milter gave up */
+	int		 x_pdfcheck;	/* the disclosure check is on */
+	unsigned	 x_bad_redaction, x_identifiers, x_unchecked;
 };
 
 /* Append the header value (without "X-NEF: ") to out, folded with

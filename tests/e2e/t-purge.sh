@@ -57,7 +57,7 @@ check "third copy: delivered to bob" mta_wait_delivered bob 1 20
 P=$(e2e_parts "$(e2e_last bob)")
 check_eq "third copy: no PDF" "" "$(e2e_pdf_shas "$P")"
 check_grep "third copy: X-NEF counts the tombstones (the whole entry's key)" \
-    "^HDR X-NEF: .*entry=57; .*pdf=0; .*tombstoned=3; action=summary$" "$P"
+    "^HDR X-NEF: .*entry=57; .*pdf=0; .*tombstoned=3; bad-redaction=0; identifiers=0; unchecked=0; action=summary$" "$P"
 check "third copy: logged" e2e_wait_qid "$Q3"
 check_grep "maillog: the main document is tombstoned" \
     "nefmilter\[[0-9]+\]: $Q3: document cand/035020918716#0 tombstoned" "$LOG"

@@ -25,7 +25,8 @@ lib.run("district notice", function()
 	lib.check_eq("X-NEF value",
 	    "v=1; court=cand; case=4:22-cv-05541; entry=57; trust=verified; " ..
 	    "restricted=no; pdf=2; login=1; unavailable=0; error=0; too-large=0; " ..
-	    "refused=0; no-document=0; tombstoned=0; action=attached", x)
+	    "refused=0; no-document=0; tombstoned=0; bad-redaction=0; " ..
+	    "identifiers=0; unchecked=0; action=attached", x)
 	lib.check("only one X-NEF is added", mt.getheader(conn, "X-NEF", 1) == nil)
 	lib.check_eom("Content-Type is changed", conn, MT_HDRCHANGE, "Content-Type")
 	lib.check("no header is deleted", not mt.eom_check(conn, MT_HDRDELETE))

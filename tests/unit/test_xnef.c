@@ -29,7 +29,7 @@ static void
 test_format(void **state)
 {
 	struct xnef	x = { "cand", "4:22-cv-05541", "45", "verified", 1,
-	    { 2, 1, 0, 0, 0, 0, 0, 0 }, "attached", NULL };
+	    { 2, 1, 0, 0, 0, 0, 0, 0 }, "attached", NULL, 0, 0, 0, 0 };
 	struct strbuf	sb = STRBUF_INIT;
 	char		*s, *line;
 
@@ -44,13 +44,26 @@ test_format(void **state)
 	    "error=0; too-large=0; refused=0; no-document=0; tombstoned=0; "
 	    "action=attached");
 	free(s);
+	/* the disclosure check's counts, before the action */
+	x.x_pdfcheck = 1;
+	x.x_bad_redaction = 1;
+	x.x_identifiers = 2;
+	x.x_unchecked = 3;
+	xnef_format(&x, &sb);
+	for (line = sb.sb_s; line != NULL; line = strchr(line + 1, '\n'))
+		assert_true(strcspn(line + (*line == '\n'), "\n") < 78);
+	s = strbuf_detach(&sb);
+	unfold(s);
+	assert_non_null(strstr(s, "; tombstoned=0; bad-redaction=1; "
+	    "identifiers=2; unchecked=3; action=attached"));
+	free(s);
 }
 
 static void
 test_hostile_values(void **state)
 {
 	struct xnef	x = { "ca nd;x=1", NULL, "", "unverified", 0,
-	    { 0 }, "unchanged", "bad\nmime" };
+	    { 0 }, "unchanged", "bad\nmime", 0, 0, 0, 0 };
 	struct strbuf	sb = STRBUF_INIT;
 
 	(void)state;
