@@ -26,6 +26,8 @@
 #include "ctl_digest.h"
 #include "ctl_metrics.h"
 #include "ctl_events.h"
+#include "ctl_findings.h"
+#include "ctl_inspect.h"
 #include "ctl_team.h"
 #include "log.h"
 #include "runas.h"
@@ -61,6 +63,7 @@ static const struct {
 	{ "audit", cmd_audit }, { "stats", cmd_stats }, { "check", cmd_check },
 	{ "metrics", ctl_metrics }, { "digest", ctl_digest },
 	{ "events", ctl_events },
+	{ "findings", ctl_findings }, { "inspect", ctl_inspect },
 };
 
 static void
@@ -87,7 +90,10 @@ usage(FILE *fp)
 "  check [--full]\n"
 "  metrics [--output FILE]\n"
 "  digest [--since TIME] [--until TIME] [--format text|html]\n"
-"         [--mail | --to ADDRESS...]\n", fp);
+"         [--mail | --to ADDRESS...]\n"
+"  findings [--case COURT CASE] [--since TIME] [--until TIME] [--limit N]\n"
+"        [--json]\n"
+"  inspect --all | --case COURT CASE [--json]\n", fp);
 	/* END USAGE */
 }
 
@@ -451,6 +457,7 @@ cmd_purge(struct ctl *c, int argc, char **argv)
 	    "again):\n", n, n == 1 ? "" : "s");
 	for (i = 0; i < n; i++)
 		print_doc(c->c_out, &v[i]);
+	ctl_findings_of_docs(c, v, n);
 	if (mode == 0)
 		fprintf(c->c_out, "key %s %s tombstoned\n", court, argv[1]);
 	rc = recall(c, v, n, court, mode ? docket : NULL, (uint32_t)entry);

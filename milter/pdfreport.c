@@ -151,8 +151,7 @@ finding_base(struct store_finding *f, const struct pdfctx *x, unsigned flags)
 	f->f_entry = x->x_entry;
 	text_strlcpy(f->f_key, x->x_doc.d_key, sizeof(f->f_key));
 	f->f_att = x->x_doc.d_att;
-	text_strlcpy(f->f_label, x->x_doc.d_label[0] ? x->x_doc.d_label :
-	    x->x_label, sizeof(f->f_label));
+	text_strlcpy(f->f_label, x->x_label, sizeof(f->f_label));
 	f->f_flags = flags | (x->x_firm[0] ? STORE_FF_FIRM : 0);
 }
 

@@ -58,7 +58,7 @@ struct store_finding {
 	char	 f_key[STORE_DOCKEY_MAX + 1];
 	unsigned f_att;
 	char	 f_sha256[STORE_SHA_HEX + 1];
-	char	 f_label[STORE_LABEL_MAX + 1];
+	char	 f_label[STORE_LABEL_MAX + 1];	/* "ECF 58-3" */
 	int	 f_class;			/* enum store_finding_class */
 	char	 f_kind[STORE_FINDING_KIND_MAX + 1];	/* "cover", "ssn",
 					   or for unchecked the status */
