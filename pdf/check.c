@@ -140,6 +140,7 @@ with_context(const unsigned char *buf, size_t len, FILE *fp,
 	fz_stream *volatile stm = NULL;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	memset(&check_cookie, 0, sizeof(check_cookie));
 	ctx = fz_new_context(NULL, NULL, o->co_store_bytes ? o->co_store_bytes :
 	    CHECK_STORE_BYTES);
 	if (ctx == NULL) {

@@ -64,7 +64,9 @@ void	 check_buffer(const unsigned char *buf, size_t len,
 	    const struct check_opts *, struct report *);
 /* The same for an open, seekable file (read from its start). */
 void	 check_file(FILE *fp, const struct check_opts *, struct report *);
-/* Stop the check in progress (async-signal-safe). */
+/* Stop the check in progress (async-signal-safe; from another thread
+ * too: it sets one int that MuPDF reads).  A new check starts with it
+ * cleared. */
 void	 check_interrupt(void);
 
 #endif
