@@ -52,11 +52,10 @@
 #include "mime.h"
 #include "nef.h"
 #include "noticelog.h"
-#include "inspect.h"
-#include "pdfbg.h"
 #include "pdfcheck.h"
 #include "pipeline.h"
 #include "plan.h"
+#include "plan_pdf.h"
 #include "progress.h"
 #include "plan_cal.h"
 #include "calendar.h"
@@ -92,8 +91,6 @@ static int	pl_restricted(struct plan *);
 static int	pl_lists(struct plan *);
 static int	pl_decide(struct plan *, int final);
 static int	pl_documents(struct plan *);
-static int	pl_pdfcheck(struct plan *);
-static void	pl_pdfhold(struct plan *);
 static int	pl_body(struct plan *);
 static int	pl_apply(struct plan *);
 static void	pl_learn(struct plan *);
@@ -125,8 +122,7 @@ pipeline_start(const struct cfg *cfg)
 		log_err(NULL, "cannot create %s: %s", tmp, strerror(errno));
 		return -1;
 	}
-	inspect_slots_init((unsigned)cfg->cf_pdf_parallel);
-	return pdfbg_start(pl_store);
+	return plan_pdf_start(cfg, pl_store);
 }
 
 int
@@ -185,7 +181,7 @@ pipeline_stop(void)
 		pthread_join(pl_maint_tid, NULL);
 		pl_maint_running = 0;
 	}
-	pdfbg_stop();
+	plan_pdf_stop();
 	pl_store = store_close(pl_store);
 	fetch_cleanup();
 	mime_shutdown();
@@ -489,56 +485,6 @@ pl_documents(struct plan *p)
 	return 0;
 }
 
-/*
- * The disclosure check of the documents in hand, within what is left of
- * fetch_budget; with restrict, the entry becomes restricted before the
- * final decision.
- */
-static int
-pl_pdfcheck(struct plan *p)
-{
-	struct pdfcheck_req r;
-	struct pdfcheck *pc;
-	long left = progress_left_ms(p->p_progress);
-
-	if (p->p_progress == NULL)
-		left = (long)p->p_cfg->cf_fetch_budget * 1000;
-	memset(&r, 0, sizeof(r));
-	r.pr_cfg = p->p_cfg;
-	r.pr_nef = p->p_nef;
-	r.pr_docs = p->p_docs;
-	r.pr_store = pl_store;
-	r.pr_qid = p->p_qid;
-	r.pr_progress = p->p_progress;
-	r.pr_wait_ms = left;
-	inspect_slots_init((unsigned)p->p_cfg->cf_pdf_parallel);
-	if (pdfcheck_run(&r, &p->p_pdf) != 0) {
-		snprintf(p->p_why, sizeof(p->p_why), "out of memory (pdf check)");
-		return -1;
-	}
-	if ((pc = p->p_pdf) != NULL && pc->pc_restrict && !p->p_restricted) {
-		p->p_restricted = 1;
-		pc->pc_restricted = 1;
-		text_strlcpy(p->p_seal.sm_word, pc->pc_bad ? "bad-redaction" :
-		    "identifier", sizeof(p->p_seal.sm_word));
-	}
-	return 0;
-}
-
-/* With hold, the check holds the message. */
-static void
-pl_pdfhold(struct plan *p)
-{
-	const struct pdfcheck *pc = p->p_pdf;
-
-	if (pc == NULL || !pc->pc_hold || p->p_hold)
-		return;
-	p->p_hold = 1;
-	snprintf(p->p_hold_reason, sizeof(p->p_hold_reason), "%s (%s=hold)",
-	    pc->pc_why, strncmp(pc->pc_why, "failed", 6) == 0 ?
-	    "redaction_action" : "identifier_action");
-}
-
 static int
 pl_body_write(void *arg, const char *buf, size_t len)
 {
@@ -722,13 +668,13 @@ pipeline_eom(void *ctx, struct conn *c, struct msg *m)
 	}
 	noticelog_parsed(p->p_qid, p->p_nef);
 	if (pl_trust(p) != 0 || pl_restricted(p) != 0 || pl_lists(p) != 0 ||
-	    pl_decide(p, 0) != 0 || pl_documents(p) != 0 || pl_pdfcheck(p) != 0 ||
-	    pl_decide(p, 1) != 0 || plan_attachments(p) != 0 ||
-	    plan_cal_run(p) != 0) {
+	    pl_decide(p, 0) != 0 || pl_documents(p) != 0 ||
+	    plan_pdf_run(p, pl_store) != 0 || pl_decide(p, 1) != 0 ||
+	    plan_attachments(p) != 0 || plan_cal_run(p) != 0) {
 		rc = pl_fail(p, p->p_why[0] ? p->p_why : "internal error");
 		goto out;
 	}
-	pl_pdfhold(p);
+	plan_pdf_hold(p);
 	if (pl_body(p) != 0) {
 		rc = pl_fail(p, p->p_why[0] ? p->p_why : "internal error");
 		goto out;

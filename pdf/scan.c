@@ -94,12 +94,11 @@ find_covers(fz_context *ctx, fz_page *page, struct collect_page *cp,
 				st->ss_pixels += rs.rs_pixels;
 			}
 		}
-		if (cookie == NULL || !cookie->abort) {
-			cover_findings(cp->cp_glyphs, cp->cp_ng, cp->cp_objs,
-			    cp->cp_no, which, hidden, on_finding, k);
-			if (k->k_nomem)
-				fz_throw(ctx, FZ_ERROR_MEMORY, "out of memory (findings)");
-		}
+		if ((cookie == NULL || !cookie->abort) &&
+		    (cover_findings(cp->cp_glyphs, cp->cp_ng, cp->cp_objs,
+		    cp->cp_no, which, hidden, on_finding, k) == (size_t)-1 ||
+		    k->k_nomem))
+			fz_throw(ctx, FZ_ERROR_MEMORY, "out of memory (findings)");
 	}
 	fz_always(ctx) {
 		free(which);

@@ -28,7 +28,7 @@ fx_scenario "$FX/court.json" \
     "$(fx_case_routes 21 '' \
 	"{\"pdf\": \"fx-21-0\", \"size\": $BIG}" \
 	"{\"pdf\": \"fx-21-1\", \"size\": $BIG}" \
-	"{\"pdf\": \"fx-21-2\", \"size\": $BIG, \"delay\": 1.5}")" \
+	"{\"pdf\": \"fx-21-2\", \"size\": $BIG, \"delay\": 4}")" \
     "$(fx_case_routes 22 '' \
 	"{\"pdf\": \"fx-22-0\", \"size\": 5000}, $FX_LOGIN" \
 	"{\"pdf\": \"fx-22-1\", \"size\": 7000}, $FX_LOGIN" \
