@@ -20,6 +20,7 @@
 
 #include "addr.h"
 #include "cfg.h"
+#include "cfgcheck.h"
 #include "log.h"
 #include "mailout.h"
 #include "pdfalert.h"
@@ -322,17 +323,17 @@ pdfcheck_check_cfg(const struct cfg *cf, struct strbuf *err)
 	size_t i;
 	int bad = 0;
 
-	for (i = 0; i < cf->cf_alert_to.l_n && !cfg_refused(cf, "alert_to"); i++)
+	for (i = 0; i < cf->cf_alert_to.l_n && !cfgcheck_refused(cf, "alert_to"); i++)
 		if (mailout_addr(cf->cf_alert_to.l_v[i], a, sizeof(a), why,
 		    sizeof(why)) != 0) {
-			cfg_problem(cf, err, "alert_to", "alert_to \"%.80s\": %s",
+			cfgcheck_problem(cf, err, "alert_to", "alert_to \"%.80s\": %s",
 			    cf->cf_alert_to.l_v[i], why);
 			bad = 1;
 		}
 	if (cf->cf_pdf_check && cf->cf_pdf_helper != NULL &&
-	    cf->cf_pdf_helper[0] != '\0' && !cfg_refused(cf, "pdf_helper") &&
+	    cf->cf_pdf_helper[0] != '\0' && !cfgcheck_refused(cf, "pdf_helper") &&
 	    (cf->cf_pdf_helper[0] != '/' || access(cf->cf_pdf_helper, X_OK) != 0)) {
-		cfg_problem(cf, err, "pdf_helper", "pdf_helper %.200s: %s",
+		cfgcheck_problem(cf, err, "pdf_helper", "pdf_helper %.200s: %s",
 		    cf->cf_pdf_helper, cf->cf_pdf_helper[0] != '/' ?
 		    "not an absolute path" : strerror(errno));
 		bad = 1;
