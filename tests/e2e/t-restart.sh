@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Restarts end with one daemon and one socket, through a real Postfix
-# (milter_default_action = tempfail: a notice sent while nefmilter is
-# down is retried by its sender, as a court's MTA does).
+# Restarts end with one daemon and one socket, through a real MTA
+# (MTA=postfix, or sendmail from tests/sendmail/), which tempfails while
+# nefmilter is down (milter_default_action = tempfail, Sendmail's F=T): a
+# notice sent meanwhile is retried by its sender, as a court's MTA does.
 #  1. A second start while the daemon runs is refused (exit 3, with the
 #     pid), with the same pid file or only the same socket; the running
 #     daemon keeps its socket and goes on.
@@ -19,18 +20,18 @@ e2e_require
 trap e2e_cleanup EXIT
 fc_start "$DATA/scenarios/e2e.json" || e2e_fail_start "the fake court starts"
 trap e2e_cleanup EXIT
-: "${PF_USERS:=docketing aokafor bob carol}"
+: "${MTA_USERS:=docketing aokafor bob carol}"
 E2E_RUN=$(mktemp -d /run/nef-restart.XXXXXX) && chmod 755 "$E2E_RUN" || e2e_fail_start mktemp
 R=$E2E_RUN
-pf_use_unix_milter "$R/sock/nef.sock"
-pf_setup || e2e_fail_start "pf_setup"
-LOG=$(pf_maillog)
-pf_start || e2e_fail_start "Postfix starts"
+mta_use_unix_milter "$R/sock/nef.sock"
+mta_setup || e2e_fail_start "the $(mta_name) instance is set up"
+LOG=$MTA_LOG
+mta_start || e2e_fail_start "$(mta_name) starts"
 SOCK=$R/sock/nef.sock
-lines=("state_dir = $R/state" "user = postfix" "socket = $PF_MILTER_SOCK"
+mapfile -t mc < <(mta_nef_conf)
+lines=("state_dir = $R/state" "socket = $MTA_MILTER_SOCK"
     "trusted_clients = 127.0.0.1" "trust_local_mail = yes" "firm_domains = example.test"
-    "log_socket = $PF_DIR/spool/public/postlog"
-    "log_hostname = $(postconf -c "$PF_CONF" -h myhostname)")
+    "${mc[@]}")
 fc_conf "$R/n.conf" "${lines[@]}" "pid_file = $R/run/nef.pid"
 fc_conf "$R/other.conf" "${lines[@]}" "pid_file = $R/run/other.pid"
 
@@ -78,16 +79,16 @@ check "its socket answers" answers
 N=6
 sender() {	# send N notices, each until the relay takes it
 	local i tries
-	PF_SEND_SEQ=1000
+	PF_SEND_SEQ=1000 SM_SEND_SEQ=1000
 	for i in $(seq 1 "$N"); do
 		sed -e 's/lawfirm\.example/example.test/g' \
 		    -e "s/^Message-Id:.*/Message-Id:<restart-$i@cand.uscourts.gov>/" \
 		    "$DATA/nef/district.eml" >"$R/r$i.eml"
 		for tries in $(seq 1 100); do
-			pf_send "$COURT_FROM" docketing@example.test "$R/r$i.eml" && break
+			mta_send "$COURT_FROM" docketing@example.test "$R/r$i.eml" && break
 			sleep 0.2
 		done
-		echo "$i $PF_LAST_RC" >>"$R/sent"
+		echo "$i $MTA_LAST_RC" >>"$R/sent"
 	done
 }
 : >"$R/sent"
@@ -109,9 +110,9 @@ done
 check "a start right after SIGTERM was refused while the old daemon stopped" test "$refused" -ge 1
 wait "$SENDER"
 check_eq "every notice was taken by the relay" "$N" "$(awk '$2 == 0' "$R/sent" | wc -l)"
-check "all were delivered" pf_wait_delivered docketing "$N" 60
+check "all were delivered" mta_wait_delivered docketing "$N" 60
 for i in $(seq 1 "$N"); do
-	files=$(grep -l "^Message-Id:<restart-$i@" "$PF_DIR"/mail/docketing/new/* 2>/dev/null)
+	files=$(mta_maildir_files docketing | xargs grep -l "^Message-Id:<restart-$i@" 2>/dev/null)
 	n=$(printf '%s' "$files" | grep -c .)
 	[ "$n" = 1 ] && grep -q '^X-NEF: .*trust=verified' $files && continue
 	not_ok "notice $i: delivered $n times, or not processed"

@@ -3,27 +3,29 @@
 # everything that can fail before it detaches, prints the reason on
 # standard error and exits non-zero, with nothing left running or held;
 # "nefmilter -n" finds the same problems without starting.  Log lines go
-# to Postfix's postlog socket, or to a log socket that is down: the reason
+# to the MTA's log socket, or to a log socket that is down: the reason
 # still reaches standard error.  A good start returns 0 only once the
 # socket listens and the pid file names the daemon, which then handles a
-# message through the real Postfix.
+# message through the real MTA (MTA=postfix, or sendmail from
+# tests/sendmail/).
 set -u
 . "$(dirname "$0")/common.sh"
 e2e_require
 trap e2e_cleanup EXIT
-: "${PF_USERS:=docketing aokafor bob carol}"
+: "${MTA_USERS:=docketing aokafor bob carol}"
 # Under /run: a world-writable /tmp above the socket draws Sendmail's
 # warning, and -n is to have nothing to say.
 E2E_RUN=$(mktemp -d /run/nef-startup.XXXXXX) && chmod 755 "$E2E_RUN" || e2e_fail_start mktemp
 R=$E2E_RUN
-pf_use_unix_milter "$R/sock/nef.sock"
-pf_setup || e2e_fail_start "pf_setup"
-LOG=$(pf_maillog)
-pf_start || e2e_fail_start "Postfix starts"
-BASE=("state_dir = $R/state" "user = postfix" "pid_file = $R/run/nef.pid"
-    "socket = $PF_MILTER_SOCK" "trusted_clients = 127.0.0.1" "trust_local_mail = yes"
-    "firm_domains = example.test" "log_socket = $PF_DIR/spool/public/postlog"
-    "log_hostname = $(postconf -c "$PF_CONF" -h myhostname)")
+mta_use_unix_milter "$R/sock/nef.sock"
+mta_setup || e2e_fail_start "the $(mta_name) instance is set up"
+LOG=$MTA_LOG
+mta_start || e2e_fail_start "$(mta_name) starts"
+mapfile -t mc < <(mta_nef_conf)
+BASE=("state_dir = $R/state" "pid_file = $R/run/nef.pid"
+    "socket = $MTA_MILTER_SOCK" "trusted_clients = 127.0.0.1" "trust_local_mail = yes"
+    "firm_domains = example.test" "${mc[@]}")
+U=$(printf '%s\n' "${mc[@]}" | sed -n 's/^user = //p')
 
 # conf NAME [LINES...]: $R/NAME.conf, the base lines replaced by LINES
 conf() {
@@ -62,13 +64,13 @@ refused noparent "error: state_dir $R/missing/state: its parent $R/missing does 
     "a missing state_dir parent"
 check "a missing state_dir parent: nothing created" test ! -e "$R/missing"
 mkdir -p "$R/bad/db" && printf 'not an LMDB file\n%.0s' $(seq 1 400) >"$R/bad/db/data.mdb"
-chown -R postfix "$R/bad"
+chown -R "$U" "$R/bad"
 chmod 700 "$R/bad"
 conf badstore "state_dir = $R/bad"
-refused badstore "error: cannot open the store in $R/bad(: store record corrupt| as user postfix: store record corrupt)" "an unusable store"
+refused badstore "error: cannot open the store in $R/bad(: store record corrupt| as user $U: store record corrupt)" "an unusable store"
 check_grep "an unusable store: the start says as whom it tried" \
-    "error: start-up failed: the store in $R/bad could not be opened as user postfix" "$R/badstore.err"
-mkdir -p "$R/other/db" && touch "$R/other/db/lock.mdb" && chown -R postfix "$R/other"
+    "error: start-up failed: the store in $R/bad could not be opened as user $U" "$R/badstore.err"
+mkdir -p "$R/other/db" && touch "$R/other/db/lock.mdb" && chown -R "$U" "$R/other"
 chown nobody "$R/other/db/lock.mdb"
 conf other "state_dir = $R/other"
 refused other "error: state_dir $R/other: 1 file belongs to another user \(first: $R/other/db/lock.mdb, owned by nobody\)" \
@@ -105,11 +107,12 @@ pid=$(cat "$R/run/nef.pid" 2>/dev/null)
 [ -n "$pid" ] && pf_watch "pid $pid $(pf_starttime "$pid")"
 check_eq "and the pid file names the one daemon" "$(running good)" "$pid"
 check_eq "it had nothing to say on standard error" "" "$(cat "$R/good.err")"
-check "the daemon's line is in Postfix's maillog" \
-    pf_wait_log "nefmilter\[$pid\]: nefmilter .* starting on unix:$R/sock/nef.sock as postfix" 10
-pf_send_text ecf-noreply@cand.uscourts.gov docketing@example.test "not a notice" "hello"
-check_eq "Postfix passes mail through it" 0 "$PF_LAST_RC"
-check "nefmilter saw it" pf_wait_log "nefmilter\[$pid\]: $PF_LAST_QID: not a notice" 10
+check "the daemon's line is in the MTA's maillog" \
+    mta_wait_log "nefmilter\[$pid\]: nefmilter .* starting on unix:$R/sock/nef.sock as $U" 10
+mta_send_text ecf-noreply@cand.uscourts.gov docketing@example.test "not a notice" "hello"
+mta_last
+check_eq "$(mta_name) passes mail through it" 0 "$MTA_LAST_RC"
+check "nefmilter saw it" mta_wait_log "nefmilter\[$pid\]: $MTA_LAST_QID: not a notice" 10
 kill -TERM "$pid"
 check "stopped on SIGTERM" wait_for 15 test ! -d "/proc/$pid"
 check "it removed its socket and its pid file" test ! -e "$R/sock/nef.sock" -a ! -e "$R/run/nef.pid"
