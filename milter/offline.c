@@ -223,8 +223,10 @@ off_parse_headers(struct offline *o, const char *s, size_t len)
 		while (e < len && s[e] != '\n')
 			e++;
 		c = (e > i && s[e - 1] == '\r') ? e - 1 : e;
-		if (c == i)	/* blank line: end of headers */
+		if (c == i) {	/* blank line: end of headers */
+			strbuf_free(&val);
 			return e < len ? e + 1 : len;
+		}
 		if ((s[i] == ' ' || s[i] == '\t') && o->o_nhdrs > 0) {
 			strbuf_reset(&val);
 			strbuf_printf(&val, "%s\n%.*s", o->o_hdrs[o->o_nhdrs - 1].oh_value,
@@ -235,8 +237,10 @@ off_parse_headers(struct offline *o, const char *s, size_t len)
 			const char *colon = memchr(s + i, ':', c - i);
 			size_t nl = colon ? (size_t)(colon - (s + i)) : 0;
 
-			if (colon == NULL || nl == 0 || nl >= sizeof(name))
-				return i;	/* not a header: the body starts */
+			if (colon == NULL || nl == 0 || nl >= sizeof(name)) {
+				strbuf_free(&val);	/* not a header: the */
+				return i;		/* body starts */
+			}
 			memcpy(name, s + i, nl);
 			name[nl] = '\0';
 			strbuf_reset(&val);
