@@ -4,8 +4,8 @@
 # court table, in winter, in summer and around both daylight-time changes,
 # gives the tz database's UTC time through its own VTIMEZONE; all-day
 # events, cancellation, reminders; long non-ASCII text folds at 75 octets
-# without splitting a character, and commas, semicolons and backslashes
-# come back as written.
+# without splitting a character (at every alignment of 2-, 3- and 4-byte
+# characters), and commas, semicolons and backslashes come back as written.
 . "$(dirname "$0")/../lib/tap.sh"
 TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 T=$TOP/${BUILD:-build}/tools/icstool
@@ -66,4 +66,28 @@ check_grep "a reminder 30 minutes before" "summary=Responses due.* alarm=-PT30M"
 check_grep "no reminder for a cancelled event" "status=CANCELLED .*summary=Motion Hearing .*alarm=-$" "$W/text.out"
 check_grep "the long line comes back whole" "summary=Señora Muñoz — (Sala ){40}ñ location=San José, Sala Ñ (Sala ){40} alarm" "$W/text.out"
 check_grep "a timed event without a duration has no end" "start=2027-03-03T10:00:00-08:00 utc=2027-03-03T18:00:00Z end=- " "$W/text.out"
+# every alignment of 2-, 3- and 4-byte characters against the 75-octet fold
+/usr/bin/python3 -c '
+for n in range(0, 80):
+    for ch in ("\u00e9", "\u4e2d", "\U0001F4C5"):
+        print("America/Chicago\t2027-03-02\t10:00\t60\t0\t%s%s\t%s%s" %
+              ("x" * n, ch * 30, ch * 20, "y" * n))
+' >"$W/fold.in"
+"$T" <"$W/fold.in" >"$W/fold.ics"
+$CHECK "$W/fold.ics" >"$W/fold.out" 2>&1
+check_eq "folds at every alignment of multi-byte characters: well formed" 0 $?
+check "no line over 75 octets, none splits a character, values come back whole" \
+    /usr/bin/python3 -c '
+import sys
+from icalendar import Calendar
+d = open(sys.argv[1], "rb").read()
+for l in d.split(b"\r\n"):
+    assert len(l) <= 75, l
+    l.decode("utf-8")
+ev = Calendar.from_ical(d.decode()).walk("VEVENT")
+want = [l.rstrip("\n").split("\t") for l in open(sys.argv[2], encoding="utf-8")]
+assert len(ev) == len(want) == 240, len(ev)
+for e, w in zip(ev, want):
+    assert str(e["SUMMARY"]) == w[5] and str(e["LOCATION"]) == w[6], (e["SUMMARY"], w)
+' "$W/fold.ics" "$W/fold.in"
 tap_done

@@ -1,12 +1,13 @@
 /*
  * test_calfeed: the per-case files of calendar_dir (milter/calfeed.c) on a
  * real LMDB store: the name of a case's file (nothing of a docket number
- * may leave the directory or hide the file), the mode, restricted events
- * left out, no temporary file left; and two notices of one case handled
+ * may leave the directory or hide the file), the mode, the group of a
+ * set-group-ID directory, restricted events left out, no temporary file left; and two notices of one case handled
  * at once, again and again (two threads: each adds its event, then
  * rewrites the file): the file must hold every event after each round.
  */
 #include <sys/stat.h>
+#include <grp.h>
 #include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -125,12 +126,21 @@ test_feed(void **state)
 	pthread_t	 t[2];
 	struct stat	 sb;
 	size_t		 r, k, lost = 0;
+	struct group	*gr;
+	gid_t		 gid;
 
 	(void)state;
 	assert_non_null(cf);
 	assert_non_null(mkdtemp(sdir));
 	snprintf(fdir, sizeof fdir, "%s/feed", sdir);
 	assert_int_equal(mkdir(fdir, 0750), 0);
+	/* a set-group-ID directory of the share's group (root: "mail") */
+	gid = getgid();
+	if (geteuid() == 0 && (gr = getgrnam("mail")) != NULL) {
+		gid = gr->gr_gid;
+		assert_int_equal(chown(fdir, 0, gid), 0);
+		assert_int_equal(chmod(fdir, 02750), 0);
+	}
 	assert_int_equal(cfg_set(cf, "calendar_dir", fdir, &e), 0);
 	snprintf(cmd, sizeof cmd, "%s/store", sdir);
 	st = open_store(cmd);
@@ -142,6 +152,7 @@ test_feed(void **state)
 	    sizeof err), 0);
 	assert_int_equal(stat(path, &sb), 0);
 	assert_int_equal(sb.st_mode & 07777, 0640);
+	assert_int_equal(sb.st_gid, gid);	/* the directory's group */
 	assert_int_equal(count(path, "BEGIN:VEVENT"), 0);
 	for (r = 0; r < ROUNDS; r++) {
 		for (k = 0; k < 2; k++) {
