@@ -2,7 +2,8 @@
  * fuzz_calevent: libFuzzer target for the calendar extractor and the
  * iCalendar writer: the bytes as a docket text (for a one-zone court, a
  * two-zone court and an unknown one), every event written as iCalendar.
- * Checks what must hold for any input: spans inside the text, titles and
+ * Checks what must hold for any input: spans and rejected dates inside the
+ * text (also when it had to be folded, policy/caltext.h), titles and
  * places free of control characters, lines of the calendar at most 75
  * octets and CRLF-terminated.  Seeds: one docket text each, from the
  * extractor's tables (seeds/fuzz_calevent.lines).
@@ -63,6 +64,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		calev_extract(&in, &set);
 		if (set.s_n > CALEV_MAX || set.s_nrej > CALEV_REJ_MAX)
 			abort();
+		for (i = 0; i < set.s_nrej; i++)	/* mapped back, inside */
+			if (set.s_rej[i].r_off + set.s_rej[i].r_len > size ||
+			    set.s_rej[i].r_len == 0)
+				abort();
 		memset(ev, 0, sizeof(ev));
 		for (i = 0; i < set.s_n; i++) {
 			const struct calev *e = &set.s_ev[i];
