@@ -11,7 +11,7 @@ D=$(mktemp -d)
 trap 'rm -rf "$D"' EXIT
 
 check "make install with DESTDIR and PREFIX" \
-    make -s -C "$TOP" BUILD="$BUILD" DESTDIR="$D" PREFIX=/opt/nef install >"$D/log" 2>&1
+    sh -c "make -s -C '$TOP' BUILD='$BUILD' DESTDIR='$D' PREFIX=/opt/nef install >'$D/log' 2>&1"
 for f in opt/nef/sbin/nefmilter opt/nef/sbin/nefctl opt/nef/sbin/nefpdf; do
 	check "$f installed, executable" test -x "$D/$f"
 done
