@@ -6,6 +6,9 @@
  * DESCRIPTION
  *	See cfg.h.  Each setting is one S() row between the BEGIN SETTINGS
  *	and END SETTINGS markers; "make lint" reads the names from there.
+ *	What a value of each type looks like, and how it is read and shown,
+ *	is cfgval.h's business; this file holds the table, the file reader,
+ *	the dumps and the snapshots.
  * DIAGNOSTICS
  *	cfg_load() and cfg_set() return -1 and append "FILE:LINE: KEY: what
  *	was expected" to the error buffer; a file with several mistakes
@@ -23,23 +26,8 @@
 #include <strings.h>
 
 #include "cfg.h"
+#include "cfgval.h"
 #include "strbuf.h"
-
-enum cfg_type { T_STR, T_BOOL, T_INT, T_SIZE, T_TIME, T_ENUM, T_LIST, T_LINES,
-    T_MODE };
-/* T_LINES: a repeatable key whose every line is one whole entry (blanks
- * and commas included).  T_MODE: a file mode in octal (0660). */
-
-struct cfg_def {
-	const char		*d_name;
-	enum cfg_type		 d_type;
-	const char		*d_default;
-	uint64_t		 d_min, d_max;	/* numbers; 0/0 = unbounded */
-	size_t			 d_off;
-	const char *const	*d_enum;	/* T_ENUM names, by value */
-	int			 d_repeat;	/* T_LIST: key may repeat */
-	const char		*d_doc;
-};
 
 static const char *const e_link[] = { "strip", "hold", "keep", NULL };
 static const char *const e_onerr[] = { "accept", "tempfail", NULL };
@@ -50,11 +38,11 @@ static const char *const e_faction[] = { "warn", "restrict", "hold", NULL };
 
 #define F(f)	offsetof(struct cfg, f)
 #define S(T, name, def, lo, hi, field, en, rep, doc) \
-	{ name, T_##T, def, lo, hi, F(field), en, rep, doc }
+	{ name, CFGVAL_##T, def, lo, hi, F(field), en, rep, doc }
 #define SEC	(1)
 #define MB	(1024ULL * 1024)
 
-static const struct cfg_def cfg_defs[] = {
+static const struct cfgval_def cfg_defs[] = {
 /* BEGIN SETTINGS */
 S(STR, "socket", "unix:/var/spool/postfix/nefmilter/nefmilter.sock", 0, 0, cf_socket, NULL, 0,
   "Where the milter listens, in libmilter syntax: unix:PATH or inet:PORT@HOST.\n"
@@ -291,17 +279,11 @@ S(LINES, "firm_filer_names", "", 0, 0, cf_firm_filer_names, NULL, 1,
 static pthread_mutex_t	 cfg_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct cfg	*cfg_cur;
 
-static const struct cfg_def *cfg_find(const char *);
-static int	cfg_apply(struct cfg *, const struct cfg_def *, const char *,
-		    int append, const char *where, int line, struct strbuf *);
-static int	cfg_number(const struct cfg_def *, const char *, uint64_t *);
-static int	cfg_list_add(struct cfg_list *, const char *, int line);
-static void	cfg_list_clear(struct cfg_list *);
+static const struct cfgval_def *cfg_find(const char *);
 static void	cfg_free(struct cfg *);
-static void	cfg_value(const struct cfg *, const struct cfg_def *, struct strbuf *);
 static char	*cfg_trim(char *);
 
-static const struct cfg_def *
+static const struct cfgval_def *
 cfg_find(const char *name)
 {
 	size_t	i;
@@ -310,169 +292,6 @@ cfg_find(const char *name)
 		if (strcmp(cfg_defs[i].d_name, name) == 0)
 			return &cfg_defs[i];
 	return NULL;
-}
-
-/* Parse a number with an optional unit suffix.  0 or -1. */
-static int
-cfg_number(const struct cfg_def *d, const char *s, uint64_t *out)
-{
-	char			*end;
-	unsigned long long	 v, mul = 1;
-
-	if (!isdigit((unsigned char)*s))
-		return -1;
-	errno = 0;
-	v = strtoull(s, &end, d->d_type == T_MODE ? 8 : 10);
-	if (errno != 0)
-		return -1;
-	if (d->d_type == T_SIZE) {
-		switch (*end) {
-		case 'k': case 'K': mul = 1024; end++; break;
-		case 'm': case 'M': mul = 1024 * 1024; end++; break;
-		case 'g': case 'G': mul = 1024ULL * 1024 * 1024; end++; break;
-		}
-		if (*end == 'b' || *end == 'B')
-			end++;
-	} else if (d->d_type == T_TIME) {
-		switch (*end) {
-		case 's': end++; break;
-		case 'm': mul = 60; end++; break;
-		case 'h': mul = 3600; end++; break;
-		case 'd': mul = 86400; end++; break;
-		}
-	}
-	if (*end != '\0' || (mul > 1 && v > UINT64_MAX / mul))
-		return -1;
-	v *= mul;
-	if ((d->d_min != 0 || d->d_max != 0) && (v < d->d_min || v > d->d_max))
-		return -1;
-	*out = v;
-	return 0;
-}
-
-static int
-cfg_list_add(struct cfg_list *l, const char *s, int line)
-{
-	char	**v;
-	int	 *ln;
-
-	if ((ln = realloc(l->l_line, (l->l_n + 1) * sizeof(*ln))) == NULL)
-		return -1;
-	l->l_line = ln;
-	ln[l->l_n] = line;
-	if ((v = realloc(l->l_v, (l->l_n + 1) * sizeof(*v))) == NULL)
-		return -1;
-	l->l_v = v;
-	if ((v[l->l_n] = strdup(s)) == NULL)
-		return -1;
-	l->l_n++;
-	return 0;
-}
-
-static void
-cfg_list_clear(struct cfg_list *l)
-{
-	size_t	i;
-
-	for (i = 0; i < l->l_n; i++)
-		free(l->l_v[i]);
-	free(l->l_v);
-	free(l->l_line);
-	l->l_v = NULL;
-	l->l_line = NULL;
-	l->l_n = 0;
-}
-
-static const char *
-cfg_expect(const struct cfg_def *d)
-{
-	switch (d->d_type) {
-	case T_BOOL: return "yes or no";
-	case T_INT: return "a whole number";
-	case T_MODE: return "an octal mode such as 0660";
-	case T_SIZE: return "a size such as 512K, 20M or 1G";
-	case T_TIME: return "a time such as 30s, 5m, 2h or 30d";
-	case T_ENUM: return "one of the names listed in nefmilter.conf(5)";
-	default: return "a value";
-	}
-}
-
-static int
-cfg_apply(struct cfg *c, const struct cfg_def *d, const char *val, int append,
-    const char *where, int line, struct strbuf *err)
-{
-	void		*p = (char *)c + d->d_off;
-	uint64_t	 n;
-	size_t		 i;
-	char		*copy, *tok, *save;
-
-	switch (d->d_type) {
-	case T_STR:
-		if ((copy = strdup(val)) == NULL)
-			return -1;
-		free(*(char **)p);
-		*(char **)p = copy;
-		return 0;
-	case T_BOOL:
-		if (!strcasecmp(val, "yes") || !strcasecmp(val, "true") ||
-		    !strcmp(val, "1") || !strcasecmp(val, "on"))
-			*(int *)p = 1;
-		else if (!strcasecmp(val, "no") || !strcasecmp(val, "false") ||
-		    !strcmp(val, "0") || !strcasecmp(val, "off"))
-			*(int *)p = 0;
-		else
-			goto bad;
-		return 0;
-	case T_INT:
-	case T_SIZE:
-	case T_TIME:
-	case T_MODE:
-		if (cfg_number(d, val, &n) != 0)
-			goto bad;
-		*(uint64_t *)p = n;
-		return 0;
-	case T_ENUM:
-		for (i = 0; d->d_enum[i] != NULL; i++)
-			if (strcasecmp(val, d->d_enum[i]) == 0) {
-				*(int *)p = (int)i;
-				return 0;
-			}
-		strbuf_printf(err, "%s: %s: expected one of", where, d->d_name);
-		for (i = 0; d->d_enum[i] != NULL; i++)
-			strbuf_printf(err, " %s", d->d_enum[i]);
-		strbuf_printf(err, ", not \"%s\"\n", val);
-		return -1;
-	case T_LINES:
-		if (!append)
-			cfg_list_clear(p);
-		if (*val == '\0')
-			return 0;
-		return cfg_list_add(p, val, line);
-	case T_LIST:
-		if (!append || !d->d_repeat)
-			cfg_list_clear(p);
-		if ((copy = strdup(val)) == NULL)
-			return -1;
-		for (tok = strtok_r(copy, ", \t", &save); tok != NULL;
-		    tok = strtok_r(NULL, ", \t", &save))
-			if (cfg_list_add(p, tok, line) != 0) {
-				free(copy);
-				return -1;
-			}
-		free(copy);
-		return 0;
-	}
-bad:
-	strbuf_printf(err, "%s: %s: expected %s", where, d->d_name, cfg_expect(d));
-	if (d->d_type == T_MODE)
-		strbuf_printf(err, " up to %04llo", (unsigned long long)d->d_max);
-	else if (d->d_min != 0 || d->d_max != 0)
-		strbuf_printf(err, " between %llu and %llu%s",
-		    (unsigned long long)d->d_min, (unsigned long long)d->d_max,
-		    d->d_type == T_TIME ? " seconds" :
-		    d->d_type == T_SIZE ? " bytes" : "");
-	strbuf_printf(err, ", not \"%s\"\n", val);
-	return -1;
 }
 
 struct cfg *
@@ -490,7 +309,7 @@ cfg_defaults(void)
 		return NULL;
 	}
 	for (i = 0; i < NDEFS; i++)
-		if (cfg_apply(c, &cfg_defs[i], cfg_defs[i].d_default, 0,
+		if (cfgval_apply(c, &cfg_defs[i], cfg_defs[i].d_default, 0,
 		    "default", 0, &err) != 0) {
 			strbuf_free(&err);
 			cfg_free(c);
@@ -503,13 +322,13 @@ cfg_defaults(void)
 int
 cfg_set(struct cfg *c, const char *key, const char *value, struct strbuf *err)
 {
-	const struct cfg_def	*d;
+	const struct cfgval_def	*d;
 
 	if ((d = cfg_find(key)) == NULL) {
 		strbuf_printf(err, "unknown setting \"%s\"\n", key);
 		return -1;
 	}
-	return cfg_apply(c, d, value, 1, "override", 0, err);
+	return cfgval_apply(c, d, value, 1, "override", 0, err);
 }
 
 static char *
@@ -539,7 +358,7 @@ int
 cfg_load_all(const char *path, struct cfg **out, struct strbuf *err)
 {
 	struct cfg		*c;
-	const struct cfg_def	*d;
+	const struct cfgval_def	*d;
 	FILE			*fp;
 	char			 line[4096], where[512], *key, *val, *eq, *hash;
 	unsigned char		 seen[NDEFS];
@@ -591,13 +410,12 @@ cfg_load_all(const char *path, struct cfg **out, struct strbuf *err)
 			bad = 1;
 			continue;
 		}
-		if (seen[d - cfg_defs] && !((d->d_type == T_LIST ||
-		    d->d_type == T_LINES) && d->d_repeat)) {
+		if (seen[d - cfg_defs] && !cfgval_repeatable(d)) {
 			strbuf_printf(err, "%s: %s: set twice\n", where, key);
 			bad = 1;
 			continue;
 		}
-		if (cfg_apply(c, d, val, seen[d - cfg_defs], where, lineno,
+		if (cfgval_apply(c, d, val, seen[d - cfg_defs], where, lineno,
 		    err) != 0) {
 			bad = 1;
 			c->cf_line[d - cfg_defs] = -lineno;
@@ -613,7 +431,7 @@ cfg_load_all(const char *path, struct cfg **out, struct strbuf *err)
 int
 cfg_line(const struct cfg *c, const char *key)
 {
-	const struct cfg_def	*d = cfg_find(key);
+	const struct cfgval_def	*d = cfg_find(key);
 
 	return d != NULL && c->cf_line != NULL ? c->cf_line[d - cfg_defs] : 0;
 }
@@ -621,9 +439,9 @@ cfg_line(const struct cfg *c, const char *key)
 const struct cfg_list *
 cfg_list_of(const struct cfg *c, const char *key)
 {
-	const struct cfg_def	*d = cfg_find(key);
+	const struct cfgval_def	*d = cfg_find(key);
 
-	if (d == NULL || (d->d_type != T_LIST && d->d_type != T_LINES))
+	if (d == NULL || (d->d_type != CFGVAL_LIST && d->d_type != CFGVAL_LINES))
 		return NULL;
 	return (const void *)((const char *)c + d->d_off);
 }
@@ -641,15 +459,8 @@ cfg_free(struct cfg *c)
 
 	if (c == NULL)
 		return;
-	for (i = 0; i < NDEFS; i++) {
-		void *p = (char *)c + cfg_defs[i].d_off;
-
-		if (cfg_defs[i].d_type == T_STR)
-			free(*(char **)p);
-		else if (cfg_defs[i].d_type == T_LIST ||
-		    cfg_defs[i].d_type == T_LINES)
-			cfg_list_clear(p);
-	}
+	for (i = 0; i < NDEFS; i++)
+		cfgval_clear(c, &cfg_defs[i]);
 	free(c->cf_path);
 	free(c->cf_line);
 	free(c);
@@ -694,57 +505,6 @@ cfg_current(void)
 	return c;
 }
 
-static void
-cfg_value(const struct cfg *c, const struct cfg_def *d, struct strbuf *sb)
-{
-	const void		*p = (const char *)c + d->d_off;
-	const struct cfg_list	*l;
-	size_t			 i;
-
-	switch (d->d_type) {
-	case T_STR:
-		strbuf_puts(sb, *(char *const *)p ? *(char *const *)p : "");
-		break;
-	case T_BOOL:
-		strbuf_puts(sb, *(const int *)p ? "yes" : "no");
-		break;
-	case T_INT:
-		strbuf_printf(sb, "%llu", (unsigned long long)*(const uint64_t *)p);
-		break;
-	case T_MODE:
-		strbuf_printf(sb, "%04llo", (unsigned long long)*(const uint64_t *)p);
-		break;
-	case T_SIZE:
-	case T_TIME: {
-		uint64_t v = *(const uint64_t *)p;
-		static const struct { uint64_t m; char s; } su[] = {
-			{ 1024ULL * 1024 * 1024, 'G' }, { 1024 * 1024, 'M' },
-			{ 1024, 'K' }, { 0, 0 } },
-		    tu[] = { { 86400, 'd' }, { 3600, 'h' }, { 60, 'm' }, { 0, 0 } };
-		const __typeof__(su[0]) *u = d->d_type == T_SIZE ? su : tu;
-
-		for (; u->m != 0; u++)
-			if (v != 0 && v % u->m == 0)
-				break;
-		if (u->m != 0)
-			strbuf_printf(sb, "%llu%c", (unsigned long long)(v / u->m), u->s);
-		else
-			strbuf_printf(sb, "%llu%s", (unsigned long long)v,
-			    d->d_type == T_TIME ? "s" : "");
-		break;
-	}
-	case T_ENUM:
-		strbuf_puts(sb, d->d_enum[*(const int *)p]);
-		break;
-	case T_LIST:
-	case T_LINES:
-		l = p;
-		for (i = 0; i < l->l_n; i++)
-			strbuf_printf(sb, "%s%s", i ? ", " : "", l->l_v[i]);
-		break;
-	}
-}
-
 void
 cfg_dump(const struct cfg *c, FILE *fp)
 {
@@ -752,7 +512,7 @@ cfg_dump(const struct cfg *c, FILE *fp)
 	size_t		i;
 
 	for (i = 0; i < NDEFS; i++) {
-		if (cfg_defs[i].d_type == T_LINES) {
+		if (cfg_defs[i].d_type == CFGVAL_LINES) {
 			const struct cfg_list *l = (const void *)((const char *)c +
 			    cfg_defs[i].d_off);
 			size_t j;
@@ -764,7 +524,7 @@ cfg_dump(const struct cfg *c, FILE *fp)
 			continue;
 		}
 		strbuf_reset(&sb);
-		cfg_value(c, &cfg_defs[i], &sb);
+		cfgval_format(c, &cfg_defs[i], &sb);
 		fprintf(fp, "%s = %s\n", cfg_defs[i].d_name, strbuf_str(&sb));
 	}
 	strbuf_free(&sb);
