@@ -14,7 +14,8 @@
  * DESCRIPTION
  *	Each document of the notice is a "job" with a small state machine
  *	(menu or document phase, redirect and follow counters); each HTTP
- *	request is a "req" holding one easy handle.  One multi handle per
+ *	request is a "req" holding one easy handle (fetchreq.h: its
+ *	anonymous set-up and its body sink).  One multi handle per
  *	call drives them all, with CURLMOPT_MAX_HOST_CONNECTIONS set to the
  *	per-host limit; when a request ends, req_done() decides the job's
  *	next step: a result, a follow on the same host, or, for an
@@ -24,25 +25,20 @@
  *
  *	The first five bytes of a 2xx body decide where it goes: "%PDF-"
  *	to a mkstemp() file in fo_tmp_dir (hashed as it streams), anything
- *	else to a capped memory buffer for page_classify().
- *
- *	Cookies live in a CURLSH share made for the call and destroyed
- *	with it.  CURLOPT_OPENSOCKETFUNCTION refuses non-public addresses
- *	unless they are connect_to targets.
+ *	else to a capped memory buffer for page_classify().  Cookies live
+ *	in a CURLSH share made for the call and destroyed with it; a
+ *	non-public address is refused unless it is a connect_to target
+ *	(both in fetchreq.c).
  * DIAGNOSTICS
  *	Every request and every result is logged at info level with the
  *	notice's id first; URLs are cleaned and their magic numbers, uids
  *	and GUIDs redacted.  fetch_run() fails only when memory runs out.
  */
-#include <arpa/inet.h>
 #include <errno.h>
-#include <netdb.h>
-#include <netinet/in.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -50,8 +46,8 @@
 
 #include "cfg.h"
 #include "fetch.h"
+#include "fetchreq.h"
 #include "log.h"
-#include "netaddr.h"
 #include "page.h"
 #include "strbuf.h"
 #include "text.h"
@@ -59,7 +55,6 @@
 
 
 enum { JOB_MENU, JOB_DOC };
-enum { MODE_NONE, MODE_FILE, MODE_PAGE, MODE_DISCARD };
 
 struct job {
 	int	 j_phase;
@@ -77,9 +72,7 @@ struct run {
 	const struct fetch_link	*ru_links;
 	const char		*ru_id;
 	CURLM			*ru_multi;
-	CURLSH			*ru_share;
-	struct curl_slist	*ru_connect_to;
-	struct netaddr_set	 ru_ok;		/* connect_to targets */
+	struct fetchreq_env	 ru_env;	/* cookies, connect_to */
 	struct fetch_doc	*ru_docs;
 	struct job		*ru_jobs;
 	size_t			 ru_n, ru_cap;
@@ -88,19 +81,12 @@ struct run {
 	int			 ru_nomem;
 };
 
+/* A request in flight for document r_doc. */
 struct req {
 	struct req	*r_next, *r_prev;	/* ru_reqs */
 	struct run	*r_run;
-	CURL		*r_easy;
 	size_t		 r_doc;
-	char		 r_url[URL_MAX + 1];
-	int		 r_mode;
-	int		 r_fd;
-	char		*r_path;
-	struct sha	*r_sha;		/* MODE_FILE */
-	uint64_t	 r_bytes;
-	struct strbuf	 r_page;
-	int		 r_too_large, r_bad_addr, r_io_err, r_page_full;
+	struct fetchreq	 r_fr;
 };
 
 static long long now_ms(void);
@@ -110,12 +96,7 @@ static int	 fetch_held(const struct fetch_link *, int);
 static void	 finish(struct run *, size_t, int, const char *, ...)
 		    __attribute__((format(printf, 4, 5)));
 static int	 req_start(struct run *, size_t, const char *);
-static int	 easy_setup(struct run *, struct req *, long);
 static void	 req_free(struct req *);
-static size_t	 on_write(char *, size_t, size_t, void *);
-static int	 to_file(struct req *, const void *, size_t);
-static curl_socket_t on_open_socket(void *, curlsocktype,
-		    struct curl_sockaddr *);
 static void	 req_done(struct run *, struct req *, CURLcode);
 static void	 follow(struct run *, struct req *, const char *, int);
 static void	 on_page(struct run *, struct req *);
@@ -255,127 +236,6 @@ finish(struct run *ru, size_t i, int result, const char *fmt, ...)
 	    line);
 }
 
-static curl_socket_t
-on_open_socket(void *arg, curlsocktype purpose, struct curl_sockaddr *ca)
-{
-	struct req *r = arg;
-
-	(void)purpose;
-	if (!netaddr_public(&ca->addr) && !netaddr_set_has(&r->r_run->ru_ok, &ca->addr)) {
-		r->r_bad_addr = 1;
-		return CURL_SOCKET_BAD;
-	}
-	return socket(ca->family, ca->socktype, ca->protocol);
-}
-
-/* ---- requests ------------------------------------------------------ */
-
-static int
-to_file(struct req *r, const void *p, size_t n)
-{
-	const char *s = p;
-
-	sha_update(r->r_sha, p, n);
-	while (n > 0) {
-		ssize_t w = write(r->r_fd, s, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return r->r_io_err = w < 0 ? errno : ENOSPC, -1;
-		s += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-static size_t
-on_write(char *p, size_t sz, size_t nm, void *arg)
-{
-	struct req *r = arg;
-	const struct fetch_opts *o = r->r_run->ru_o;
-	size_t n = sz * nm;
-	char tmpl[FETCH_TMP_MAX + 32];
-	long code = 0;
-
-	r->r_bytes += n;
-	if (r->r_mode == MODE_NONE) {
-		curl_easy_getinfo(r->r_easy, CURLINFO_RESPONSE_CODE, &code);
-		if (code < 200 || code >= 300)
-			r->r_mode = MODE_DISCARD;
-	}
-	if (r->r_mode == MODE_DISCARD)
-		return n;
-	if (r->r_bytes > o->fo_max_doc_bytes) {
-		r->r_too_large = 1;
-		return 0;
-	}
-	if (r->r_mode == MODE_FILE)
-		return to_file(r, p, n) == 0 ? n : 0;
-	if (r->r_page.sb_len + n > o->fo_max_page_bytes) {
-		r->r_page_full = 1;
-		return 0;
-	}
-	strbuf_append(&r->r_page, p, n);
-	if (r->r_mode == MODE_NONE && r->r_page.sb_len >= 5) {
-		r->r_mode = MODE_PAGE;
-		if (page_is_pdf(r->r_page.sb_s, r->r_page.sb_len)) {
-			snprintf(tmpl, sizeof(tmpl), "%s/fetch.XXXXXX", o->fo_tmp_dir);
-			if ((r->r_fd = mkstemp(tmpl)) < 0 ||
-			    (r->r_path = strdup(tmpl)) == NULL) {
-				r->r_io_err = errno ? errno : ENOMEM;
-				return 0;
-			}
-			r->r_mode = MODE_FILE;
-			if (r->r_sha == NULL)
-				r->r_sha = sha_new();
-			sha_reset(r->r_sha);
-			if (to_file(r, r->r_page.sb_s, r->r_page.sb_len) != 0)
-				return 0;
-			strbuf_free(&r->r_page);
-		}
-	}
-	return strbuf_error(&r->r_page) ? 0 : n;
-}
-
-static int
-easy_setup(struct run *ru, struct req *r, long timeout)
-{
-	const struct fetch_opts *o = ru->ru_o;
-	CURL *e = r->r_easy;
-	int bad = 0;
-
-#define SET(opt, val)	bad |= curl_easy_setopt(e, opt, val) != CURLE_OK
-	SET(CURLOPT_URL, r->r_url);
-	SET(CURLOPT_PROTOCOLS_STR, "https");
-	SET(CURLOPT_REDIR_PROTOCOLS_STR, "https");
-	SET(CURLOPT_FOLLOWLOCATION, 0L);
-	SET(CURLOPT_NETRC, (long)CURL_NETRC_IGNORED);
-	SET(CURLOPT_PROXY, "");
-	SET(CURLOPT_NOSIGNAL, 1L);
-	SET(CURLOPT_HTTPGET, 1L);
-	SET(CURLOPT_SSL_VERIFYPEER, 1L);
-	SET(CURLOPT_SSL_VERIFYHOST, 2L);
-	SET(CURLOPT_COOKIEFILE, "");
-	SET(CURLOPT_SHARE, ru->ru_share);
-	SET(CURLOPT_CONNECTTIMEOUT_MS, o->fo_connect_timeout_ms);
-	SET(CURLOPT_TIMEOUT_MS, timeout);
-	SET(CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)o->fo_max_doc_bytes);
-	SET(CURLOPT_WRITEFUNCTION, on_write);
-	SET(CURLOPT_WRITEDATA, r);
-	SET(CURLOPT_OPENSOCKETFUNCTION, on_open_socket);
-	SET(CURLOPT_OPENSOCKETDATA, r);
-	SET(CURLOPT_PRIVATE, r);
-	if (o->fo_user_agent != NULL && o->fo_user_agent[0] != '\0')
-		SET(CURLOPT_USERAGENT, o->fo_user_agent);
-	if (o->fo_ca_file != NULL && o->fo_ca_file[0] != '\0')
-		SET(CURLOPT_CAINFO, o->fo_ca_file);
-	if (ru->ru_connect_to != NULL)
-		SET(CURLOPT_CONNECT_TO, ru->ru_connect_to);
-#undef SET
-	return bad ? -1 : 0;
-}
-
 /* Ask for url on behalf of document i (whose fd_url becomes url). */
 static int
 req_start(struct run *ru, size_t i, const char *url)
@@ -399,16 +259,12 @@ req_start(struct run *ru, size_t i, const char *url)
 		return ru->ru_nomem = 1, -1;
 	r->r_run = ru;
 	r->r_doc = i;
-	r->r_fd = -1;
-	strbuf_init(&r->r_page, o->fo_max_page_bytes);
-	text_strlcpy(r->r_url, url, sizeof(r->r_url));
 	if ((r->r_next = ru->ru_reqs) != NULL)
 		r->r_next->r_prev = r;
 	ru->ru_reqs = r;
-	if ((r->r_easy = curl_easy_init()) == NULL ||
-	    easy_setup(ru, r, left < o->fo_timeout_ms ? (long)left :
-	    o->fo_timeout_ms) != 0 ||
-	    curl_multi_add_handle(ru->ru_multi, r->r_easy) != CURLM_OK) {
+	if (fetchreq_init(&r->r_fr, &ru->ru_env, url, left < o->fo_timeout_ms ?
+	    (long)left : o->fo_timeout_ms, r) != 0 ||
+	    curl_multi_add_handle(ru->ru_multi, r->r_fr.fr_easy) != CURLM_OK) {
 		req_free(r);
 		finish(ru, i, FETCH_ERROR, "cannot set up the request");
 		return -1;
@@ -428,18 +284,9 @@ req_free(struct req *r)
 		r->r_run->ru_reqs = r->r_next;
 	if (r->r_next != NULL)
 		r->r_next->r_prev = r->r_prev;
-	if (r->r_easy != NULL) {
-		curl_multi_remove_handle(r->r_run->ru_multi, r->r_easy);
-		curl_easy_cleanup(r->r_easy);
-	}
-	if (r->r_fd >= 0)
-		close(r->r_fd);
-	if (r->r_path != NULL) {
-		unlink(r->r_path);
-		free(r->r_path);
-	}
-	strbuf_free(&r->r_page);
-	sha_free(r->r_sha);
+	if (r->r_fr.fr_easy != NULL)
+		curl_multi_remove_handle(r->r_run->ru_multi, r->r_fr.fr_easy);
+	fetchreq_cleanup(&r->r_fr);
 	free(r);
 }
 
@@ -466,7 +313,7 @@ follow(struct run *ru, struct req *r, const char *target, int http)
 		    http ? "redirects" : "iframes or script redirects");
 		return;
 	}
-	if ((rc = url_parse(r->r_url, strlen(r->r_url), &base)) == URL_OK &&
+	if ((rc = url_parse(r->r_fr.fr_url, strlen(r->r_fr.fr_url), &base)) == URL_OK &&
 	    (rc = url_resolve(&base, target, strlen(target), &u)) == URL_OK &&
 	    (rc = url_same_host(&base, &u)) == URL_OK)
 		rc = url_allowed(&u, ru->ru_o->fo_hosts, ru->ru_o->fo_nhosts);
@@ -493,7 +340,7 @@ expand_menu(struct run *ru, struct req *r, const struct page *pg)
 	char buf[URL_MAX + 1];
 	struct url menu;
 
-	if (url_parse(r->r_url, strlen(r->r_url), &menu) != URL_OK) {
+	if (url_parse(r->r_fr.fr_url, strlen(r->r_fr.fr_url), &menu) != URL_OK) {
 		finish(ru, r->r_doc, FETCH_REFUSED, "menu URL unreadable");
 		return;
 	}
@@ -550,7 +397,8 @@ on_page(struct run *ru, struct req *r)
 	struct job *j = &ru->ru_jobs[r->r_doc];
 	struct page *pg;
 
-	if (page_classify(strbuf_str(&r->r_page), r->r_page.sb_len, &pg) != 0) {
+	if (page_classify(strbuf_str(&r->r_fr.fr_page), r->r_fr.fr_page.sb_len,
+	    &pg) != 0) {
 		ru->ru_nomem = 1;
 		return;
 	}
@@ -570,7 +418,7 @@ on_page(struct run *ru, struct req *r)
 		break;
 	default:
 		finish(ru, r->r_doc, FETCH_UNAVAILABLE, "%s page%s%s%s",
-		    page_kind_name(pg->p_kind), r->r_page_full ? " (capped)" : "",
+		    page_kind_name(pg->p_kind), r->r_fr.fr_page_full ? " (capped)" : "",
 		    pg->p_match ? ": " : "", pg->p_match ? pg->p_match : "");
 		break;
 	}
@@ -584,25 +432,25 @@ req_done(struct run *ru, struct req *r, CURLcode cc)
 	char *loc = NULL;
 	long code = 0;
 
-	curl_easy_getinfo(r->r_easy, CURLINFO_RESPONSE_CODE, &code);
-	if (r->r_bad_addr) {
+	curl_easy_getinfo(r->r_fr.fr_easy, CURLINFO_RESPONSE_CODE, &code);
+	if (r->r_fr.fr_bad_addr) {
 		finish(ru, r->r_doc, FETCH_REFUSED, "address not public and not a connect_to target");
-	} else if (r->r_too_large || cc == CURLE_FILESIZE_EXCEEDED) {
+	} else if (r->r_fr.fr_too_large || cc == CURLE_FILESIZE_EXCEEDED) {
 		finish(ru, r->r_doc, FETCH_TOO_LARGE, "over %llu bytes",
 		    (unsigned long long)ru->ru_o->fo_max_doc_bytes);
-	} else if (r->r_io_err) {
+	} else if (r->r_fr.fr_io_err) {
 		finish(ru, r->r_doc, FETCH_ERROR, "cannot write the temp file: %s",
-		    strerror(r->r_io_err));
+		    strerror(r->r_fr.fr_io_err));
 	} else if (cc == CURLE_OPERATION_TIMEDOUT) {
 		int budget = now_ms() >= ru->ru_deadline - 100;
 
 		finish(ru, r->r_doc, FETCH_ERROR, "the court did not answer within "
 		    "%s (%ld s)", budget ? "fetch_budget" : "fetch_timeout",
 		    (budget ? ru->ru_o->fo_budget_ms : ru->ru_o->fo_timeout_ms) / 1000);
-	} else if (cc != CURLE_OK && !(cc == CURLE_WRITE_ERROR && r->r_page_full)) {
+	} else if (cc != CURLE_OK && !(cc == CURLE_WRITE_ERROR && r->r_fr.fr_page_full)) {
 		finish(ru, r->r_doc, FETCH_ERROR, "%s", curl_easy_strerror(cc));
 	} else if (code >= 300 && code < 400) {
-		curl_easy_getinfo(r->r_easy, CURLINFO_REDIRECT_URL, &loc);
+		curl_easy_getinfo(r->r_fr.fr_easy, CURLINFO_REDIRECT_URL, &loc);
 		if (loc == NULL)
 			finish(ru, r->r_doc, FETCH_UNAVAILABLE, "HTTP %ld without Location", code);
 		else
@@ -611,13 +459,8 @@ req_done(struct run *ru, struct req *r, CURLcode cc)
 		finish(ru, r->r_doc, FETCH_ERROR, "HTTP %ld", code);
 	} else if (code < 200 || code >= 300) {
 		finish(ru, r->r_doc, FETCH_UNAVAILABLE, "HTTP %ld", code);
-	} else if (r->r_mode == MODE_FILE) {
-		sha_hex(r->r_sha, d->fd_sha256);
-		d->fd_size = r->r_bytes;
-		close(r->r_fd);
-		r->r_fd = -1;
-		d->fd_path = r->r_path;
-		r->r_path = NULL;
+	} else if ((d->fd_path = fetchreq_take_pdf(&r->r_fr, &d->fd_size,
+	    d->fd_sha256)) != NULL) {
 		finish(ru, r->r_doc, FETCH_PDF, "%llu bytes sha256 %.16s",
 		    (unsigned long long)d->fd_size, d->fd_sha256);
 		if (ru->ru_o->fo_on_pdf != NULL)
@@ -742,24 +585,12 @@ fetch_run(const struct fetch_opts *o, const char *id,
 	ru.ru_deadline = now_ms() + o->fo_budget_ms;
 	if ((set = calloc(1, sizeof(*set))) == NULL)
 		return -1;
-	ru.ru_multi = curl_multi_init();
-	ru.ru_share = curl_share_init();
-	if (ru.ru_multi == NULL || ru.ru_share == NULL)
+	if ((ru.ru_multi = curl_multi_init()) == NULL ||
+	    fetchreq_env_init(&ru.ru_env, o) != 0)
 		ru.ru_nomem = 1;
-	else {
-		curl_share_setopt(ru.ru_share, CURLSHOPT_SHARE, CURL_LOCK_DATA_COOKIE);
+	else
 		curl_multi_setopt(ru.ru_multi, CURLMOPT_MAX_HOST_CONNECTIONS,
 		    o->fo_per_host > 0 ? o->fo_per_host : 1L);
-	}
-	for (i = 0; i < o->fo_nconnect_to && !ru.ru_nomem; i++) {
-		struct curl_slist *n = curl_slist_append(ru.ru_connect_to,
-		    o->fo_connect_to[i]);
-
-		if (n == NULL)
-			ru.ru_nomem = 1;
-		ru.ru_connect_to = n ? n : ru.ru_connect_to;
-	}
-	netaddr_set_connect_to(&ru.ru_ok, o->fo_connect_to, o->fo_nconnect_to);
 	for (i = 0; i < nlinks && !ru.ru_nomem; i++)
 		start_link(&ru, i, &links[i]);
 	if (!ru.ru_nomem)
@@ -771,8 +602,7 @@ fetch_run(const struct fetch_opts *o, const char *id,
 		if (ru.ru_docs[i].fd_result < 0)
 			finish(&ru, i, FETCH_ERROR, "not finished");
 	curl_multi_cleanup(ru.ru_multi);
-	curl_share_cleanup(ru.ru_share);
-	curl_slist_free_all(ru.ru_connect_to);
+	fetchreq_env_cleanup(&ru.ru_env);
 	free(ru.ru_jobs);
 	if (ru.ru_n > 1)
 		qsort(ru.ru_docs, ru.ru_n, sizeof(ru.ru_docs[0]), doc_order);

@@ -48,7 +48,7 @@ layer() {	# pattern allowed-file...
 		if [ $hit -eq 1 ]; then layer_ok=0; diag "$f includes <$pat>"; fi
 	done
 }
-layer 'curl/' milter/fetch.c
+layer 'curl/' milter/fetch.c milter/fetchreq.c milter/fetchreq.h
 layer 'lmdb\.h' milter/store.c milter/store_db.c
 layer 'gmime/' milter/mime.c milter/rewrite.c
 layer 'glib\.h|glib/' milter/sha.c milter/mime.c milter/rewrite.c
