@@ -19,6 +19,7 @@
 #include "calendar.h"
 #include "cfg.h"
 #include "decide.h"
+#include "doclabel.h"
 #include "log.h"
 #include "plan.h"
 #include "plan_cal.h"
@@ -43,7 +44,7 @@ plan_cal_run(struct plan *p)
 	q.cr_attach = (p->p_class == DECIDE_VERIFIED ||
 	    p->p_class == DECIDE_FORWARD) && !p->p_dout->do_strip;
 	q.cr_store = p->p_class == DECIDE_UNVERIFIED ? NULL : p->p_store;
-	plan_label(p, p->p_nef, 0, "events", name, sizeof(name));
+	doclabel_name(p->p_cfg, p->p_nef, 0, "events", name, sizeof(name));
 	n = strlen(name);
 	if (n > 4 && strcmp(name + n - 4, ".pdf") == 0)
 		memcpy(name + n - 4, ".ics", 4);

@@ -239,8 +239,8 @@ ce_event(struct ce_ctx *x, size_t p, size_t e, const struct caldate *d,
 	    CALEV_HEARING && x->x_reset_hint)) ? CALEV_RESET : CALEV_NEW;
 	ev.e_cancelled = x->x_cancel;
 	ev.e_ref = calfield_ref(s, x->x_wlo, x->x_whi);
-	calfield_key(ev.e_kind, ev.e_title, ev.e_ref, ev.e_key,
-	    sizeof(ev.e_key));
+	calfield_key(calev_kind_name(ev.e_kind), ev.e_title, ev.e_ref,
+	    ev.e_key, sizeof(ev.e_key));
 	ce_zone(x, &ev, z);
 	ce_push(x, &ev);
 }
@@ -344,8 +344,8 @@ ce_dateless_one(struct ce_ctx *x, size_t lo, size_t end, int adjacent)
 	calfield_name_title(s, x->x_sb, a, calname_end(s, x->x_sb, nb),
 	    ev.e_title, sizeof(ev.e_title));
 	ev.e_ref = calfield_ref(s, x->x_sa, x->x_sb);
-	calfield_key(ev.e_kind, ev.e_title, ev.e_ref, ev.e_key,
-	    sizeof(ev.e_key));
+	calfield_key(calev_kind_name(ev.e_kind), ev.e_title, ev.e_ref,
+	    ev.e_key, sizeof(ev.e_key));
 	ce_zone(x, &ev, CALZ_NONE);
 	ce_push(x, &ev);
 	e = calphrase_back_blanks(s, lo, a);

@@ -418,7 +418,7 @@ calfield_ref(const char *s, size_t a, size_t b)
 }
 
 void
-calfield_key(enum calev_kind k, const char *title, unsigned ref, char *out,
+calfield_key(const char *kind, const char *title, unsigned ref, char *out,
     size_t size)
 {
 	static const char *const unkey[] = {
@@ -453,7 +453,7 @@ calfield_key(enum calev_kind k, const char *title, unsigned ref, char *out,
 	}
 	kb[o] = '\0';
 	if (ref > 0)
-		snprintf(out, size, "%s/%s/%u", calev_kind_name(k), kb, ref);
+		snprintf(out, size, "%s/%s/%u", kind, kb, ref);
 	else
-		snprintf(out, size, "%s/%s/-", calev_kind_name(k), kb);
+		snprintf(out, size, "%s/%s/-", kind, kb);
 }

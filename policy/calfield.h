@@ -43,9 +43,10 @@ void	 calfield_place(const char *s, size_t sa, size_t sb, size_t q,
 	    size_t judgesz);
 /* The first entry number the sentence cites ("[45]"), or 0. */
 unsigned calfield_ref(const char *s, size_t a, size_t b);
-/* "hearing/motion hearing/45": kind, the title in lowercase without its
- * variable words (further, continued, telephonic...), the entry or "-". */
-void	 calfield_key(enum calev_kind, const char *title, unsigned ref,
+/* "hearing/motion hearing/45": the kind's name (calev_kind_name()), the
+ * title in lowercase without its variable words (further, continued,
+ * telephonic...), the entry or "-". */
+void	 calfield_key(const char *kind, const char *title, unsigned ref,
 	    char *out, size_t size);
 
 #endif

@@ -54,6 +54,7 @@
 #include "neffinish.h"
 #include "nefkind.h"
 #include "nefline.h"
+#include "nefwrap.h"
 #include "nefrcpt.h"
 #include "strbuf.h"
 
@@ -145,7 +146,7 @@ nef_parse(const struct nef_input *in, struct nef **out)
 	}
 	x.x_srclen = len;
 	if (nefline_prepare(&x.x_d, in->ni_text, len, in->ni_is_html,
-	    NEF_INPUT_MAX, NEF_MAX_LINES, x.x_a) != 0) {
+	    NEF_INPUT_MAX, NEF_MAX_LINES, nefwrap_join, x.x_a) != 0) {
 		nef_free(n);
 		return -1;
 	}

@@ -34,7 +34,6 @@
 
 #include "arena.h"
 #include "nefline.h"
-#include "nefwrap.h"
 
 #define RCPT_HEADING_MAX	300
 #define ADDR_LOCAL_MAX		64
@@ -331,7 +330,8 @@ plain_links(struct nefline_doc *d, const char *lower, struct arena *a)
 
 int
 nefline_prepare(struct nefline_doc *d, const char *src, size_t len,
-    int is_html, size_t max_text, size_t max_lines, struct arena *a)
+    int is_html, size_t max_text, size_t max_lines, nefline_join_fn join,
+    struct arena *a)
 {
 	char	*lower;
 	size_t	 i, start, cap = 0;
@@ -362,8 +362,8 @@ nefline_prepare(struct nefline_doc *d, const char *src, size_t len,
 	for (i = 0; i < d->nd_nlines; i++)
 		d->nd_lines[i].l_src = i < d->nd_ht.ht_nlines ?
 		    d->nd_ht.ht_line_src[i] : len;
-	if (!is_html)
-		nefwrap_join(d, d->nd_ht.ht_text.sb_s, lower, src, len);
+	if (!is_html && join != NULL)
+		join(d, d->nd_ht.ht_text.sb_s, lower, src, len);
 	for (i = 0; i < d->nd_nlines; i++)
 		classify(d, lower, &d->nd_lines[i]);
 	if ((is_html ? html_links(d, src, a) : plain_links(d, lower, a)) != 0)

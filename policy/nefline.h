@@ -9,7 +9,9 @@
  * text.  Links are in text order.  Each line knows the source offset it
  * starts at (plain text: exact; HTML: the start of its first token).
  * The lines of a plain-text notice are logical lines: the lines a mail
- * program or the court wrapped are joined again first (policy/nefwrap.h).
+ * program or the court wrapped are joined again first, by the join
+ * function the caller passes (policy/nefwrap.h's, which reads the lines
+ * with this module's helpers).
  *
  * The helpers find e-mail addresses in a line and read M/D/YYYY dates.
  *
@@ -88,12 +90,22 @@ struct nefline_doc {
 };
 
 /*
+ * Joins the physical lines of a plain-text body into logical lines
+ * (nefwrap_join() in policy/nefwrap.h), once the lines are split and
+ * before they are classified: text and lower are d's visible text and
+ * its lowercased copy, src[0..srclen) the body.
+ */
+typedef void (*nefline_join_fn)(struct nefline_doc *d, char *text,
+    char *lower, const char *src, size_t srclen);
+
+/*
  * Build the line model of src[0..len).  max_text caps the visible text,
- * max_lines the lines.  Returns 0, or -1 when memory runs out (nothing
- * to free then).
+ * max_lines the lines.  join (plain text only; NULL: none) joins wrapped
+ * lines.  Returns 0, or -1 when memory runs out (nothing to free then).
  */
 int	nefline_prepare(struct nefline_doc *, const char *src, size_t len,
-	    int is_html, size_t max_text, size_t max_lines, struct arena *);
+	    int is_html, size_t max_text, size_t max_lines, nefline_join_fn join,
+	    struct arena *);
 void	nefline_free(struct nefline_doc *);
 
 /*

@@ -508,10 +508,11 @@ test_phrase(void **state)
 	assert_int_equal(calphrase_starts_with("in  person x", 12, 0, "in person"), 10);
 	assert_int_equal(calfield_ref("re [45] and [46]", 0, 16), 45);
 	assert_int_equal(calfield_ref("re [45", 0, 6), 0);
-	calfield_key(CALEV_HEARING, "Telephonic Further Pre-Trial Conference", 7,
-	    buf, sizeof buf);
+	calfield_key(calev_kind_name(CALEV_HEARING),
+	    "Telephonic Further Pre-Trial Conference", 7, buf, sizeof buf);
 	assert_string_equal(buf, "hearing/pretrial conference/7");
-	calfield_key(CALEV_DEADLINE, "Responses due", 0, buf, sizeof buf);
+	calfield_key(calev_kind_name(CALEV_DEADLINE), "Responses due", 0, buf,
+	    sizeof buf);
 	assert_string_equal(buf, "deadline/responses/-");
 }
 

@@ -14,6 +14,7 @@
 #include "nef.h"
 #include "nefkind.h"
 #include "nefline.h"
+#include "nefwrap.h"
 
 static void
 test_lines(void **state)
@@ -35,7 +36,8 @@ test_lines(void **state)
 	size_t		   i;
 
 	(void)state;
-	assert_int_equal(nefline_prepare(&d, src, strlen(src), 1, 0, 100, a),
+	assert_int_equal(nefline_prepare(&d, src, strlen(src), 1, 0, 100, nefwrap_join,
+	    a),
 	    0);
 	assert_int_equal(d.nd_nlines, sizeof want / sizeof want[0]);
 	for (i = 0; i < d.nd_nlines; i++)
@@ -72,7 +74,8 @@ test_plain_links(void **state)
 	struct nefline_doc d;
 
 	(void)state;
-	assert_int_equal(nefline_prepare(&d, src, strlen(src), 0, 0, 100, a),
+	assert_int_equal(nefline_prepare(&d, src, strlen(src), 0, 0, 100, nefwrap_join,
+	    a),
 	    0);
 	assert_int_equal(d.nd_nlines, 4);
 	assert_int_equal(d.nd_nlinks, 2);
@@ -99,7 +102,8 @@ test_line_cap(void **state)
 		src[i + 1] = '\n';
 	}
 	src[sizeof src - 1] = '\0';
-	assert_int_equal(nefline_prepare(&d, src, strlen(src), 0, 0, 10, a), 0);
+	assert_int_equal(nefline_prepare(&d, src, strlen(src), 0, 0, 10,
+	    nefwrap_join, a), 0);
 	assert_int_equal(d.nd_nlines, 10);
 	assert_true(d.nd_trunc);
 	nefline_free(&d);
