@@ -34,7 +34,9 @@ static pthread_mutex_t	cf_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static int	cf_write_all(int, const char *, size_t);
 static int	cf_write_locked(const struct cfg *, struct store *,
-		    const char *, const char *, int64_t, char *, size_t);
+		    const char *, const char *, int64_t, int, char *, size_t);
+static int	cf_install(const struct cfg *, const char *, const struct strbuf *,
+		    char *, size_t);
 
 void
 calfeed_name(const char *court, const char *docket, char *buf, size_t size)
@@ -79,25 +81,75 @@ calfeed_write(const struct cfg *cf, struct store *st, const char *court,
 	int	rc;
 
 	pthread_mutex_lock(&cf_lock);
-	rc = cf_write_locked(cf, st, court, docket, now, err, errsz);
+	rc = cf_write_locked(cf, st, court, docket, now, 0, err, errsz);
 	pthread_mutex_unlock(&cf_lock);
 	return rc;
 }
 
+int
+calfeed_expire(const struct cfg *cf, struct store *st, int64_t now,
+    size_t *nevents, size_t *nfiles, char *err, size_t errsz)
+{
+	struct store_event_case	*c = NULL;
+	size_t			 n = 0, i, files = 0;
+	int			 rc, bad = 0;
+	char			 e[256];
+
+	if (nfiles != NULL)
+		*nfiles = 0;
+	rc = store_event_expire(st, now, cf->cf_calendar_retention, &c, &n,
+	    nevents);
+	if (rc != 0) {
+		snprintf(err, errsz, "store: %s", store_strerror(rc));
+		bad = 1;
+	}
+	for (i = 0; cf->cf_calendar_dir[0] != '\0' && i < n; i++) {
+		pthread_mutex_lock(&cf_lock);
+		rc = cf_write_locked(cf, st, c[i].ec_court, c[i].ec_docket, now,
+		    1, e, sizeof(e));
+		pthread_mutex_unlock(&cf_lock);
+		if (rc == 0)
+			files++;
+		else if (!bad) {
+			snprintf(err, errsz, "%s", e);
+			bad = 1;
+		}
+	}
+	free(c);
+	if (nfiles != NULL)
+		*nfiles = files;
+	return bad ? -1 : 0;
+}
+
+/*
+ * Write the case's file from the store, with cf_lock held.  gone: when
+ * the store holds no event of the case, remove the file instead.
+ */
 static int
 cf_write_locked(const struct cfg *cf, struct store *st, const char *court,
-    const char *docket, int64_t now, char *err, size_t errsz)
+    const char *docket, int64_t now, int gone, char *err, size_t errsz)
 {
 	struct store_event	*v = NULL;
 	struct calics_opts	 o;
 	struct strbuf		 sb = STRBUF_INIT;
-	char			 name[160], path[2048], tmp[2100], cal[128];
+	char			 name[160], path[2048], cal[128];
 	size_t			 n = 0, i, k;
-	int			 fd = -1, rc;
+	int			 rc;
 
 	if ((rc = store_event_list(st, court, docket, &v, &n)) != 0) {
 		snprintf(err, errsz, "store: %s", store_strerror(rc));
 		return -1;
+	}
+	calfeed_name(court, docket, name, sizeof(name));
+	if (n == 0 && gone) {
+		free(v);
+		snprintf(path, sizeof(path), "%s/%s", cf->cf_calendar_dir, name);
+		if (unlink(path) != 0 && errno != ENOENT) {
+			snprintf(err, errsz, "cannot remove %s: %s", path,
+			    strerror(errno));
+			return -1;
+		}
+		return 0;
 	}
 	for (i = k = 0; i < n; i++)
 		if (!v[i].se_restricted)
@@ -109,9 +161,23 @@ cf_write_locked(const struct cfg *cf, struct store *st, const char *court,
 	free(v);
 	if (rc != 0) {
 		snprintf(err, errsz, "out of memory");
-		goto fail;
+		strbuf_free(&sb);
+		return -1;
 	}
-	calfeed_name(court, docket, name, sizeof(name));
+	rc = cf_install(cf, name, &sb, err, errsz);
+	strbuf_free(&sb);
+	return rc;
+}
+
+/* Put the calendar sb in place as DIR/name: a temporary file, synced,
+ * renamed over the old one.  0 or -1 (err). */
+static int
+cf_install(const struct cfg *cf, const char *name, const struct strbuf *sb,
+    char *err, size_t errsz)
+{
+	char	path[2048], tmp[2100];
+	int	fd = -1;
+
 	snprintf(path, sizeof(path), "%s/%s", cf->cf_calendar_dir, name);
 	snprintf(tmp, sizeof(tmp), "%s/.%s.XXXXXX", cf->cf_calendar_dir, name);
 	if ((fd = mkstemp(tmp)) < 0) {
@@ -119,8 +185,8 @@ cf_write_locked(const struct cfg *cf, struct store *st, const char *court,
 		    cf->cf_calendar_dir, strerror(errno));
 		goto fail;
 	}
-	if (fchmod(fd, 0640) != 0 || cf_write_all(fd, strbuf_str(&sb),
-	    sb.sb_len) != 0 || fsync(fd) != 0) {
+	if (fchmod(fd, 0640) != 0 || cf_write_all(fd, sb->sb_s ? sb->sb_s : "",
+	    sb->sb_len) != 0 || fsync(fd) != 0) {
 		snprintf(err, errsz, "cannot write %s: %s", tmp, strerror(errno));
 		goto fail_unlink;
 	}
@@ -137,17 +203,14 @@ cf_write_locked(const struct cfg *cf, struct store *st, const char *court,
 	}
 	/* the rename itself reaches the disk */
 	if ((fd = open(cf->cf_calendar_dir, O_RDONLY | O_DIRECTORY)) >= 0) {
-		rc = fsync(fd);	/* the file is in place either way */
+		(void)fsync(fd);	/* the file is in place either way */
 		close(fd);
-		fd = -1;
 	}
-	strbuf_free(&sb);
 	return 0;
 fail_unlink:
 	unlink(tmp);
 fail:
 	if (fd >= 0)
 		close(fd);
-	strbuf_free(&sb);
 	return -1;
 }

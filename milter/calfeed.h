@@ -9,6 +9,7 @@
  * new one, never a part; calls are serialized, so the file always holds
  * every event the store had when it was written.  A case with no public
  * event gets a calendar with no event.  0, or -1 with a reason in err.
+ * The same lock covers calfeed_expire()'s rewrites and removals.
  * The file name keeps letters, digits, '_', '-' and single dots of the
  * court and docket number; any other byte becomes '-'.
  */
@@ -23,6 +24,17 @@ struct store;
 
 int	 calfeed_write(const struct cfg *, struct store *, const char *court,
 	    const char *docket, int64_t now, char *err, size_t errsz);
+/*
+ * Retention of the calendar: remove the events past calendar_retention
+ * from the store (store_event_expire()), then, with calendar_dir set,
+ * bring the file of each case that lost an event in line: rewritten
+ * without them, or removed when the store holds no event of the case
+ * any more.  *nevents and *nfiles (either may be NULL): the events
+ * removed, the files rewritten or removed.  0, or -1 with a reason in
+ * err (then the files that could be brought in line were).
+ */
+int	 calfeed_expire(const struct cfg *, struct store *, int64_t now,
+	    size_t *nevents, size_t *nfiles, char *err, size_t errsz);
 /* The file name of a case's calendar, "cand_4-22-cv-05541.ics". */
 void	 calfeed_name(const char *court, const char *docket, char *buf,
 	    size_t size);

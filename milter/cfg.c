@@ -233,7 +233,16 @@ S(STR, "calendar_dir", "", 0, 0, cf_calendar_dir, NULL, 0,
   "Also keep every event of a case in one file per case here, COURT_CASE.ics,\n"
   "rewritten atomically on each change (mode 0640), for a docketing team to\n"
   "subscribe to from a file share.  Events of restricted entries are never\n"
-  "written there.  Empty: no files."),
+  "written there.  When calendar_retention removes events of a case, its file\n"
+  "is rewritten without them, or removed when no event of the case is left.\n"
+  "Empty: no files."),
+S(TIME, "calendar_retention", "365d", 0, 3650 * 86400ULL, cf_calendar_retention, NULL, 0,
+  "How long the store keeps a case's events after their day (an event with no\n"
+  "day: after its last change), so that a later notice can still reset or\n"
+  "cancel them; the daemon removes older ones once a day, with the documents\n"
+  "past retention.  They also leave the case's file in calendar_dir, and\n"
+  "calendars subscribed to it.  An .ics already attached to a notice is not\n"
+  "affected.  0: events are kept for ever."),
 /* the disclosure check: failed redactions and personal identifiers (pdf) */
 S(BOOL, "pdf_check", "yes", 0, 0, cf_pdf_check, NULL, 0,
   "Check every document for text left under black boxes and other opaque\n"

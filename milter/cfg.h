@@ -109,6 +109,7 @@ struct cfg {
 	uint64_t	 cf_calendar_reminder;		/* seconds, 0 = none */
 	uint64_t	 cf_calendar_hearing_length;	/* seconds */
 	char		*cf_calendar_dir;
+	uint64_t	 cf_calendar_retention;		/* seconds, 0 = for ever */
 
 	/* the disclosure check of every document (inspect.h, pdfcheck.h) */
 	int		 cf_pdf_check;

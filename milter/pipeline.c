@@ -40,6 +40,7 @@
 #include <unistd.h>
 
 #include "addr.h"
+#include "calfeed.h"
 #include "cfg.h"
 #include "cfgcheck.h"
 #include "decide.h"
@@ -83,6 +84,7 @@ static int		 pl_maint_running;
 static pthread_t	 pl_maint_tid;
 
 static void	*pl_maint(void *);
+static void	 pl_maint_calendar(void);
 
 static enum sess_rc pl_fail(struct plan *, const char *why);
 static int	pl_read(struct plan *);
@@ -163,11 +165,33 @@ pl_maint(void *arg)
 		else
 			log_info(NULL, "store maintenance: %zu document%s past "
 			    "retention removed", n, n == 1 ? "" : "s");
+		pl_maint_calendar();
 		pthread_mutex_lock(&pl_maint_lock);
 		wait = PL_MAINT_EVERY;
 	}
 	pthread_mutex_unlock(&pl_maint_lock);
 	return NULL;
+}
+
+/* The events past calendar_retention, and the files of calendar_dir. */
+static void
+pl_maint_calendar(void)
+{
+	struct cfg	*cf = cfg_current();
+	size_t		 nev = 0, nfiles = 0;
+	char		 err[512];
+
+	if (cf == NULL)
+		return;
+	if (calfeed_expire(cf, pl_store, (int64_t)time(NULL), &nev, &nfiles,
+	    err, sizeof(err)) != 0)
+		log_warn(NULL, "calendar maintenance: %zu event%s removed; %s",
+		    nev, nev == 1 ? "" : "s", err);
+	else
+		log_info(NULL, "calendar maintenance: %zu event%s past "
+		    "calendar_retention removed, %zu calendar_dir file%s updated",
+		    nev, nev == 1 ? "" : "s", nfiles, nfiles == 1 ? "" : "s");
+	cfg_unref(cf);
 }
 
 void

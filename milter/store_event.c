@@ -17,6 +17,10 @@
  *	once cannot both add the event: the second finds the first's
  *	record.  Like every sdb_write function it starts afresh when run
  *	again (after the map grew).
+ *
+ *	Retention walks the whole table in batches, each its own write
+ *	transaction (at most EV_SCAN records walked, EV_BATCH removed),
+ *	resuming after the last key the previous batch saw.
  * DIAGNOSTICS
  *	Statuses as in store.h; a record that does not decode gives
  *	STORE_ECORRUPT.
@@ -25,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "caldate.h"
 #include "calmatch.h"
 #include "calphrase.h"
 #include "store.h"
@@ -33,6 +38,8 @@
 #include "store_rec.h"
 
 #define EV_REC_V	1
+#define EV_BATCH	256	/* records removed per expiry transaction */
+#define EV_SCAN		4096	/* records walked per expiry transaction */
 #define EVF_CANCELLED	0x01
 #define EVF_RESTRICTED	0x02
 #define EVF_DATE	0x04
@@ -396,5 +403,173 @@ store_event_apply(struct store *st, const char *court, const char *docket,
 	rc = sdb_write(st, ev_apply_fn, &a);
 	if (rc == 0 && changed != NULL)
 		*changed = a.a_changed;
+	return rc;
+}
+
+/* ------------------------------------------------------------ retention */
+
+struct ev_gone {
+	char	 g_court[STORE_COURT_MAX + 1];
+	char	 g_docket[STORE_DOCKET_MAX + 1];
+	char	 g_uid[STORE_EVUID_MAX + 1];
+};
+
+struct ev_expire {
+	long			 x_day;		/* records before this day go */
+	int64_t			 x_cutoff;	/* undated: changed before */
+	unsigned char		 x_after[REC_KEY_MAX];	/* last key seen */
+	size_t			 x_afterlen;
+	unsigned char		 x_start[REC_KEY_MAX];	/* this batch's start */
+	size_t			 x_startlen;
+	size_t			 x_seen;	/* records walked, this batch */
+	int			 x_more;
+	struct ev_gone		 x_gone[EV_BATCH];	/* this batch */
+	size_t			 x_ngone;
+	size_t			 x_count;	/* committed */
+	struct store_event_case	*x_cases;
+	size_t			 x_ncases, x_capcases;
+	int			 x_nomem;
+};
+
+static int	ev_expire_one(void *, const void *, size_t, const void *, size_t);
+static int	ev_expire_fn(struct sdb_txn *, void *);
+static void	ev_expire_after(void *);
+static void	ev_case_add(struct ev_expire *, const struct ev_gone *);
+
+static int
+ev_expire_one(void *arg, const void *k, size_t kl, const void *v, size_t vl)
+{
+	struct ev_expire	*x = arg;
+	struct store_event	 e;
+	struct ev_gone		*g;
+	int			 rc;
+
+	if (x->x_ngone >= EV_BATCH || x->x_seen >= EV_SCAN) {
+		x->x_more = 1;
+		return SDB_STOP;
+	}
+	if (kl > sizeof(x->x_after))
+		return STORE_ECORRUPT;
+	memcpy(x->x_after, k, kl);
+	x->x_afterlen = kl;
+	x->x_seen++;
+	if ((rc = ev_decode(k, kl, v, vl, &e)) != 0)
+		return rc;
+	if (e.se_has_date ? caldate_days(e.se_date.y, e.se_date.m,
+	    e.se_date.d) >= x->x_day : e.se_updated >= x->x_cutoff)
+		return 0;
+	g = &x->x_gone[x->x_ngone++];
+	snprintf(g->g_court, sizeof(g->g_court), "%s", e.se_court);
+	snprintf(g->g_docket, sizeof(g->g_docket), "%s", e.se_docket);
+	snprintf(g->g_uid, sizeof(g->g_uid), "%s", e.se_uid);
+	return 0;
+}
+
+/* One batch: walk on from x_start, then delete what is past. */
+static int
+ev_expire_fn(struct sdb_txn *t, void *arg)
+{
+	struct ev_expire	*x = arg;
+	struct rec_w		 k;
+	size_t			 i;
+	int			 rc;
+
+	x->x_ngone = x->x_seen = 0;
+	x->x_more = 0;
+	memcpy(x->x_after, x->x_start, x->x_startlen);
+	x->x_afterlen = x->x_startlen;
+	rc = sdb_walk(t, SDB_EVENTS, NULL, 0, x->x_afterlen ? x->x_after : NULL,
+	    x->x_afterlen, ev_expire_one, x);
+	rec_w_init(&k, REC_KEY_MAX);
+	for (i = 0; rc == 0 && i < x->x_ngone; i++) {
+		rec_w_reset(&k);
+		ev_key(&k, x->x_gone[i].g_court, x->x_gone[i].g_docket,
+		    x->x_gone[i].g_uid);
+		rc = k.rw_err ? STORE_EINVAL : sdb_del(t, SDB_EVENTS, k.rw_buf,
+		    k.rw_len);
+		if (rc == STORE_ENOTFOUND)
+			rc = 0;
+	}
+	rec_w_free(&k);
+	return rc;
+}
+
+/* The batch is committed: count it, note its cases, move on. */
+static void
+ev_expire_after(void *arg)
+{
+	struct ev_expire	*x = arg;
+	size_t			 i;
+
+	x->x_count += x->x_ngone;
+	for (i = 0; i < x->x_ngone; i++)
+		ev_case_add(x, &x->x_gone[i]);
+	memcpy(x->x_start, x->x_after, x->x_afterlen);
+	x->x_startlen = x->x_afterlen;
+}
+
+/* Note g's case, once (the walk is in key order: cases come together). */
+static void
+ev_case_add(struct ev_expire *x, const struct ev_gone *g)
+{
+	struct store_event_case	*c, *nv;
+	size_t			 cap;
+
+	if (x->x_ncases > 0) {
+		c = &x->x_cases[x->x_ncases - 1];
+		if (strcmp(c->ec_court, g->g_court) == 0 &&
+		    strcmp(c->ec_docket, g->g_docket) == 0)
+			return;
+	}
+	if (x->x_ncases == x->x_capcases) {
+		cap = x->x_capcases ? 2 * x->x_capcases : 16;
+		if ((nv = realloc(x->x_cases, cap * sizeof(*nv))) == NULL) {
+			x->x_nomem = 1;
+			return;
+		}
+		x->x_cases = nv;
+		x->x_capcases = cap;
+	}
+	c = &x->x_cases[x->x_ncases++];
+	snprintf(c->ec_court, sizeof(c->ec_court), "%s", g->g_court);
+	snprintf(c->ec_docket, sizeof(c->ec_docket), "%s", g->g_docket);
+}
+
+int
+store_event_expire(struct store *st, int64_t now, uint64_t keep,
+    struct store_event_case **cases, size_t *ncases, size_t *nevents)
+{
+	struct ev_expire	*x;
+	int			 rc = 0;
+
+	if (cases != NULL)
+		*cases = NULL;
+	if (ncases != NULL)
+		*ncases = 0;
+	if (nevents != NULL)
+		*nevents = 0;
+	if (keep == 0)
+		return 0;
+	if (keep > (uint64_t)now)
+		keep = (uint64_t)now;
+	if ((x = calloc(1, sizeof(*x))) == NULL)
+		return STORE_ENOMEM;
+	x->x_cutoff = now - (int64_t)keep;
+	x->x_day = (long)(x->x_cutoff / 86400);
+	do {
+		rc = sdb_write_after(st, ev_expire_fn, ev_expire_after, x);
+	} while (rc == 0 && x->x_more);
+	if (rc == 0 && x->x_nomem)
+		rc = STORE_ENOMEM;
+	if (nevents != NULL)
+		*nevents = x->x_count;
+	if (cases != NULL) {
+		*cases = x->x_cases;
+		x->x_cases = NULL;
+	}
+	if (ncases != NULL)
+		*ncases = cases != NULL ? x->x_ncases : 0;
+	free(x->x_cases);
+	free(x);
 	return rc;
 }

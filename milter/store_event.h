@@ -71,4 +71,24 @@ int	 store_event_apply(struct store *, const char *court, const char *docket,
 int	 store_event_list(struct store *, const char *court, const char *docket,
 	    struct store_event **out, size_t *n);
 
+/* A case, as store_event_expire() names those that lost an event. */
+struct store_event_case {
+	char	 ec_court[STORE_COURT_MAX + 1];
+	char	 ec_docket[STORE_DOCKET_MAX + 1];
+};
+
+/*
+ * Retention: remove every record whose day is past by more than keep
+ * seconds: a record of day D goes once D is before the day (UTC) of
+ * now - keep; a record without a day goes when its last change is older
+ * than now - keep.  keep 0 keeps every record.  Works in small write
+ * transactions, so that notices are not held up.  *cases (may be NULL)
+ * receives each case that lost a record, once (malloc'd, free(); NULL
+ * when none), *ncases their number; *nevents (may be NULL) the records
+ * removed.  On an error the records of the batches already committed
+ * are gone, and are counted.
+ */
+int	 store_event_expire(struct store *, int64_t now, uint64_t keep,
+	    struct store_event_case **cases, size_t *ncases, size_t *nevents);
+
 #endif

@@ -5,6 +5,9 @@
  * set-group-ID directory, restricted events left out, no temporary file left; and two notices of one case handled
  * at once, again and again (two threads: each adds its event, then
  * rewrites the file): the file must hold every event after each round.
+ * Retention (calfeed_expire): the events past calendar_retention leave the
+ * store and the files; a case left with no event loses its file, a case
+ * that lost nothing keeps its file as it was.
  */
 #include <sys/stat.h>
 #include <grp.h>
@@ -19,6 +22,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "caldate.h"
 #include "calevent.h"
 #include "calfeed.h"
 #include "cfg.h"
@@ -46,8 +50,17 @@ mkuid(const char *court, const char *docket, const struct calev *e,
 	    e->e_date.m, e->e_date.d, restricted);
 }
 
+static int	add_case(struct store *, const char *, const char *, int);
+
 static int
 add(struct store *st, const char *text, int restricted)
+{
+	return add_case(st, "4:22-cv-05541", text, restricted);
+}
+
+static int
+add_case(struct store *st, const char *docket, const char *text,
+    int restricted)
 {
 	struct calev_set	*s = calloc(1, sizeof(*s));
 	struct store_event	 out[CALEV_MAX];
@@ -62,8 +75,8 @@ add(struct store *st, const char *text, int restricted)
 	in.ci_court = "cand";
 	in.ci_ref = today;
 	calev_extract(&in, s);
-	rc = store_event_apply(st, "cand", "4:22-cv-05541", s, text, restricted,
-	    1, &today, NOW, mkuid, out, NULL);
+	rc = store_event_apply(st, "cand", docket, s, text, restricted, 1, &today,
+	    NOW, mkuid, out, NULL);
 	free(s);
 	return rc;
 }
@@ -211,12 +224,113 @@ test_name(void **state)
 	}
 }
 
+/* midnight UTC of y-m-d plus keep days and an hour: that day is the cutoff */
+static int64_t
+cut_at(int y, int m, int d, int keep_days)
+{
+	return ((int64_t)caldate_days(y, m, d) + keep_days) * 86400 + 3600;
+}
+
+static void
+feed(const struct cfg *cf, struct store *st, const char *docket)
+{
+	char	err[256];
+
+	assert_int_equal(calfeed_write(cf, st, "cand", docket, NOW, err,
+	    sizeof err), 0);
+}
+
+static void
+test_expire(void **state)
+{
+	char		 sdir[64] = "/tmp/test_calexp.XXXXXX", fdir[64];
+	char		 pa[128], pb[128], pc[128], err[256], cmd[256];
+	char		*before, *after;
+	struct store	*st;
+	struct cfg	*cf = cfg_defaults();
+	struct strbuf	 e = STRBUF_INIT;
+	struct stat	 sb;
+	size_t		 nev, nfiles, len;
+
+	(void)state;
+	assert_non_null(cf);
+	assert_non_null(mkdtemp(sdir));
+	snprintf(fdir, sizeof fdir, "%s/feed", sdir);
+	assert_int_equal(mkdir(fdir, 0750), 0);
+	assert_int_equal(cfg_set(cf, "calendar_dir", fdir, &e), 0);
+	assert_int_equal(cfg_set(cf, "calendar_retention", "30d", &e), 0);
+	snprintf(cmd, sizeof cmd, "%s/store", sdir);
+	st = open_store(cmd);
+	snprintf(pa, sizeof pa, "%s/cand_4-22-cv-05541.ics", fdir);
+	snprintf(pb, sizeof pb, "%s/cand_1-23-cv-00001.ics", fdir);
+	snprintf(pc, sizeof pc, "%s/cand_2-24-cv-00002.ics", fdir);
+	/* A: one event past, one to come; B: one past; C: one to come */
+	assert_int_equal(add_case(st, "4:22-cv-05541", "Motion Hearing set for "
+	    "2/1/2027 at 10:00 AM.", 0), 0);
+	assert_int_equal(add_case(st, "4:22-cv-05541", "Jury Trial set for "
+	    "6/7/2027 at 8:30 AM.", 0), 0);
+	assert_int_equal(add_case(st, "1:23-cv-00001", "Status Conference set "
+	    "for 2/3/2027 at 9:00 AM.", 0), 0);
+	assert_int_equal(add_case(st, "2:24-cv-00002", "Status Conference set "
+	    "for 8/2/2027 at 9:00 AM.", 0), 0);
+	feed(cf, st, "4:22-cv-05541");
+	feed(cf, st, "1:23-cv-00001");
+	feed(cf, st, "2:24-cv-00002");
+	assert_int_equal(count(pa, "BEGIN:VEVENT"), 2);
+	assert_int_equal(count(pb, "BEGIN:VEVENT"), 1);
+	assert_non_null(before = fixture_read(pc, &len));
+	/* the cutoff day is 2027-03-01 */
+	assert_int_equal(calfeed_expire(cf, st, cut_at(2027, 3, 1, 30), &nev,
+	    &nfiles, err, sizeof err), 0);
+	assert_int_equal(nev, 2);
+	assert_int_equal(nfiles, 2);
+	assert_int_equal(count(pa, "BEGIN:VEVENT"), 1);
+	assert_int_equal(count(pa,
+	    "DTSTART;TZID=America/Los_Angeles:20270607T083000"), 1);
+	assert_int_equal(count(pa, "20270201"), 0);
+	assert_int_equal(stat(pb, &sb), -1);		/* no event left */
+	assert_non_null(after = fixture_read(pc, &len));
+	assert_string_equal(before, after);		/* not touched */
+	free(before);
+	free(after);
+	/* again: nothing to remove, no file touched */
+	assert_int_equal(calfeed_expire(cf, st, cut_at(2027, 3, 1, 30), &nev,
+	    &nfiles, err, sizeof err), 0);
+	assert_int_equal(nev, 0);
+	assert_int_equal(nfiles, 0);
+	/* a later event of B writes its file again */
+	assert_int_equal(add_case(st, "1:23-cv-00001", "Status Conference set "
+	    "for 9/6/2027 at 9:00 AM.", 0), 0);
+	feed(cf, st, "1:23-cv-00001");
+	assert_int_equal(count(pb, "BEGIN:VEVENT"), 1);
+	/* calendar_retention = 0 keeps everything */
+	assert_int_equal(cfg_set(cf, "calendar_retention", "0", &e), 0);
+	assert_int_equal(calfeed_expire(cf, st, cut_at(2035, 1, 1, 0), &nev,
+	    &nfiles, err, sizeof err), 0);
+	assert_int_equal(nev, 0);
+	assert_int_equal(count(pc, "BEGIN:VEVENT"), 1);
+	/* without calendar_dir the store is pruned all the same */
+	assert_int_equal(cfg_set(cf, "calendar_retention", "30d", &e), 0);
+	assert_int_equal(cfg_set(cf, "calendar_dir", "", &e), 0);
+	assert_int_equal(calfeed_expire(cf, st, cut_at(2035, 1, 1, 30), &nev,
+	    &nfiles, err, sizeof err), 0);
+	assert_int_equal(nev, 3);
+	assert_int_equal(nfiles, 0);
+	assert_int_equal(count(pc, "BEGIN:VEVENT"), 1);	/* files untouched */
+	store_close(st);
+	cfg_unref(cf);
+	strbuf_free(&e);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", sdir);
+	assert_int_equal(system(cmd), 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_name),
 		cmocka_unit_test(test_feed),
+		cmocka_unit_test(test_expire),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -4,7 +4,9 @@
  * (folding, escaping, zones, all-day events, alarms); and the store's
  * events table (milter/store_event.c) on a real LMDB store: a new event, a
  * copy, a reset (the same UID, SEQUENCE + 1), a cancellation, the
- * separation of restricted entries, the records after a reopen.
+ * separation of restricted entries, the records after a reopen; and the
+ * retention of events (store_event_expire): by day, per case, in batches,
+ * at the day boundary, 0 keeping everything.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,6 +18,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "caldate.h"
 #include "calevent.h"
 #include "calmatch.h"
 #include "ics.h"
@@ -356,6 +359,118 @@ test_store_moves(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+/* A UID per day of every month and year (mkuid's is per day of month). */
+static void
+mkuid_day(const char *court, const char *docket, const struct calev *e,
+    int restricted, char *uid, size_t size)
+{
+	snprintf(uid, size, "%s-%s-%s-%04d%02d%02d-%d@test", court, docket,
+	    e->e_key, e->e_date.y, e->e_date.m, e->e_date.d, restricted);
+}
+
+static void
+apply_case(struct store *st, const char *docket, const char *text)
+{
+	struct calev_set	*s = calloc(1, sizeof(*s));
+	struct store_event	 out[CALEV_MAX];
+	struct caldate		 today = { 2027, 1, 4 };
+
+	assert_non_null(s);
+	extract(text, s);
+	assert_int_equal(s->s_n, 1);
+	assert_int_equal(store_event_apply(st, "cand", docket, s, text, 0, 1,
+	    &today, NOW, mkuid_day, out, NULL), 0);
+	free(s);
+}
+
+static size_t
+nevents(struct store *st, const char *docket)
+{
+	struct store_event	*v;
+	size_t			 n;
+
+	assert_int_equal(store_event_list(st, "cand", docket, &v, &n), 0);
+	free(v);
+	return n;
+}
+
+/* midnight UTC of y-m-d plus keep days and an hour: that day is the cutoff */
+static int64_t
+cut_at(int y, int m, int d, int keep_days)
+{
+	return ((int64_t)caldate_days(y, m, d) + keep_days) * 86400 + 3600;
+}
+
+/* Retention: records past the cutoff day go, case by case, in batches. */
+static void
+test_store_expire(void **state)
+{
+	char			 dir[64] = "/tmp/test_calexpire.XXXXXX", cmd[128];
+	char			 text[128];
+	struct store		*st;
+	struct store_event_case	*c;
+	struct store_event	*v;
+	struct caldate		 day;
+	size_t			 n, nc, i;
+	const uint64_t		 keep = 30 * 86400;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	rmdir(dir);
+	st = open_store(dir);
+	apply_case(st, "4:22-cv-05541", "Responses due by 1/20/2027.");
+	apply_case(st, "4:22-cv-05541", "Motion Hearing set for 2/1/2027 10:00 AM.");
+	apply_case(st, "4:22-cv-05541", "Status Conference set for 3/1/2027 at "
+	    "9:00 AM.");
+	apply_case(st, "1:23-cv-00001", "Pretrial Conference set for 2/5/2027 "
+	    "10:00 AM.");
+	apply_case(st, "2:24-cv-00002", "Jury Trial set for 6/1/2027 08:30 AM.");
+	/* 0 keeps everything, whatever the day */
+	assert_int_equal(store_event_expire(st, cut_at(2030, 1, 1, 0), 0, &c,
+	    &nc, &n), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(nc, 0);
+	assert_null(c);
+	/* cutoff 2027-03-01: that day stays, the days before go */
+	assert_int_equal(store_event_expire(st, cut_at(2027, 3, 1, 30), keep,
+	    &c, &nc, &n), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(nc, 2);
+	assert_string_equal(c[0].ec_court, "cand");
+	assert_string_equal(c[0].ec_docket, "1:23-cv-00001");
+	assert_string_equal(c[1].ec_docket, "4:22-cv-05541");
+	free(c);
+	assert_int_equal(nevents(st, "1:23-cv-00001"), 0);
+	assert_int_equal(store_event_list(st, "cand", "4:22-cv-05541", &v, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].se_date.m, 3);
+	assert_int_equal(v[0].se_date.d, 1);
+	free(v);
+	assert_int_equal(nevents(st, "2:24-cv-00002"), 1);
+	/* nothing more to do: nothing removed, no case named */
+	assert_int_equal(store_event_expire(st, cut_at(2027, 3, 1, 30), keep,
+	    &c, &nc, &n), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(nc, 0);
+	free(c);
+	/* more records than one transaction takes */
+	for (i = 0; i < 300; i++) {
+		caldate_from_days(caldate_days(2027, 1, 5) + (long)i, &day);
+		snprintf(text, sizeof text, "Motion Hearing set for %d/%d/%d at "
+		    "10:00 AM.", day.m, day.d, day.y);
+		apply_case(st, "3:25-cv-00003", text);
+	}
+	assert_int_equal(nevents(st, "3:25-cv-00003"), 300);
+	assert_int_equal(store_event_expire(st, cut_at(2027, 12, 1, 30), keep,
+	    NULL, NULL, &n), 0);
+	assert_int_equal(n, 300 + 2);	/* and 3/1 and 6/1 */
+	assert_int_equal(nevents(st, "3:25-cv-00003"), 0);
+	assert_int_equal(nevents(st, "4:22-cv-05541"), 0);
+	store_close(st);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 int
 main(void)
 {
@@ -364,6 +479,7 @@ main(void)
 		cmocka_unit_test(test_ics_text),
 		cmocka_unit_test(test_store_events),
 		cmocka_unit_test(test_store_moves),
+		cmocka_unit_test(test_store_expire),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
