@@ -50,6 +50,7 @@ enum ms_probe { MS_ABSENT, MS_STALE, MS_LISTENING, MS_OTHER };
 static int	ms_unix_check(const char *, int probe, struct strbuf *,
 		    struct strbuf *);
 static enum ms_probe ms_probe(const char *, int *err);
+static int	ms_writable(const char *path, const char *dir, struct strbuf *);
 static int	ms_inet_probe(const char *spec, int *err);
 static int	ms_lock(const char *, uid_t, gid_t, int *fd, struct strbuf *);
 static int	ms_unix_open(const struct cfg *, const char *,
@@ -105,6 +106,33 @@ ms_probe(const char *path, int *err)
 	return *err == ECONNREFUSED ? MS_STALE : MS_OTHER;
 }
 
+/* Could this process make the socket at path: its lock, libmilter's
+ * socket and the rename in dir (or dir itself, when it is missing)?
+ * 0, or -1 with the start's own words in err. */
+static int
+ms_writable(const char *path, const char *dir, struct strbuf *err)
+{
+	char	lock[4096];
+	int	e, missing;
+
+	snprintf(lock, sizeof(lock), "%s.lock", path);
+	if ((e = runas_can_create(lock, &missing)) != 0) {
+		if (missing)
+			strbuf_printf(err, "cannot create socket directory %s: "
+			    "%s\n", dir, strerror(e));
+		else
+			strbuf_printf(err, "cannot listen on unix:%s: cannot open "
+			    "its lock %s: %s\n", path, lock, strerror(e));
+		return -1;
+	}
+	if (!missing && faccessat(AT_FDCWD, dir, W_OK | X_OK, AT_EACCESS) != 0) {
+		strbuf_printf(err, "cannot listen on unix:%s: cannot create a "
+		    "socket in %s: %s\n", path, dir, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 /* The path and its directory, as a start would find them; with probe,
  * what is at the path too. */
 static int
@@ -142,10 +170,14 @@ ms_unix_check(const char *path, int probe, struct strbuf *err,
 			    "parent %s exists\n", path, dir, parent);
 			return -1;
 		}
+		if (ms_writable(path, dir, err) != 0)
+			return -1;
 		strbuf_printf(notes, "socket directory %s does not exist yet: it "
 		    "is created at start\n", dir);
 		return 0;
 	}
+	if (ms_writable(path, dir, err) != 0)
+		return -1;
 	if (!probe) {
 		if (lstat(path, &st) == 0 && !S_ISSOCK(st.st_mode)) {
 			strbuf_printf(err, "socket %s exists and is not a socket: "

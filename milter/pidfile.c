@@ -164,11 +164,40 @@ pidfile_write(struct pidfile *pf, struct strbuf *err)
 }
 
 int
-pidfile_removable(const struct pidfile *pf)
+pidfile_check(const char *path, struct strbuf *err)
+{
+	char		dir[4096], parent[4096];
+	struct stat	st;
+	int		e, missing;
+
+	if (path[0] != '/' || runas_dirname(path, dir, sizeof(dir)) != 0) {
+		strbuf_printf(err, "pid_file %s: not an absolute path", path);
+		return -1;
+	}
+	if (stat(dir, &st) != 0 && (runas_dirname(dir, parent,
+	    sizeof(parent)) != 0 || strcmp(parent, "/") == 0 ||
+	    stat(parent, &st) != 0)) {
+		strbuf_printf(err, "pid_file %s: its directory %s does not exist "
+		    "and cannot be made", path, dir);
+		return -1;
+	}
+	if ((e = runas_can_create(path, &missing)) == 0)
+		return 0;
+	if (missing)
+		strbuf_printf(err, "cannot create pid file directory %s: %s", dir,
+		    strerror(e));
+	else
+		strbuf_printf(err, "cannot open pid file %s: %s", path,
+		    strerror(e));
+	return -1;
+}
+
+int
+pidfile_removable(const char *path)
 {
 	char	dir[4096];
 
-	return runas_dirname(pf->pf_path, dir, sizeof(dir)) == 0 &&
+	return runas_dirname(path, dir, sizeof(dir)) == 0 &&
 	    access(dir, W_OK | X_OK) == 0;
 }
 

@@ -32,9 +32,16 @@ int	 pidfile_lock(const char *path, uid_t uid, gid_t gid,
 int	 pidfile_held(const char *path, pid_t *holder);
 /* Write the calling process's pid.  0, or -1 with one line in err. */
 int	 pidfile_write(struct pidfile *, struct strbuf *err);
-/* 1 when the user running now could remove the file (its directory is
+/*
+ * Without taking anything: could this process lock path as
+ * pidfile_lock() does?  The path absolute, its directory there or one
+ * level to be made, the file or the directory writable.  0, or -1 with
+ * one line (no newline) in err, the start's own words when it would fail.
+ */
+int	 pidfile_check(const char *path, struct strbuf *err);
+/* 1 when the user running now could remove path (its directory is
  * writable), else 0. */
-int	 pidfile_removable(const struct pidfile *);
+int	 pidfile_removable(const char *path);
 /* Remove the file if it is still ours, release the lock, free.  NULL is
  * a no-op.  Returns NULL. */
 struct pidfile *pidfile_close(struct pidfile *);

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <grp.h>
 #include <pwd.h>
 #include <stdio.h>
@@ -25,6 +26,8 @@
 #include "runas.h"
 #include "strbuf.h"
 #include "text.h"
+
+static int	 ra_eaccess(const char *, int mode);
 
 static int	 ra_switched;	/* runas_owner_enter() changed the euid */
 static uid_t	 ra_owner_uid;
@@ -43,6 +46,33 @@ runas_dirname(const char *path, char *buf, size_t size)
 	else
 		*slash = '\0';
 	return 0;
+}
+
+/* access(2) with the effective ids: 0 or the errno. */
+static int
+ra_eaccess(const char *path, int mode)
+{
+	return faccessat(AT_FDCWD, path, mode, AT_EACCESS) == 0 ? 0 : errno;
+}
+
+int
+runas_can_create(const char *path, int *dir_missing)
+{
+	char		dir[4096], parent[4096];
+	struct stat	st;
+
+	*dir_missing = 0;
+	if (runas_dirname(path, dir, sizeof(dir)) != 0)
+		return EINVAL;
+	if (lstat(path, &st) == 0)
+		return ra_eaccess(path, W_OK);
+	if (stat(dir, &st) == 0)
+		return S_ISDIR(st.st_mode) ? ra_eaccess(dir, W_OK | X_OK) :
+		    ENOTDIR;
+	if (errno != ENOENT || runas_dirname(dir, parent, sizeof(parent)) != 0)
+		return errno == ENOENT ? EINVAL : errno;
+	*dir_missing = 1;
+	return ra_eaccess(parent, W_OK | X_OK);
 }
 
 int

@@ -49,6 +49,14 @@ int	 runas_drop(const struct runas *ra, struct strbuf *err);
  */
 int	 runas_mkdir(const char *dir, mode_t mode, uid_t uid, gid_t gid,
 	    const char *what, struct strbuf *err);
+/*
+ * Could this process, with its effective ids, open path for writing,
+ * creating it when it is missing, and create its directory (one level)
+ * when that is missing too?  0, or the errno the open or the mkdir would
+ * meet; *dir_missing says the directory is still to be made (the errno
+ * is then the mkdir's, in the parent).  Nothing is changed.
+ */
+int	 runas_can_create(const char *path, int *dir_missing);
 /* The directory part of path into buf ("/" for "/x"); -1 when path has
  * no slash or is too long. */
 int	 runas_dirname(const char *path, char *buf, size_t size);

@@ -40,6 +40,9 @@ static void	su_lines(enum log_level, struct strbuf *);
 static void	su_warn(void *, const char *);
 static void	su_log_socket(const struct cfg *, int as_user);
 static int	su_pid_check(const struct cfg *, pid_t *holder);
+static void	su_pid_removable(const struct cfg *);
+static int	su_dir_exists(const char *);
+static int	su_as_user(const struct cfg *, const char *spec);
 static int	su_store_check(const struct cfg *);
 
 /* During start-up, errors and warnings are on standard error too. */
@@ -96,32 +99,85 @@ su_log_socket(const struct cfg *cf, int as_user)
 		    cf->cf_user);
 }
 
-/* Is a nefmilter running on this pid file?  And can its directory be? */
+/* Is a nefmilter running on this pid file?  And could a start take it? */
 static int
 su_pid_check(const struct cfg *cf, pid_t *holder)
 {
-	char		dir[4096], parent[4096];
-	struct stat	st;
+	struct strbuf	err = STRBUF_INIT;
+	int		rc = 0;
 
 	*holder = 0;
 	if (*cf->cf_pid_file == '\0')
 		return 0;
 	if (pidfile_held(cf->cf_pid_file, holder))
 		return 1;
-	if (cf->cf_pid_file[0] != '/' ||
-	    runas_dirname(cf->cf_pid_file, dir, sizeof(dir)) != 0) {
-		log_err(NULL, "pid_file %s: not an absolute path", cf->cf_pid_file);
-		return -1;
+	if (pidfile_check(cf->cf_pid_file, &err) != 0) {
+		log_err(NULL, "%s", strbuf_str(&err));
+		rc = -1;
 	}
-	if (stat(dir, &st) == 0)
-		return 0;
-	runas_dirname(dir, parent, sizeof(parent));
-	if (strcmp(parent, "/") == 0 || stat(parent, &st) != 0) {
-		log_err(NULL, "pid_file %s: its directory %s does not exist and "
-		    "cannot be made", cf->cf_pid_file, dir);
-		return -1;
+	strbuf_free(&err);
+	return rc;
+}
+
+/* The pid file would stay behind at stop: its directory is not the
+ * user's to write in (called as the user). */
+static void
+su_pid_removable(const struct cfg *cf)
+{
+	char	dir[4096];
+
+	if (*cf->cf_pid_file == '\0' || runas_dirname(cf->cf_pid_file, dir,
+	    sizeof(dir)) != 0 || access(dir, F_OK) != 0 ||
+	    pidfile_removable(cf->cf_pid_file))
+		return;
+	log_warn(NULL, "pid file %s cannot be removed when nefmilter "
+	    "stops: its directory is not writable by user %s (give the "
+	    "directory to %s, as the systemd unit's RuntimeDirectory "
+	    "and contrib/systemd/nefmilter.tmpfiles do)",
+	    cf->cf_pid_file, cf->cf_user, cf->cf_user);
+}
+
+/* Does the directory of path exist?  (path may be NULL: no.) */
+static int
+su_dir_exists(const char *path)
+{
+	char	dir[4096];
+
+	return path != NULL && *path == '/' && runas_dirname(path, dir,
+	    sizeof(dir)) == 0 && access(dir, F_OK) == 0;
+}
+
+/*
+ * Called as the user, after a check as root that found the pid file and
+ * the socket fine: would a start as the user (as the systemd unit starts
+ * it) fail on them?  Directories still to be made are left out (systemd
+ * and tmpfiles.d make them for the unit).  Warnings, each in the start's
+ * own words; 1 when the pid file's was one.
+ */
+static int
+su_as_user(const struct cfg *cf, const char *spec)
+{
+	struct strbuf	 err = STRBUF_INIT, notes = STRBUF_INIT;
+	const char	*s, *nl;
+	int		 pidbad = 0;
+
+	if (su_dir_exists(cf->cf_pid_file) &&
+	    pidfile_check(cf->cf_pid_file, &err) != 0) {
+		strbuf_putc(&err, '\n');
+		pidbad = 1;
 	}
-	return 0;	/* made at start */
+	if (su_dir_exists(sockperm_path(spec)))
+		(void)msock_check(spec, &err, &notes);
+	for (s = strbuf_str(&err); *s != '\0'; s = *nl ? nl + 1 : nl) {
+		nl = s + strcspn(s, "\n");
+		if (nl > s)
+			log_warn(NULL, "started as user %s (as the systemd unit "
+			    "starts it), nefmilter would not start: %.*s",
+			    cf->cf_user, (int)(nl - s), s);
+	}
+	strbuf_free(&err);
+	strbuf_free(&notes);
+	return pidbad;
 }
 
 /* As the user: the store opens, when there is one.  0 or -1. */
@@ -167,7 +223,7 @@ startup_check(const struct cfg *cf, const char *spec)
 	struct strbuf	 err = STRBUF_INIT, warn = STRBUF_INIT, notes = STRBUF_INIT;
 	struct runas	 ra;
 	pid_t		 holder;
-	int		 bad = 0, have_ra, rc;
+	int		 bad = 0, have_ra, rc, sock_ok;
 
 	/* Silent when all is well: what a start would merely do (create a
 	 * directory, replace a stale socket) is not said. */
@@ -182,7 +238,7 @@ startup_check(const struct cfg *cf, const char *spec)
 	su_log_socket(cf, 0);
 	if ((rc = su_pid_check(cf, &holder)) < 0)
 		bad = 1;
-	switch (msock_check(spec, &err, &notes)) {
+	switch ((sock_ok = msock_check(spec, &err, &notes))) {
 	case 0:
 		break;
 	case 1:
@@ -203,6 +259,9 @@ startup_check(const struct cfg *cf, const char *spec)
 	}
 	(void)pfconf_check(spec, su_warn, NULL, NULL);
 	if (have_ra && runas_drop(&ra, &err) == 0) {
+		if (ra.ra_root && !(rc == 0 && sock_ok == 0 &&
+		    su_as_user(cf, spec)))
+			su_pid_removable(cf);
 		su_log_socket(cf, 1);
 		if (su_store_check(cf) != 0)
 			bad = 1;
@@ -289,12 +348,8 @@ startup_finish(const struct cfg *cf, struct startup *su)
 	strbuf_free(&err);
 	if (bad)
 		return 1;
-	if (su->su_pid != NULL && !pidfile_removable(su->su_pid))
-		log_warn(NULL, "pid file %s cannot be removed when nefmilter "
-		    "stops: its directory is not writable by user %s (give the "
-		    "directory to %s, as the systemd unit's RuntimeDirectory "
-		    "and contrib/systemd/nefmilter.tmpfiles do)",
-		    cf->cf_pid_file, cf->cf_user, cf->cf_user);
+	if (su->su_pid != NULL)
+		su_pid_removable(cf);
 	su_log_socket(cf, 1);
 	if (pipeline_start(cf) != 0) {
 		log_err(NULL, "start-up failed: the store in %s could not be "

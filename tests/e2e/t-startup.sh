@@ -4,7 +4,13 @@
 # standard error and exits non-zero, with nothing left running or held;
 # "nefmilter -n" finds the same problems without starting.  Log lines go
 # to the MTA's log socket, or to a log socket that is down: the reason
-# still reaches standard error.  A good start returns 0 only once the
+# still reaches standard error.  Started as the user (as the systemd
+# unit starts it), a socket or pid file directory it may not write in
+# stops the start with the errno ("cannot listen on unix:...: ...
+# Permission denied"), and -n as the user says the same, while -n as
+# root warns that a start as the user would fail; an inet port another
+# program listens on stops a start with exit 3 ("Address already in
+# use").  A good start returns 0 only once the
 # socket listens and the pid file names the daemon, which then handles a
 # message through the real MTA (MTA=postfix, or sendmail from
 # tests/sendmail/).
@@ -94,6 +100,53 @@ conf chroot "socket = unix:$top/nef.sock"
 refused chroot "error: socket unix:$top/nef.sock: $top does not exist, and nefmilter does not create a directory at the root" \
     "a socket path relative to Postfix's chroot"
 check "a chroot-relative socket path: $top was not created" test ! -e "$top"
+
+# --- started as the user, as the systemd unit starts it ---------------------------
+as_user() { setpriv --reuid="$U" --regid="$(id -g "$U")" --init-groups "$@"; }
+# ustart / udry NAME: start / nefmilter -n as the user
+ustart() { as_user "$NEF" -c "$R/$1.conf" >"$R/$1.out" 2>"$R/$1.err"; RC=$?; }
+udry() { as_user "$NEF" -n -c "$R/$1.conf" >/dev/null 2>"$R/$1.nerr"; RC=$?; }
+install -d -o "$U" -m 0700 "$R/ustate"
+install -d -o "$U" -m 0755 "$R/usock"
+install -d -o root -g root -m 0755 "$R/rootdir"
+# uref NAME LINE WHAT: as the user, a start and -n exit 1 with LINE;
+# as root, -n exits 0 and warns that a start as the user would fail
+uref() {
+	ustart "$1"
+	check_eq "$3: a start as the user exits 1" 1 "$RC"
+	check_grep "$3: it names the errno on standard error" "^nefmilter: error: $2$" "$R/$1.err"
+	check_eq "$3: nothing is left running" "" "$(running "$1")"
+	udry "$1"
+	check_eq "$3: -n as the user exits 1" 1 "$RC"
+	check_grep "$3: -n as the user says the same" "^nefmilter: error: $2$" "$R/$1.nerr"
+	dry "$1"
+	check_eq "$3: -n as root exits 0 (a start as root would work)" 0 "$RC"
+	check_grep "$3: and warns that a start as the user would not" \
+	    "^nefmilter: warning: started as user $U \(as the systemd unit starts it\), nefmilter would not start: $2$" "$R/$1.nerr"
+}
+conf usock "state_dir = $R/ustate" "pid_file = $R/usock/nef.pid" "socket = unix:$R/rootdir/nef.sock"
+uref usock "cannot listen on unix:$R/rootdir/nef\.sock: cannot open its lock $R/rootdir/nef\.sock\.lock: Permission denied" \
+    "a socket directory of root's"
+check "a socket directory of root's: no pid file left" test ! -e "$R/usock/nef.pid"
+conf upid "state_dir = $R/ustate" "pid_file = $R/rootdir/nef.pid" "socket = unix:$R/usock/nef.sock"
+uref upid "cannot open pid file $R/rootdir/nef\.pid: Permission denied" "a pid file directory of root's"
+check "a pid file directory of root's: no socket left" test ! -e "$R/usock/nef.sock"
+port=$(pf_free_port)
+/usr/bin/python3 -c 'import socket, sys, time
+s = socket.socket(); s.bind(("127.0.0.1", int(sys.argv[1]))); s.listen(1); time.sleep(120)' "$port" &
+HOLDER=$!
+pf_watch "pid $HOLDER $(pf_starttime "$HOLDER")"
+wait_for 10 sh -c "ss -Hltn 'sport = :$port' | grep -q ." || diag "the port holder did not listen"
+conf busy "socket = inet:$port@127.0.0.1"
+start busy
+check_eq "an inet port another program listens on: the start exits 3" 3 "$RC"
+check_grep "it names the errno" "^nefmilter: error: cannot listen on inet:$port@127\.0\.0\.1: Address already in use$" "$R/busy.err"
+check_eq "an inet port in use: nothing is left running" "" "$(running busy)"
+check "an inet port in use: no pid file left" test ! -e "$R/run/nef.pid"
+dry busy
+check_eq "an inet port in use: -n exits 1" 1 "$RC"
+check_grep "an inet port in use: -n says the same" "^nefmilter: error: cannot listen on inet:$port@127\.0\.0\.1: Address already in use$" "$R/busy.nerr"
+kill "$HOLDER" 2>/dev/null
 
 # --- a good start -------------------------------------------------------------------
 conf good

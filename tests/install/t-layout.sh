@@ -106,7 +106,8 @@ wait_for 15 test ! -d "/proc/${pid:-0}"
 
 # --- nefmilter -n against Debian's master.cf (chrooted smtpd and cleanup) ---------------
 PC=$W/postfix
-mkdir -p "$PC" "$W/queue/nefmilter"
+mkdir -p "$PC"
+install -d -o nobody -g postfix -m 2750 "$W/queue/nefmilter"	# as INSTALL makes it
 cp /etc/postfix/master.cf.proto "$PC/master.cf" 2>/dev/null || cp /etc/postfix/master.cf "$PC/master.cf"
 write_main() {	# SMTPD_MILTERS
 	printf 'compatibility_level = 3.6\nqueue_directory = %s\nsmtpd_milters = %s\nnon_smtpd_milters = $smtpd_milters\n' \
