@@ -178,6 +178,6 @@ SM_MC_EXTRA=
     "$SM_ROOT/usr/share/sendmail/cf/m4/cf.m4" "$R/example.mc" >"$R/example.cf" 2>"$R/m4.err"
 check_eq "8: conf/sendmail.mc.example builds without a word from m4" "" "$(cat "$R/m4.err")"
 check_grep "8: its filter line is the one in INSTALL" \
-    "^Xnefmilter, S=unix:/run/nefmilter/nefmilter.sock, T=C:30s;S:30s;R:30s;E:5m\$" "$R/example.cf"
+    "^Xnefmilter, S=unix:/run/nefmilter/nefmilter.sock, F=T, T=C:30s;S:30s;R:30s;E:5m\$" "$R/example.cf"
 check_grep "8: ... and it is in use" "^O InputMailFilters=nefmilter\$" "$R/example.cf"
 tap_done
