@@ -5,7 +5,8 @@
  *	#include "ctl_digest.h"
  * DESCRIPTION
  *	See ctl_digest.h.  Each --to address is cleaned (mailout_addr())
- *	and compared with the cleaned digest_to addresses, ignoring case.
+ *	and compared with the cleaned digest_to addresses, ignoring case;
+ *	a refused one is shown printable and cut short (text.h).
  *	The mail's parts are quoted-printable UTF-8 (GMime's encoder,
  *	mime.h).  sendmail(1) runs as the user who ran nefctl.
  * DIAGNOSTICS
@@ -29,6 +30,7 @@
 #include "runas.h"
 #include "store.h"
 #include "strbuf.h"
+#include "text.h"
 
 enum { CD_BOTH, CD_TEXT, CD_HTML };
 
@@ -99,7 +101,7 @@ static int
 cd_rcpts(struct ctl *c, struct cd_opts *o, char (*out)[ADDR_SIZE], size_t *n)
 {
 	const struct cfg_list *cl = &c->c_cfg->cf_digest_to;
-	char why[MAILOUT_ERR_SIZE], conf[ADDR_SIZE];
+	char why[MAILOUT_ERR_SIZE], conf[ADDR_SIZE], shown[84];
 	size_t i, j;
 
 	*n = 0;
@@ -110,15 +112,17 @@ cd_rcpts(struct ctl *c, struct cd_opts *o, char (*out)[ADDR_SIZE], size_t *n)
 		for (i = 0; i < cl->l_n && *n < MAILOUT_MAX_RCPTS; i++)
 			if (mailout_addr(cl->l_v[i], out[(*n)++], ADDR_SIZE, why,
 			    sizeof(why)) != 0)
-				return ctl_fail(CTL_USAGE, "digest_to \"%.80s\": %s",
-				    cl->l_v[i], why);
+				return ctl_fail(CTL_USAGE, "digest_to \"%s\": %s",
+				    text_printable(shown, sizeof(shown), cl->l_v[i],
+				    strlen(cl->l_v[i])), why);
 		return CTL_OK;
 	}
 	for (i = 0; i < o->o_nto; i++) {
 		if (mailout_addr(o->o_to[i], out[*n], ADDR_SIZE, why,
 		    sizeof(why)) != 0)
-			return ctl_fail(CTL_USAGE, "--to \"%.80s\" refused: %s",
-			    o->o_to[i], why);
+			return ctl_fail(CTL_USAGE, "--to \"%s\" refused: %s",
+			    text_printable(shown, sizeof(shown), o->o_to[i],
+			    strlen(o->o_to[i])), why);
 		for (j = 0; j < cl->l_n; j++)
 			if (mailout_addr(cl->l_v[j], conf, sizeof(conf), why,
 			    sizeof(why)) == 0 && strcasecmp(conf, out[*n]) == 0)

@@ -8,7 +8,8 @@
  *	case of a multi-docket notice) and time; the optional items of
  *	each audit record (store.h STORE_AUDIT_TAG_*) give the kind, the
  *	documents and their outcomes, the hold reason, the links cut, the
- *	case numbers and names, the recipients added and the docket text.
+ *	case numbers and names, the recipients added, the docket text, the
+ *	MTA and why a notice was not processed.
  *	A record written before those items existed still shows its
  *	court, cases, entries, recipients and attached documents.
  * DIAGNOSTICS
@@ -31,7 +32,9 @@
 #define DG_TEXT_MAX	300	/* bytes of docket text shown */
 #define DG_ENTRIES	30	/* entry numbers named per case, summarised */
 
-enum { S_HELD, S_RESTRICTED, S_NOTICES, S_UNFETCHED, S_PURGES };
+enum { S_HELD, S_FAILED, S_RESTRICTED, S_NOTICES, S_UNFETCHED, S_PURGES };
+
+enum { DG_MTA_POSTFIX = 1, DG_MTA_SENDMAIL = 2 };	/* b_held_mta bits */
 
 struct dg_doc {			/* one line of STORE_AUDIT_TAG_DOCS */
 	int	 dd_case, dd_att;
@@ -46,6 +49,8 @@ struct dg_build {
 	int			 b_err;
 	size_t			 b_att, b_cut, b_held, b_restricted, b_removed;
 	size_t			 b_unfetched, b_cases, b_courts, b_purges;
+	size_t			 b_failed;
+	int			 b_held_mta;	/* DG_MTA_*: whose commands */
 };
 
 static void	dg_add(struct dg_build *, int sect, int kind, ...);
@@ -55,6 +60,7 @@ static void	dg_case_shown(const struct store_audit *, size_t, char *,
 static const char *dg_outcome(const char *);
 static void	dg_notice(struct dg_build *, const struct store_audit *);
 static void	dg_held(struct dg_build *, const struct store_audit *);
+static void	dg_failed(struct dg_build *, const struct store_audit *);
 static void	dg_restricted(struct dg_build *, const struct store_audit *);
 static void	dg_unfetched(struct dg_build *, const struct store_audit *);
 static void	dg_notices(struct dg_build *, const struct store_audit **,
@@ -207,12 +213,48 @@ dg_held(struct dg_build *b, const struct store_audit *a)
 	char t[32], num[STORE_NAME_MAX + 1], name[320], e[16];
 	const char *why = store_audit_item(a, STORE_AUDIT_TAG_HOLD);
 
+	const char *mta = store_audit_item(a, STORE_AUDIT_TAG_MTA);
+
 	b->b_held++;
+	if (mta != NULL && strcasecmp(mta, "Postfix") == 0)
+		b->b_held_mta |= DG_MTA_POSTFIX;
+	else if (mta != NULL && strcasecmp(mta, "Sendmail") == 0)
+		b->b_held_mta |= DG_MTA_SENDMAIL;
+	else	/* not recorded: either */
+		b->b_held_mta |= DG_MTA_POSTFIX | DG_MTA_SENDMAIL;
+	if (b->b_d->d_sect[S_HELD].s_nrows >= b->b_in->di_max)
+		return;
 	dg_case_shown(a, 0, num, sizeof(num), name, sizeof(name));
 	dg_entry(a, e, sizeof(e));
 	dg_add(b, S_HELD, DG_ROW, digest_time(a->a_time, t, sizeof(t)),
 	    a->a_qid[0] ? a->a_qid : "-", a->a_court, num, e,
 	    why != NULL && *why ? why : "held");
+}
+
+/* A notice not processed: why, and what on_error did with it. */
+static void
+dg_failed(struct dg_build *b, const struct store_audit *a)
+{
+	char t[32], num[STORE_NAME_MAX + 1], name[320], e[16];
+	const char *it = store_audit_item(a, STORE_AUDIT_TAG_ERROR), *why;
+	struct strbuf sb = STRBUF_INIT;
+	int tempfail = it != NULL && strncmp(it, "tempfail\t", 9) == 0;
+
+	b->b_failed++;
+	if (b->b_d->d_sect[S_FAILED].s_nrows >= b->b_in->di_max)
+		return;
+	why = it != NULL && strchr(it, '\t') != NULL ? strchr(it, '\t') + 1 :
+	    "not recorded";
+	strbuf_printf(&sb, "%s; %s", *why ? why : "not recorded", tempfail ?
+	    "refused for now: the court's server sends it again" :
+	    "delivered as it came, without its documents");
+	dg_case_shown(a, 0, num, sizeof(num), name, sizeof(name));
+	dg_entry(a, e, sizeof(e));
+	dg_add(b, S_FAILED, DG_ROW, digest_time(a->a_time, t, sizeof(t)),
+	    a->a_qid[0] ? a->a_qid : "-", a->a_court, num, e, strbuf_str(&sb));
+	if (strbuf_error(&sb))
+		b->b_err = 1;
+	strbuf_free(&sb);
 }
 
 static void
@@ -565,6 +607,10 @@ dg_sections(struct digest *d)
 	} t[DG_NSECT] = {
 		{ "held", "Held: waiting for a decision", "Nothing is held.", 6,
 		  { "Time", "Queue id", "Court", "Case", "Entry", "Why" } },
+		{ "failed", "Notices not processed",
+		  "Every notice was processed.", 6,
+		  { "Time", "Queue id", "Court", "Case", "Entry",
+		    "What happened" } },
 		{ "restricted", "Restricted entries", "No restricted entry.", 6,
 		  { "Time", "Court", "Case", "Entry", "Removed", "Documents" } },
 		{ "notices", "Notices by court and case", "No notice.", 6,
@@ -587,13 +633,33 @@ dg_sections(struct digest *d)
 	}
 }
 
-static const char DG_RELEASE[] =
-    "To deliver a held message, the mail administrator releases it by its "
-    "queue id: with Postfix, postsuper -H QUEUEID (then postqueue -i "
-    "QUEUEID to send it at once; postsuper -d QUEUEID deletes it); with "
-    "Sendmail, sendmail -qQ -Q -qIQUEUEID (mailq -qQ lists the quarantine). "
-    "A held restricted entry goes, once released, to every recipient it "
-    "had.";
+/* How the held messages' MTAs release them (INSTALL, section 12). */
+static char *
+dg_release(int mta)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_puts(&sb, "To deliver a held message, the mail administrator "
+	    "releases it by its queue id");
+	if (mta & DG_MTA_POSTFIX)
+		strbuf_puts(&sb, mta & DG_MTA_SENDMAIL ? ": with Postfix, " :
+		    " (Postfix): ");
+	if (mta & DG_MTA_POSTFIX)
+		strbuf_puts(&sb, "postsuper -H QUEUEID (then postqueue -i "
+		    "QUEUEID to send it at once; postsuper -d QUEUEID deletes "
+		    "it)");
+	if ((mta & DG_MTA_POSTFIX) && (mta & DG_MTA_SENDMAIL))
+		strbuf_puts(&sb, "; with Sendmail, ");
+	else if (mta & DG_MTA_SENDMAIL)
+		strbuf_puts(&sb, " (Sendmail): ");
+	if (mta & DG_MTA_SENDMAIL)
+		strbuf_puts(&sb, "sendmail -qQ -Q -qIQUEUEID (then sendmail "
+		    "-qIQUEUEID to send it at once; mailq -qQ lists the "
+		    "quarantine)");
+	strbuf_puts(&sb, ".  A held restricted entry goes, once released, to "
+	    "every recipient it had.");
+	return strbuf_detach(&sb);
+}
 
 /* The notices, the summary paragraph and the subject. */
 static void
@@ -601,12 +667,14 @@ dg_fill(struct dg_build *b, const struct store_audit **v, size_t n)
 {
 	struct digest *d = b->b_d;
 	struct strbuf sb = STRBUF_INIT;
-	char t0[32], t1[32];
+	char t0[32], t1[32], nf[48];
 	size_t i;
 
 	for (i = 0; i < n; i++) {
 		if (strcmp(v[i]->a_action, "held") == 0)
 			dg_held(b, v[i]);
+		if (strcmp(v[i]->a_action, "error") == 0)
+			dg_failed(b, v[i]);
 		if (v[i]->a_restricted)
 			dg_restricted(b, v[i]);
 		dg_unfetched(b, v[i]);
@@ -627,21 +695,33 @@ dg_fill(struct dg_build *b, const struct store_audit **v, size_t n)
 		    d->d_sect[S_UNFETCHED].s_nrows);
 		d->d_sect[S_UNFETCHED].s_more = strbuf_detach(&sb);
 	}
+	if (b->b_held > d->d_sect[S_HELD].s_nrows) {
+		strbuf_printf(&sb, "and %zu more (postqueue -p or mailq -qQ "
+		    "lists every one).", b->b_held - d->d_sect[S_HELD].s_nrows);
+		d->d_sect[S_HELD].s_more = strbuf_detach(&sb);
+	}
+	if (b->b_failed > d->d_sect[S_FAILED].s_nrows) {
+		strbuf_printf(&sb, "and %zu more (nefctl audit lists every "
+		    "one).", b->b_failed - d->d_sect[S_FAILED].s_nrows);
+		d->d_sect[S_FAILED].s_more = strbuf_detach(&sb);
+	}
 	if (b->b_purges > d->d_sect[S_PURGES].s_nrows) {
 		strbuf_printf(&sb, "and %zu more.", b->b_purges -
 		    d->d_sect[S_PURGES].s_nrows);
 		d->d_sect[S_PURGES].s_more = strbuf_detach(&sb);
 	}
-	if (b->b_held > 0)
-		d->d_sect[S_HELD].s_intro = strdup(DG_RELEASE);
+	if (b->b_held > 0 && (d->d_sect[S_HELD].s_intro =
+	    dg_release(b->b_held_mta)) == NULL)
+		b->b_err = 1;
 	d->d_nnotices = n;
 	strbuf_printf(&sb, "%zu notice%s in %zu case%s from %zu court%s; %zu "
-	    "PDF%s attached; %zu link%s cut; %zu held; %zu restricted "
-	    "entr%s (%zu recipient%s removed); %zu document%s not fetched; "
-	    "%zu purge%s.", n, n == 1 ? "" : "s", b->b_cases,
+	    "PDF%s attached; %zu link%s cut; %zu held; %zu not processed; "
+	    "%zu restricted entr%s (%zu recipient%s removed); %zu document%s "
+	    "not fetched; %zu purge%s.", n, n == 1 ? "" : "s", b->b_cases,
 	    b->b_cases == 1 ? "" : "s", b->b_courts, b->b_courts == 1 ? "" : "s",
 	    b->b_att, b->b_att == 1 ? "" : "s", b->b_cut, b->b_cut == 1 ? "" : "s",
-	    b->b_held, b->b_restricted, b->b_restricted == 1 ? "y" : "ies",
+	    b->b_held, b->b_failed, b->b_restricted,
+	    b->b_restricted == 1 ? "y" : "ies",
 	    b->b_removed, b->b_removed == 1 ? "" : "s", b->b_unfetched,
 	    b->b_unfetched == 1 ? "" : "s", b->b_purges,
 	    b->b_purges == 1 ? "" : "s");
@@ -652,9 +732,11 @@ dg_fill(struct dg_build *b, const struct store_audit **v, size_t n)
 	    digest_time(b->b_in->di_since, t0, sizeof(t0)),
 	    digest_time(b->b_in->di_until, t1, sizeof(t1)),
 	    b->b_in->di_host ? b->b_in->di_host : "this relay");
+	snprintf(nf, sizeof(nf), ", %zu not processed", b->b_failed);
 	snprintf(d->d_subject, sizeof(d->d_subject), "Court notices to %.10s: "
-	    "%zu notice%s, %zu held, %zu restricted, %zu not fetched", t1, n,
-	    n == 1 ? "" : "s", b->b_held, b->b_restricted, b->b_unfetched);
+	    "%zu notice%s, %zu held, %zu restricted, %zu not fetched%s", t1, n,
+	    n == 1 ? "" : "s", b->b_held, b->b_restricted, b->b_unfetched,
+	    b->b_failed > 0 ? nf : "");
 }
 
 int

@@ -7,7 +7,11 @@
  * (digest_text.h, digest_html.h):
  *
  *	held		what waits in the MTA's hold queue or quarantine, with
- *			the commands that release it (Postfix and Sendmail)
+ *			the commands that release it: those of the MTA the
+ *			audit names (Postfix or Sendmail), of both for a
+ *			record that names none
+ *	failed		notices not processed (audit action "error"): why,
+ *			and what on_error did with them
  *	restricted	entries that mention seal or redact, and the
  *			recipients removed from them
  *	notices		per court and case: every notice with its entry
@@ -33,7 +37,7 @@
 #include "store.h"
 
 #define DG_COLS		6
-#define DG_NSECT	5
+#define DG_NSECT	6
 
 enum dg_kind { DG_ROW, DG_GROUP, DG_NOTE };
 

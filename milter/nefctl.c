@@ -162,6 +162,10 @@ print_audit(FILE *fp, const struct store_audit *a)
 		fprintf(fp, "  changed: %.*s entry %.*s", (int)w, ch,
 		    (int)strcspn(e, "\t"), e);
 	}
+	if ((ch = store_audit_item(a, STORE_AUDIT_TAG_ERROR)) != NULL)
+		fprintf(fp, "  not processed (on_error=%.*s): %s",
+		    (int)strcspn(ch, "\t"), ch, ch[strcspn(ch, "\t")] ?
+		    ch + strcspn(ch, "\t") + 1 : "");
 	if (a->a_ndoc > 0) {
 		fputs("  docs:", fp);
 		for (i = 0; i < a->a_ndoc; i++)

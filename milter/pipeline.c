@@ -24,7 +24,8 @@
  *
  *	Any failure before step 5 ends in on_error: the original notice,
  *	marked with an X-NEF header naming the error (accept), or a
- *	temporary failure (tempfail).
+ *	temporary failure (tempfail); either way an audit record with
+ *	action "error" (plan_fail.h).
  * DIAGNOSTICS
  *	Every line begins with the queue id.
  */
@@ -56,6 +57,7 @@
 #include "pdfcheck.h"
 #include "pipeline.h"
 #include "plan.h"
+#include "plan_fail.h"
 #include "plan_pdf.h"
 #include "progress.h"
 #include "plan_cal.h"
@@ -262,10 +264,12 @@ pl_fail(struct plan *p, const char *why)
 	if (p->p_cfg->cf_on_error == ONERR_TEMPFAIL) {
 		log_err(p->p_qid, "notice not processed: %s; tempfailed "
 		    "(on_error=tempfail)", why);
+		plan_fail_audit(p, 1, why);
 		return SESS_TEMPFAIL;
 	}
 	log_err(p->p_qid, "notice not processed: %s; delivered unchanged "
 	    "(on_error=accept)", why);
+	plan_fail_audit(p, 0, why);
 	plan_xnef(p, &x);
 	x.x_action = "error";
 	x.x_error = why;

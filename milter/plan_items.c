@@ -7,7 +7,8 @@
  *	See plan_items.h and the tags in store.h.  Each item is text:
  *	lines of TAB-separated fields, every control character of a value
  *	turned into a blank.  The document list stops short of the item
- *	size limit with a last line "more TAB N".
+ *	size limit with a last line "more TAB N".  The MTA is the one
+ *	macro v names (mta.h).
  * DIAGNOSTICS
  *	A failure to add an item is logged with the queue id; the record
  *	is still written without it.
@@ -18,11 +19,14 @@
 #include "decide.h"
 #include "docs.h"
 #include "log.h"
+#include "mta.h"
 #include "nef.h"
 #include "plan.h"
 #include "plan_items.h"
+#include "shim.h"
 #include "store.h"
 #include "strbuf.h"
+#include "text.h"
 
 #define PI_DOCS_ROOM	(STORE_AUDIT_ITEM_MAX - 1024)
 #define PI_ENTRY_MAX	1000	/* bytes of docket text kept */
@@ -33,6 +37,7 @@ static void	pi_add(const struct plan *, struct store_audit *, unsigned,
 static void	pi_flags(struct strbuf *, int store, int att, int cap);
 static void	pi_docs(const struct plan *, struct store_audit *);
 static void	pi_cases(const struct plan *, struct store_audit *);
+static void	pi_mta(const struct plan *, struct store_audit *);
 
 /* Append s (at most max bytes) with control characters as blanks. */
 static void
@@ -143,6 +148,31 @@ pi_cases(const struct plan *p, struct store_audit *a)
 	strbuf_free(&sb);
 }
 
+/* The MTA that handed the message over, when macro v names it. */
+static void
+pi_mta(const struct plan *p, struct store_audit *a)
+{
+	enum mta_kind k = mta_kind_of(shim_getsymval(p->p_ctx, "v"));
+
+	if (k != MTA_UNKNOWN)
+		pi_add(p, a, STORE_AUDIT_TAG_MTA, mta_name(k));
+}
+
+void
+plan_items_failed(const struct plan *p, struct store_audit *a, int tempfail,
+    const char *why)
+{
+	char reason[STORE_AUDIT_REASON_MAX + 1], v[STORE_AUDIT_REASON_MAX + 16];
+
+	pi_add(p, a, STORE_AUDIT_TAG_KIND, nef_kind_name(p->p_nef->n_kind));
+	pi_cases(p, a);
+	pi_mta(p, a);
+	text_printable(reason, sizeof(reason), why, strlen(why));
+	snprintf(v, sizeof(v), "%s\t%s", tempfail ? "tempfail" : "accept",
+	    reason);
+	pi_add(p, a, STORE_AUDIT_TAG_ERROR, v);
+}
+
 void
 plan_items(const struct plan *p, struct store_audit *a)
 {
@@ -163,6 +193,7 @@ plan_items(const struct plan *p, struct store_audit *a)
 		pi_add(p, a, STORE_AUDIT_TAG_LINKS, num);
 	}
 	pi_cases(p, a);
+	pi_mta(p, a);
 	for (i = 0; d != NULL && i < d->do_nadd; i++)
 		strbuf_printf(&sb, "%s%s", i ? "," : "", d->do_add[i].dr_addr);
 	if (sb.sb_len > 0 && !strbuf_error(&sb))

@@ -372,9 +372,19 @@ enum store_audit_tag {
 					   (STATUS "pending": not yet) */
 	STORE_AUDIT_TAG_PDF_FIRM = 12,	/* the filing is the firm's own: the
 					   firm_filer_names entry matched */
-	STORE_AUDIT_TAG_ENTRY = 16	/* the entry's short docket text
+	STORE_AUDIT_TAG_ENTRY = 16,	/* the entry's short docket text
 					   (never for a restricted entry) */
+	STORE_AUDIT_TAG_MTA = 17,	/* the MTA that handed the message
+					   over: "Postfix" or "Sendmail" (none:
+					   not known, or an older record) */
+	STORE_AUDIT_TAG_ERROR = 18	/* a notice not processed (action
+					   "error"): ON_ERROR TAB REASON, with
+					   ON_ERROR "accept" (delivered as it
+					   came) or "tempfail" (refused for
+					   now); REASON printable, at most
+					   STORE_AUDIT_REASON_MAX bytes */
 };
+#define STORE_AUDIT_REASON_MAX	200
 #define STORE_AUDIT_ITEMS	64	/* items in one record */
 #define STORE_AUDIT_ITEM_MAX	65535	/* bytes of one item's value */
 

@@ -33,6 +33,18 @@
 #                               stopped, logged so, and wrote nothing on
 #                               standard error (no fallback line, no
 #                               sanitizer report); then tap_done
+#   e2e_restart [VAR=VALUE...]  stop nefmilter (checking that it wrote
+#                               nothing on standard error) and start it
+#                               again, with VAR=VALUE in its environment
+#   e2e_day_notices             the notices of a day, as the digest and
+#                               metrics suites send them: N57 (entry 57:
+#                               two PDFs and attachment 2 behind a login
+#                               prompt), N59 (entry 59: its one document
+#                               sealed, the link cut), NS (entry 57 as a
+#                               motion to file under seal: restricted)
+#   e2e_send_day                send N57 and N59 to docketing and NS to
+#                               docketing and bob (who is not listed), in
+#                               that order; DAY_QIDS holds their queue ids
 #   nefctl ARGS...              nefctl -c $MTA_DIR/nef.conf ARGS
 #   quiet CMD...                CMD with its standard output discarded
 # Variables: NEF, NEFCTL, MIMECHECK, DATA, COURT_FROM, LOG (the maillog).
@@ -157,3 +169,37 @@ e2e_finish() {
 
 nefctl() { "$NEFCTL" -c "$MTA_DIR/nef.conf" "$@"; }
 quiet() { "$@" >/dev/null; }
+
+E2E_STARTS=1
+e2e_restart() {	# [VAR=VALUE...]
+	local n
+	pf_kill "$E2E_NEF_PID"
+	check_eq "nefmilter ($E2E_STARTS) wrote nothing on standard error" "" \
+	    "$(head -c 2000 "$E2E_NEF_LOG")"
+	n=$(grep -c 'nefmilter\[[0-9]*\]: nefmilter .* starting on ' "$LOG")
+	E2E_STARTS=$((E2E_STARTS + 1))
+	pf_spawn "nefmilter$E2E_STARTS" env "$@" "$NEF" -f -c "$MTA_DIR/nef.conf"
+	E2E_NEF_PID=$PF_SPAWN_PID
+	E2E_NEF_LOG=$MTA_DIR/log/nefmilter$E2E_STARTS.log
+	[ -f "$E2E_NEF_LOG" ] || E2E_NEF_LOG=$PF_SPAWN_TMP/nefmilter$E2E_STARTS.log
+	e2e_started() {
+		[ "$(grep -c 'nefmilter\[[0-9]*\]: nefmilter .* starting on ' "$LOG")" -gt "$n" ]
+	}
+	check "nefmilter starts again" wait_for 10 e2e_started
+}
+
+e2e_day_notices() {
+	N57=$(e2e_notice n57)
+	N59=$(e2e_notice n59 's/035020918716?caseid=401001&de_seq_num=213/035020918900?caseid=401001\&de_seq_num=215/; s/^>57<\/a>/>59<\/a>/')
+	NS=$(e2e_notice seal 's/MOTION to Compel/MOTION to File Under Seal/')
+}
+
+e2e_send_day() {
+	DAY_QIDS=()
+	e2e_send_notice "$N57" docketing@example.test
+	DAY_QIDS+=("$MTA_LAST_QID")
+	e2e_send_notice "$N59" docketing@example.test
+	DAY_QIDS+=("$MTA_LAST_QID")
+	e2e_send_notice "$NS" docketing@example.test,bob@example.test
+	DAY_QIDS+=("$MTA_LAST_QID")
+}

@@ -10,7 +10,11 @@
 # headless chromium to a PNG (kept in the test output) and its DOM shows
 # the same rows; --mail sends one multipart/alternative message through
 # Postfix's sendmail(1) to digest_to, whose parts are those two forms;
-# hostile and unconfigured --to addresses are refused and nothing is sent.
+# past digest_max_notices one line per case; hostile and unconfigured
+# --to addresses are refused with the reason and nothing is sent; a
+# notice that the pipeline could not process (no room for its new body)
+# is delivered as it came, and the audit, the digest ("Notices not
+# processed") and the counters all say so.
 set -u
 . "$(dirname "$0")/common.sh"
 e2e_require
@@ -20,21 +24,15 @@ e2e_start "$DATA/scenarios/e2e.json" "restricted_scope = address" \
 echo "sendmail_command = /usr/sbin/sendmail -C $PF_CONF -oi" >>"$PF_DIR/nef.conf"
 ROWS="/usr/bin/python3 $TOP/tests/lib/digestrows.py"
 OUT=$TOP/$BUILD/test-logs
+mkdir -p "$OUT"
 T0=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 CASE=4:22-cv-05541-JST
 
-N57=$(e2e_notice n57)
-e2e_send_notice "$N57" docketing@example.test
-Q1=$PF_LAST_QID
-N59=$(e2e_notice n59 's/035020918716?caseid=401001&de_seq_num=213/035020918900?caseid=401001\&de_seq_num=215/; s/^>57<\/a>/>59<\/a>/')
-e2e_send_notice "$N59" docketing@example.test
-Q2=$PF_LAST_QID
-NS=$(e2e_notice seal 's/MOTION to Compel/MOTION to File Under Seal/')
-e2e_send_notice "$NS" docketing@example.test,bob@example.test
-Q3=$PF_LAST_QID
+e2e_day_notices
+e2e_send_day
 e2e_send_notice "$NS" bob@example.test
 Q4=$PF_LAST_QID
-for q in "$Q1" "$Q2" "$Q3"; do
+for q in "${DAY_QIDS[@]}"; do
 	check "message $q: done" e2e_wait_qid "$q"
 done
 check "message $Q4: held" pf_wait_log "postfix/cleanup\[[0-9]+\]: $Q4: milter-hold: " 20
@@ -55,14 +53,18 @@ check_grep "the period is the window asked for" "^From [0-9-]+ [0-9:]+ to [0-9-]
 tr '\n' ' ' <"$PF_DIR/d.txt" | tr -s ' ' >"$PF_DIR/d.flat"	# prose unwrapped
 # entry 59's link, and the held entry's (held with no document in it)
 check_grep "the summary counts every outcome" \
-    " 4 notices in 1 case from 1 court; 4 PDFs attached; 2 links cut; 1 held; 2 restricted entries \(1 recipient removed\); 4 documents not fetched; 1 purge\. " \
+    " 4 notices in 1 case from 1 court; 4 PDFs attached; 2 links cut; 1 held; 0 not processed; 2 restricted entries \(1 recipient removed\); 4 documents not fetched; 1 purge\. " \
     "$PF_DIR/d.flat"
 check_eq "held: one row" 1 "$(row held)"
 check_eq "held: its queue id" "$Q4" "$(cell held 1 2)"
 check_eq "held: court, case, entry" "cand $CASE 57" "$(cell held 1 3) $(cell held 1 4) $(cell held 1 5)"
 check "held: why" test -n "$(cell held 1 6)"
-check_grep "held: how to release it with Postfix" "postsuper -H QUEUEID" "$PF_DIR/d.flat"
-check_grep "held: and with Sendmail" "sendmail -qQ -Q -qIQUEUEID" "$PF_DIR/d.flat"
+check_grep "held: how to release it with Postfix, as INSTALL says" \
+    "releases it by its queue id \(Postfix\): postsuper -H QUEUEID \(then postqueue -i QUEUEID " "$PF_DIR/d.flat"
+check_nogrep "held: and not with Sendmail (the audit names the MTA)" "sendmail -q" "$PF_DIR/d.flat"
+check_grep "the audit names the MTA" '"tag":17,"value":"Postfix"' <(nefctl audit --qid "$Q4" --json)
+check_eq "not processed: no row" 0 "$(row failed)"
+check_grep "not processed: says so" "^Every notice was processed\.$" "$PF_DIR/d.txt"
 check_eq "restricted: two rows" 2 "$(row restricted)"
 check_eq "restricted: bob was removed from the first" "bob@example.test" "$(cell restricted 1 5)"
 check_eq "restricted: nobody from the held one" "nobody" "$(cell restricted 2 5)"
@@ -139,4 +141,88 @@ check_grep "mail: a text part, quoted-printable" "^PART text/plain quoted-printa
 check_grep "mail: an HTML part, quoted-printable" "^PART text/html quoted-printable$" "$PF_DIR/mail.h"
 check "mail: the text part is the text form" diff -u "$PF_DIR/d.txt" "$M.txt"
 check "mail: the HTML part is the HTML form" diff -u "$PF_DIR/d.html" "$M.html"
+
+# --- a thousand notices: one readable message ----------------------------------------
+# A store of its own, filled by storetool (1000 audit records of one case).
+BIG=$PF_DIR/bigstate
+mkdir -p "$BIG"
+"$TOP/$BUILD/tools/storetool" "$BIG" init 4194304 >/dev/null 2>&1
+"$TOP/$BUILD/tools/storetool" "$BIG" audit-burst 1000 K >/dev/null 2>&1
+sed "s|^state_dir = .*|state_dir = $BIG|" "$PF_DIR/nef.conf" >"$PF_DIR/big.conf"
+"$NEFCTL" -c "$PF_DIR/big.conf" digest --since 1h >"$PF_DIR/big.txt" 2>"$PF_DIR/big.err"
+check_eq "a thousand notices: the digest is made" "0 " "$? $(cat "$PF_DIR/big.err")"
+"$NEFCTL" -c "$PF_DIR/big.conf" digest --since 1h --format html >"$PF_DIR/big.html"
+tr '\n' ' ' <"$PF_DIR/big.txt" | tr -s ' ' >"$PF_DIR/big.flat"
+check_grep "they are all counted" "^Court notices through nefmilter From .* 1000 notices in 1 case from 1 court; " "$PF_DIR/big.flat"
+check_grep "past digest_max_notices it says so" \
+    "1000 notices: more than digest_max_notices \(200\), so one line per case\. nefctl audit --case COURT CASE lists them one by one\." \
+    "$PF_DIR/big.flat"
+$ROWS --text "$PF_DIR/big.txt" >"$PF_DIR/big.rows"
+check_eq "one row for the one case, its one entry named once" "notices	cand	4:22-cv-05541	1000	2	0 PDFs attached, 0 links cut" \
+    "$(cat "$PF_DIR/big.rows")"
+check "the text stays short (under 4 kB)" test "$(wc -c <"$PF_DIR/big.txt")" -lt 4096
+check "and the HTML (under 16 kB)" test "$(wc -c <"$PF_DIR/big.html")" -lt 16384
+
+# --- hostile --to: refused, with the reason, and nothing submitted ---------------------
+before=$(pf_maildir_files docketing | wc -l)
+tos=("docketing@example.test, carol@example.test" "docketing@example.test
+Bcc: carol@example.test" "<docketing@example.test>carol@example.test" "" "docketing"
+"docketing@example.test\\" "$(printf 'docketing\001@example.test')"
+"$(head -c 400 /dev/zero | tr '\0' a)@example.test" "-f@example.test")
+for to in "${tos[@]}"; do
+	shown=$(printf '%s' "$to" | head -c 40 | tr -c '[:print:]' '?')
+	rc=$(nefctl digest "${W[@]}" --to "$to" >"$PF_DIR/eo" 2>"$PF_DIR/ee"; echo $?)
+	check_eq "--to \"$shown\": refused (exit 2)" 2 "$rc"
+	check_grep "--to \"$shown\": a line saying why" "^nefctl: --to .* refused: " "$PF_DIR/ee"
+	check_eq "--to \"$shown\": one printable line, not too long" "1 0 0" \
+	    "$(wc -l <"$PF_DIR/ee") $(tr -d '\n' <"$PF_DIR/ee" | tr -d '[:print:]' | wc -c) $(awk 'length > 200' "$PF_DIR/ee" | wc -l)"
+	check_eq "--to \"$shown\": nothing on standard output" "" "$(cat "$PF_DIR/eo")"
+done
+check_eq "the refused addresses got nothing: no other mail" "$before 0" \
+    "$(pf_maildir_files docketing | wc -l) $(pf_maildir_files carol | wc -l)"
+
+# --- a notice not processed (on_error = accept) ------------------------------------------
+# The new body has nowhere to go: state_dir/tmp is closed to the milter's
+# user and TMPDIR does not exist, so the pipeline ends in on_error.
+chmod 000 "$PF_DIR/nefstate/tmp"
+e2e_restart TMPDIR=/nonexistent
+T2=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+m0=$(nefctl metrics)
+before=$(pf_maildir_files docketing | wc -l)
+e2e_send_notice "$N59" docketing@example.test
+Q5=$PF_LAST_QID
+check "message $Q5: done" e2e_wait_qid "$Q5"
+chmod 700 "$PF_DIR/nefstate/tmp"
+check_grep "the log says it was not processed, and why" \
+    "nefmilter\[[0-9]+\]: error: $Q5: notice not processed: rewrite: cannot create a temporary file in /nonexistent: .*; delivered unchanged \(on_error=accept\)$" "$LOG"
+check_grep "the audit line says action=error" \
+    "nefmilter\[[0-9]+\]: $Q5: notice court=cand case=4:22-cv-05541 entry=59 kind=district action=error on_error=accept: rewrite: " "$LOG"
+check "it is delivered all the same" pf_wait_delivered docketing $((before + 1)) 20
+check_grep "as it came, marked action=error" "^HDR X-NEF: .*action=error" "$(e2e_parts "$(e2e_last docketing)")"
+check_grep "nefctl audit lists it" \
+    "^[0-9T:-]+Z  $Q5 +cand +4:22-cv-05541#59  error verified  to: docketing@example.test  not processed \(on_error=accept\): rewrite: cannot create a temporary file in /nonexistent: " \
+    <(nefctl audit --qid "$Q5")
+T3=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+"$NEFCTL" -c "$PF_DIR/nef.conf" digest --since "$T2" --until "$T3" >"$PF_DIR/d3.txt"
+$ROWS --text "$PF_DIR/d3.txt" >"$PF_DIR/rows3.txt"
+check_eq "the digest lists it under notices not processed" 1 "$(grep -c '^failed	' "$PF_DIR/rows3.txt")"
+check_eq "... its queue id, court, case and entry" "$Q5 cand $CASE 59" \
+    "$(awk -F'\t' '$1 == "failed" { print $3, $4, $5, $6 }' "$PF_DIR/rows3.txt")"
+check_grep "... why, and that it was delivered as it came" \
+    "^rewrite: cannot create a temporary file in /nonexistent: .*; delivered as it came, without its documents$" \
+    <(awk -F'\t' '$1 == "failed" { print $7 }' "$PF_DIR/rows3.txt")
+check_eq "... and under notices, action error" "59 error" \
+    "$(awk -F'\t' '$1 == "notices" { print $2, $5 }' "$PF_DIR/rows3.txt")"
+tr '\n' ' ' <"$PF_DIR/d3.txt" | tr -s ' ' >"$PF_DIR/d3.flat"
+check_grep "the summary counts it" " 1 notice in 1 case from 1 court; .* 0 held; 1 not processed; " "$PF_DIR/d3.flat"
+printf '%s\n' "$m0" >"$PF_DIR/m0.prom"
+nefctl metrics >"$PF_DIR/m1.prom"
+/usr/bin/python3 "$TOP/tests/lib/promparse.py" --delta "$PF_DIR/m0.prom" "$PF_DIR/m1.prom" |
+    grep -E '^nefmilter_(errors|notices|messages)_total' >"$PF_DIR/m.delta"
+check "the counters agree: one pipeline error, one notice with action error" \
+    diff -u - "$PF_DIR/m.delta" <<'EOF2'
+nefmilter_errors_total{kind="pipeline"} +1
+nefmilter_messages_total{class="notice"} +1
+nefmilter_notices_total{action="error",kind="district"} +1
+EOF2
 e2e_finish

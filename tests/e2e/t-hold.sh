@@ -4,7 +4,8 @@
 # restricted_scope = address.
 #  1. entry 57 (one attachment behind a login prompt): held, the queue
 #     file already holds the rewritten notice with the public PDFs; once
-#     released it is delivered as it was held.
+#     released it is delivered as it was held; the daily digest gives
+#     the release commands of this MTA only.
 #  2. entry 59 (its only document is sealed): held.
 #  3. a restricted entry sent only to bob, whom the court did not list:
 #     removing him would leave nobody, so the notice is held instead (a
@@ -102,4 +103,18 @@ check_eq "the held file carries no document" "" "$(e2e_pdf_shas "$(e2e_parts "$M
 check_eq "three messages wait in the hold queue" 3 "$(mta_hold_ids | wc -l)"
 check_eq "docketing got only the released notice" 1 "$(mta_maildir_files docketing | wc -l)"
 check_nogrep "no nefmilter error in the maillog" "nefmilter\[[0-9]+\]: error" "$LOG"
+# The daily digest gives this MTA's release commands only (INSTALL's).
+nefctl digest | tr '\n' ' ' | tr -s ' ' >"$MTA_DIR/digest.flat"
+check_grep "the digest lists the four held messages" " 4 held; " "$MTA_DIR/digest.flat"
+if [ "$MTA" = sendmail ]; then
+	check_grep "the digest: Sendmail's release commands" \
+	    "by its queue id \(Sendmail\): sendmail -qQ -Q -qIQUEUEID \(then sendmail -qIQUEUEID to send it at once; mailq -qQ lists the quarantine\)\." \
+	    "$MTA_DIR/digest.flat"
+	check_nogrep "the digest: not Postfix's" "postsuper|postqueue" "$MTA_DIR/digest.flat"
+else
+	check_grep "the digest: Postfix's release commands" \
+	    "by its queue id \(Postfix\): postsuper -H QUEUEID \(then postqueue -i QUEUEID to send it at once; postsuper -d QUEUEID deletes it\)\." \
+	    "$MTA_DIR/digest.flat"
+	check_nogrep "the digest: not Sendmail's" "sendmail -q|mailq" "$MTA_DIR/digest.flat"
+fi
 e2e_finish

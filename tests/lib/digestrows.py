@@ -24,6 +24,7 @@ import sys
 
 TITLES = {
     "HELD: WAITING FOR A DECISION": "held",
+    "NOTICES NOT PROCESSED": "failed",
     "RESTRICTED ENTRIES": "restricted",
     "NOTICES BY COURT AND CASE": "notices",
     "DOCUMENTS NOT FETCHED": "unfetched",

@@ -3,8 +3,10 @@
  * readable message (one line per case past digest_max_notices, each
  * section capped), a restricted entry never shows its docket text or
  * document names even when its record carries them, a record written
- * before the optional items existed still shows, and the HTML escapes
- * what it is given and carries no script, style sheet or image.
+ * before the optional items existed still shows, the HTML escapes
+ * what it is given and carries no script, style sheet or image; notices
+ * not processed have their section, and a held message's release
+ * commands are its MTA's.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -84,11 +86,11 @@ test_thousand(void **state)
 	}
 	d = build(&l, 200);
 	assert_int_equal(d->d_nnotices, 1000);
-	assert_int_equal(d->d_sect[2].s_nrows, 40);	/* one per case */
-	assert_non_null(strstr(d->d_sect[2].s_intro, "1000 notices"));
+	assert_int_equal(d->d_sect[3].s_nrows, 40);	/* one per case */
+	assert_non_null(strstr(d->d_sect[3].s_intro, "1000 notices"));
 	assert_int_equal(d->d_sect[0].s_nrows, 10);	/* held: every one */
-	assert_int_equal(d->d_sect[3].s_nrows, 200);	/* capped */
-	assert_non_null(strstr(d->d_sect[3].s_more, "and 800 more"));
+	assert_int_equal(d->d_sect[4].s_nrows, 200);	/* capped */
+	assert_non_null(strstr(d->d_sect[4].s_more, "and 800 more"));
 	assert_int_equal(digest_text(d, &t), 0);
 	assert_int_equal(digest_html(d, &h), 0);
 	assert_true(t.sb_len < 120 * 1024);
@@ -145,12 +147,119 @@ test_restricted_never_quoted(void **state)
 	store_audit_items_free(&v[1]);
 }
 
+/* Notices not processed: a row each, with why and what on_error did;
+ * past di_max a line says how many more. */
+static void
+test_failed(void **state)
+{
+	static struct store_audit v[4];
+	struct store_audit_list l = { 4, v };
+	struct strbuf t = STRBUF_INIT;
+	struct digest *d;
+	const struct dg_section *f;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 4; i++)
+		rec(&v[i], i, "4:22-cv-05541", 0);
+	snprintf(v[0].a_action, sizeof(v[0].a_action), "error");
+	store_audit_item_add(&v[0], STORE_AUDIT_TAG_ERROR,
+	    "accept\trewrite: cannot create a temporary file");
+	snprintf(v[2].a_action, sizeof(v[2].a_action), "error");
+	store_audit_item_add(&v[2], STORE_AUDIT_TAG_ERROR,
+	    "tempfail\tout of memory (documents)");
+	snprintf(v[3].a_action, sizeof(v[3].a_action), "error");
+	d = build(&l, 200);
+	f = &d->d_sect[1];
+	assert_string_equal(f->s_id, "failed");
+	assert_int_equal(f->s_nrows, 3);
+	assert_string_equal(f->s_rows[0].r_cell[1], "Q00000");
+	assert_string_equal(f->s_rows[0].r_cell[3], "4:22-cv-05541");
+	assert_string_equal(f->s_rows[0].r_cell[4], "1");
+	assert_string_equal(f->s_rows[0].r_cell[5], "rewrite: cannot create "
+	    "a temporary file; delivered as it came, without its documents");
+	assert_string_equal(f->s_rows[1].r_cell[5], "out of memory "
+	    "(documents); refused for now: the court's server sends it again");
+	assert_string_equal(f->s_rows[2].r_cell[5], "not recorded; delivered "
+	    "as it came, without its documents");
+	assert_null(f->s_more);
+	assert_int_equal(d->d_sect[3].s_nrows, 4 + 2);	/* and 2 courts */
+	assert_string_equal(d->d_subject + strlen(d->d_subject) -
+	    strlen(", 3 not processed"), ", 3 not processed");
+	assert_non_null(strstr(d->d_summary, "; 0 held; 3 not processed; "));
+	assert_int_equal(digest_text(d, &t), 0);
+	assert_non_null(strstr(t.sb_s, "NOTICES NOT PROCESSED\n"));
+	digest_free(d);
+	d = build(&l, 2);
+	assert_int_equal(d->d_sect[1].s_nrows, 2);
+	assert_string_equal(d->d_sect[1].s_more, "and 1 more (nefctl audit "
+	    "lists every one).");
+	digest_free(d);
+	l.al_n = 1;
+	snprintf(v[0].a_action, sizeof(v[0].a_action), "attached");
+	d = build(&l, 200);
+	assert_int_equal(d->d_sect[1].s_nrows, 0);
+	assert_null(strstr(d->d_subject, "not processed"));
+	digest_free(d);
+	strbuf_free(&t);
+	for (i = 0; i < 4; i++)
+		store_audit_items_free(&v[i]);
+}
+
+/* The release commands are those of the MTA the held records name. */
+static void
+test_release_mta(void **state)
+{
+	static const struct { const char *mta[2]; int pf, sm; } c[] = {
+		{ { "Postfix", "Postfix" }, 1, 0 },
+		{ { "Sendmail", NULL }, 0, 1 },
+		{ { NULL, NULL }, 1, 1 },	/* records without the item */
+		{ { "Postfix", "Sendmail" }, 1, 1 },
+		{ { "Postfix", "" }, 1, 1 },	/* an MTA it does not know */
+	};
+	static struct store_audit v[2];
+	struct store_audit_list l = { 2, v };
+	struct digest *d;
+	const char *in;
+	size_t i, j;
+
+	(void)state;
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		for (j = 0; j < 2; j++) {
+			rec(&v[j], j, "4:22-cv-05541", 0);
+			snprintf(v[j].a_action, sizeof(v[j].a_action), "held");
+			if (c[i].mta[j] != NULL)
+				store_audit_item_add(&v[j], STORE_AUDIT_TAG_MTA,
+				    c[i].mta[j]);
+		}
+		l.al_n = c[i].mta[0] != NULL && c[i].mta[1] == NULL ? 1 : 2;
+		d = build(&l, 200);
+		in = d->d_sect[0].s_intro;
+		assert_non_null(in);
+		assert_int_equal(strstr(in, "postsuper -H QUEUEID") != NULL,
+		    c[i].pf);
+		assert_int_equal(strstr(in, "postqueue -i QUEUEID") != NULL,
+		    c[i].pf);
+		assert_int_equal(strstr(in, "sendmail -qQ -Q -qIQUEUEID") !=
+		    NULL, c[i].sm);
+		assert_int_equal(strstr(in, "sendmail -qIQUEUEID") != NULL,
+		    c[i].sm);
+		assert_int_equal(strstr(in, "with Postfix, ") != NULL,
+		    c[i].pf && c[i].sm);
+		digest_free(d);
+		for (j = 0; j < 2; j++)
+			store_audit_items_free(&v[j]);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_thousand),
 		cmocka_unit_test(test_restricted_never_quoted),
+		cmocka_unit_test(test_failed),
+		cmocka_unit_test(test_release_mta),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
