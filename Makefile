@@ -169,15 +169,22 @@ fuzz:
 	@sh mk/deps.sh
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash tests/fuzz/run
 
+# The directories make install makes.  Installed straight into PREFIX (no
+# DESTDIR: a staged install is for a package, whose manager removes its
+# directories), the ones that did not exist are listed in INSTMANIFEST
+# for make uninstall, which removes them again once they are empty.
+INSTDIRS    = $(SBINDIR) $(MANDIR)/man5 $(MANDIR)/man8 $(SYSCONFDIR)/nefmilter \
+              $(UNITDIR) $(TMPFILESDIR)
+INSTMANIFEST = $(PREFIX)/share/nefmilter/installed-dirs
+
 install: all
-	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 \
-	           $(DESTDIR)$(SYSCONFDIR)/nefmilter
+	sh mk/instdirs.sh make "$(if $(DESTDIR),,$(INSTMANIFEST))" \
+	    $(addprefix $(DESTDIR),$(INSTDIRS)) $(if $(DESTDIR),,$(patsubst %/,%,$(dir $(INSTMANIFEST))))
 	install -m 0755 $(BUILD)/nefmilter $(BUILD)/nefctl $(BUILD)/nefpdf $(DESTDIR)$(SBINDIR)/
 	install -m 0644 conf/nefmilter.8 conf/nefctl.8 conf/nefpdf.8 $(DESTDIR)$(MANDIR)/man8/
 	install -m 0644 conf/nefmilter.conf.5 $(DESTDIR)$(MANDIR)/man5/
 	test -f $(DESTDIR)$(SYSCONFDIR)/nefmilter/nefmilter.conf || \
 	  install -m 0644 conf/nefmilter.conf $(DESTDIR)$(SYSCONFDIR)/nefmilter/nefmilter.conf
-	install -d $(DESTDIR)$(UNITDIR) $(DESTDIR)$(TMPFILESDIR)
 	for u in $(UNITS); do \
 	  sed -e 's|@SBINDIR@|$(SBINDIR)|g' -e 's|/usr/local/sbin/|$(SBINDIR)/|g' \
 	      -e 's|@SYSCONFDIR@|$(SYSCONFDIR)|g' $$u >$(DESTDIR)$(UNITDIR)/$${u##*/} && \
@@ -197,6 +204,7 @@ uninstall:
 	if cmp -s conf/nefmilter.conf "$$c"; then rm -f "$$c"; \
 	elif [ -e "$$c" ]; then echo "kept $$c: it is not the sample any more"; fi
 	-@rmdir $(DESTDIR)$(SYSCONFDIR)/nefmilter 2>/dev/null || true
+	@sh mk/instdirs.sh remove "$(DESTDIR)$(INSTMANIFEST)"
 
 # A Debian package from the packaging in debian/ (dpkg-buildpackage and
 # debhelper, built in a copy of the tree); the .deb lands in DEBDIR.

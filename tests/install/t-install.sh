@@ -3,6 +3,8 @@
 # pages and the sample configuration (never overwriting an existing one),
 # and the installed nefmilter reads the installed file; make uninstall
 # removes what install made, and keeps a configuration that was changed.
+# Installed straight into PREFIX (no DESTDIR), uninstall also removes the
+# directories install made, and leaves those that were there before.
 set -u
 TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 BUILD=${BUILD:-build}
@@ -65,4 +67,25 @@ make -s -C "$TOP" BUILD="$BUILD" DESTDIR="$D" PREFIX=/opt/nef uninstall >"$D/un.
 check_eq "install then uninstall, the sample unchanged: no file left" "" \
     "$(cd "$D" && find etc opt usr -type f 2>/dev/null)"
 check "and no etc/nefmilter directory" test ! -e "$D/etc/nefmilter"
+
+# --- straight into PREFIX: the directories -------------------------------------
+P=$D/direct
+mkdir -p "$P/usr/local/sbin" "$P/usr/local/share/man" "$P/etc"	# as Debian has them
+before=$(cd "$P" && find . | sort)
+make -s -C "$TOP" BUILD="$BUILD" PREFIX="$P/usr/local" SYSCONFDIR="$P/etc" install >"$D/log" 2>&1
+check "installed straight into PREFIX" test -x "$P/usr/local/sbin/nefmilter" -a -f "$P/usr/local/share/man/man8/nefmilter.8"
+check_grep "install lists the directories it made" "^$P/usr/local/share/man/man8$" "$P/usr/local/share/nefmilter/installed-dirs"
+check_nogrep "and not those that were there" "^$P/usr/local/(sbin|share/man)$" "$P/usr/local/share/nefmilter/installed-dirs"
+make -s -C "$TOP" BUILD="$BUILD" PREFIX="$P/usr/local" SYSCONFDIR="$P/etc" install >"$D/log" 2>&1
+check_grep "a second install still lists them" "^$P/usr/local/lib/tmpfiles\.d$" "$P/usr/local/share/nefmilter/installed-dirs"
+make -s -C "$TOP" BUILD="$BUILD" PREFIX="$P/usr/local" SYSCONFDIR="$P/etc" uninstall >"$D/un.log" 2>&1
+check_eq "uninstall leaves exactly what was there before: no file, no directory of its own" \
+    "$before" "$(cd "$P" && find . | sort)"
+make -s -C "$TOP" BUILD="$BUILD" PREFIX="$P/usr/local" SYSCONFDIR="$P/etc" install >"$D/log" 2>&1
+echo "firm_domains = lawfirm.example" >"$P/etc/nefmilter/nefmilter.conf"
+make -s -C "$TOP" BUILD="$BUILD" PREFIX="$P/usr/local" SYSCONFDIR="$P/etc" uninstall >"$D/un.log" 2>&1
+check_eq "a changed configuration: it and its directory stay, nothing else" \
+    "$(printf '%s\n' "$before" ./etc/nefmilter ./etc/nefmilter/nefmilter.conf | sort)" "$(cd "$P" && find . | sort)"
+check "INSTALL says make uninstall removes the directories install made" \
+    grep -q "and the directories make install made" "$TOP/INSTALL"
 tap_done
