@@ -208,6 +208,8 @@ pipeline_stop(void)
 		pl_maint_running = 0;
 	}
 	plan_pdf_stop();
+	if (pl_store != NULL)
+		(void)tally_flush(pl_store, 1);
 	pl_store = store_close(pl_store);
 	fetch_cleanup();
 	mime_shutdown();

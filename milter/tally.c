@@ -10,13 +10,17 @@
  *	and their bytes, hold, restriction, recipients added and removed,
  *	links cut, and the failures.  tally_commit() writes them with the
  *	audit record through store_audit_add_counted(), or alone with
- *	store_count_add() when the message has no record.
+ *	store_count_add() when the message has no record, together with
+ *	the changes of the commits that failed before (tally.h), merged by
+ *	series in at most TALLY_PENDING_MAX slots.
  * DIAGNOSTICS
- *	A failed commit is logged with the queue id.
+ *	A failed commit is logged with the queue id; what tally_flush()
+ *	could not write at exit is logged series by series.
  */
-#include <stdatomic.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "decide.h"
@@ -28,13 +32,22 @@
 #include "plan.h"
 #include "plan_cal.h"
 #include "store.h"
+#include "strbuf.h"
 #include "tally.h"
 #include "xnef.h"
 
-/* Commits that failed since the last one that worked. */
-static _Atomic uint64_t tally_lost;
+/*
+ * The changes of commits that failed, and of "errors{kind=store}" for
+ * each, merged by series until a commit takes them.
+ */
+static pthread_mutex_t	 tally_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct store_count tally_pend[TALLY_PENDING_MAX];
+static size_t		 tally_npend;
+static uint64_t		 tally_dropped;	/* changes that found no room */
 
 static void	tally_docs(const struct plan *, struct metrics_delta *);
+static void	tally_keep(const struct store_count *, size_t);
+static size_t	tally_take(struct store_count *);
 
 static void
 tally_docs(const struct plan *p, struct metrics_delta *d)
@@ -99,33 +112,135 @@ tally_delta(const struct plan *p, struct metrics_delta *d)
 	metrics_add(d, M_CAL_EVENTS, NULL, NULL, NULL, NULL, plan_cal_events(p));
 }
 
-void
+/* Merge v[0..n) into the pending changes (tally_lock held). */
+static void
+tally_keep(const struct store_count *v, size_t n)
+{
+	struct store_count *c;
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < tally_npend; j++)
+			if (tally_pend[j].sc_op == v[i].sc_op &&
+			    strcmp(tally_pend[j].sc_key, v[i].sc_key) == 0)
+				break;
+		if (j == TALLY_PENDING_MAX) {
+			tally_dropped++;
+			continue;
+		}
+		c = &tally_pend[j];
+		if (j == tally_npend) {
+			*c = v[i];
+			tally_npend++;
+		} else if (v[i].sc_op == STORE_COUNT_MAX)
+			c->sc_value = v[i].sc_value > c->sc_value ? v[i].sc_value :
+			    c->sc_value;
+		else
+			c->sc_value = c->sc_value > UINT64_MAX - v[i].sc_value ?
+			    UINT64_MAX : c->sc_value + v[i].sc_value;
+	}
+}
+
+/* Move the pending changes into out (TALLY_PENDING_MAX room; lock held). */
+static size_t
+tally_take(struct store_count *out)
+{
+	size_t n = tally_npend;
+
+	memcpy(out, tally_pend, n * sizeof(*out));
+	tally_npend = 0;
+	return n;
+}
+
+int
 tally_commit(struct plan *p)
 {
-	struct metrics_delta d;
-	uint64_t lost;
+	struct metrics_delta d, e;
+	struct store_count *v;
+	size_t n, np = 0;
 	int rc;
 
 	if (p->p_store == NULL)
-		return;
+		return STORE_OK;
 	tally_delta(p, &d);
-	lost = atomic_exchange(&tally_lost, 0);
-	metrics_add(&d, M_ERRORS, "kind", "store", NULL, NULL, lost);
 	if (d.md_full)
 		log_warn(p->p_qid, "counters: more than %d changes; some left "
 		    "out", METRICS_DELTA_MAX);
-	if (p->p_audit != NULL)
-		rc = store_audit_add_counted(p->p_store, p->p_audit, d.md_v,
-		    d.md_n, NULL);
-	else
-		rc = store_count_add(p->p_store, d.md_v, d.md_n);
-	if (rc != STORE_OK) {
-		atomic_fetch_add(&tally_lost, lost + 1);
-		if (p->p_audit != NULL)
-			log_warn(p->p_qid, "audit record not stored: %s; "
-			    "counters not updated", store_strerror(rc));
-		else
-			log_warn(p->p_qid, "counters not updated: %s",
-			    store_strerror(rc));
+	n = d.md_n;
+	/* The pending changes ride along (none when memory is short). */
+	if ((v = malloc((n + TALLY_PENDING_MAX) * sizeof(*v))) != NULL) {
+		memcpy(v, d.md_v, n * sizeof(*v));
+		pthread_mutex_lock(&tally_lock);
+		np = tally_take(v + n);
+		pthread_mutex_unlock(&tally_lock);
 	}
+	if (p->p_audit != NULL)
+		rc = store_audit_add_counted(p->p_store, p->p_audit,
+		    v ? v : d.md_v, n + np, NULL);
+	else
+		rc = store_count_add(p->p_store, v ? v : d.md_v, n + np);
+	if (rc != STORE_OK) {
+		metrics_delta_init(&e);
+		metrics_add(&e, M_ERRORS, "kind", "store", NULL, NULL, 1);
+		pthread_mutex_lock(&tally_lock);
+		tally_keep(v ? v : d.md_v, n + np);
+		tally_keep(e.md_v, e.md_n);
+		np = tally_npend;
+		pthread_mutex_unlock(&tally_lock);
+		log_warn(p->p_qid, "%s: %s; the counters wait in memory for the "
+		    "next commit (%zu series)", p->p_audit != NULL ?
+		    "audit record not stored" : "counters not stored",
+		    store_strerror(rc), np);
+	}
+	free(v);
+	return rc;
+}
+
+size_t
+tally_pending(void)
+{
+	size_t n;
+
+	pthread_mutex_lock(&tally_lock);
+	n = tally_npend;
+	pthread_mutex_unlock(&tally_lock);
+	return n;
+}
+
+int
+tally_flush(struct store *st, int at_exit)
+{
+	struct store_count v[TALLY_PENDING_MAX];
+	struct strbuf sb = STRBUF_INIT;
+	size_t n, i;
+	uint64_t dropped;
+	int rc;
+
+	pthread_mutex_lock(&tally_lock);
+	n = tally_take(v);
+	dropped = tally_dropped;
+	tally_dropped = 0;
+	pthread_mutex_unlock(&tally_lock);
+	if (dropped > 0)
+		log_err(NULL, "counters: %llu change%s found no room in memory "
+		    "and %s lost", (unsigned long long)dropped, dropped == 1 ?
+		    "" : "s", dropped == 1 ? "was" : "were");
+	if (n == 0 || (rc = store_count_add(st, v, n)) == STORE_OK)
+		return STORE_OK;
+	if (!at_exit) {
+		pthread_mutex_lock(&tally_lock);
+		tally_keep(v, n);
+		pthread_mutex_unlock(&tally_lock);
+		log_warn(NULL, "counters: %zu series still wait in memory: %s",
+		    n, store_strerror(rc));
+		return rc;
+	}
+	for (i = 0; i < n && sb.sb_len < 600; i++)
+		strbuf_printf(&sb, "%s%s %s%llu", i ? ", " : "", v[i].sc_key,
+		    v[i].sc_op == STORE_COUNT_MAX ? ">=" : "+",
+		    (unsigned long long)v[i].sc_value);
+	log_err(NULL, "counters not stored at exit: %s; lost: %s%s",
+	    store_strerror(rc), strbuf_str(&sb), i < n ? " and more" : "");
+	strbuf_free(&sb);
+	return rc;
 }
