@@ -61,6 +61,13 @@ S(STR, "socket_group", "", 0, 0, cf_socket_group, NULL, 0,
 S(MODE, "socket_mode", "0660", 0, 0777, cf_socket_mode, NULL, 0,
   "The mode of a unix socket, in octal.  The MTA needs write permission: 0660\n"
   "lets the owner and socket_group in."),
+S(STR, "sendmail_cf", "/etc/mail/sendmail.cf", 0, 0, cf_sendmail_cf, NULL, 0,
+  "The local Sendmail's configuration, read by nefmilter -n: when one of its\n"
+  "milters (an X line) names this unix socket and its RunAsUser is set, -n\n"
+  "warns unless that user, with its one group (RunAsUser's group, else the\n"
+  "user's primary group), may read and write the socket as 'user',\n"
+  "socket_group and socket_mode make it.  A missing file is not checked;\n"
+  "empty: no check."),
 S(STR, "state_dir", "/var/lib/nefmilter", 0, 0, cf_state_dir, NULL, 0,
   "The LMDB store and the stored documents.  Owned by 'user', mode 0700."),
 S(STR, "user", "nefmilter", 0, 0, cf_user, NULL, 0,

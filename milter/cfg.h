@@ -47,6 +47,7 @@ struct cfg {
 	char		*cf_socket;
 	char		*cf_socket_group;	/* "": postfix, mail or user's */
 	uint64_t	 cf_socket_mode;
+	char		*cf_sendmail_cf;	/* nefmilter -n reads it */
 	char		*cf_state_dir;
 	char		*cf_user;
 	char		*cf_pid_file;

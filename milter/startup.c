@@ -29,6 +29,7 @@
 #include "pfconf.h"
 #include "pidfile.h"
 #include "pipeline.h"
+#include "smconf.h"
 #include "sockperm.h"
 #include "startup.h"
 #include "statedir.h"
@@ -258,6 +259,7 @@ startup_check(const struct cfg *cf, const char *spec)
 		bad = 1;
 	}
 	(void)pfconf_check(spec, su_warn, NULL, NULL);
+	(void)smconf_check(cf, spec, su_warn, NULL);
 	if (have_ra && runas_drop(&ra, &err) == 0) {
 		if (ra.ra_root && !(rc == 0 && sock_ok == 0 &&
 		    su_as_user(cf, spec)))

@@ -33,6 +33,8 @@
 #   SM_SMTP_PORT        SMTP port inside the namespace       [a free port]
 #   SM_QUEUE_RUN        the queue run interval (-q)          [30s]; empty: none
 #   SM_MC_EXTRA         extra sendmail.mc lines, before the mailers
+#   SM_GROUP_FILE       a group(5) file Sendmail sees as /etc/group (its
+#                       mount namespace); empty []: the system's
 #   SM_KEEP=1           sm_teardown leaves the directory in place
 # Set by sm_setup: SM_DIR, SM_CF (the .cf), SM_MAILLOG.  Set by sm_start:
 # SM_PID (the daemon).  Set by sm_send*: SM_LAST_RC, SM_LAST_QID,
@@ -271,6 +273,7 @@ mount --make-rprivate /
 ip link set lo up
 hostname smtest
 mount --bind "$SM_DIR/etc/hosts" /etc/hosts
+${SM_GROUP_FILE:+mount --bind "$SM_GROUP_FILE" /etc/group}
 mount -t tmpfs -o mode=755,size=1m smtest-dev "$SM_DIR/dev"
 for n in null zero full random urandom tty; do
 	touch "$SM_DIR/dev/\$n"
