@@ -49,7 +49,8 @@ quiet_n() {
 	local d=$1 cf=$2; shift
 	dash_n "$@"
 	check_eq "$d: -n passes" 0 "$N_RC"
-	check_nogrep "$d: -n says nothing of the .cf" "sendmail|${cf:-/}" "$MTA_DIR/n.err"
+	check_nogrep "$d: -n says nothing of the .cf" \
+	    "names this socket|sendmail_cf${cf:+|$cf}" "$MTA_DIR/n.err"
 }
 warn_re() {	# RUNAS: the start of the warning, as a regex
 	echo "nefmilter: warning: $SM_CF: its milter Xnef names this socket: Sendmail opens the socket as RunAsUser $1 \\(group mail\\), "
