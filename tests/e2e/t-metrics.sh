@@ -10,7 +10,11 @@
 #     exactly what they did, nothing else moves;
 #  3. nefmilter restarts: the counters are the same, and one more copy
 #     of entry 57 adds exactly its share;
-#  4. --output writes the same exposition atomically, mode 0644.
+#  4. --output writes the same exposition atomically, mode 0644;
+#  5. with another process holding the store's writer lock, metrics and
+#     digest still answer (read transactions only);
+#  6. metrics and digest run over and over while notices flow through
+#     Postfix: consistent snapshots, counters monotone, never locked.
 set -u
 . "$(dirname "$0")/common.sh"
 e2e_require
@@ -122,4 +126,78 @@ check_eq "and holds the same counters" "" \
     "$($PROM --delta "$PF_DIR/s3.prom" "$PF_DIR/textfile/nefmilter.prom")"
 check "--output into a missing directory fails (exit 7)" \
     test "$(nefctl metrics --output "$PF_DIR/nowhere/x.prom" 2>/dev/null; echo $?)" = 7
+
+# --- 5. read-only: metrics and digest beside a writer ----------------------------
+# Another process holds the store's writer lock: the two commands answer
+# all the same (a command that writes gives up: exit 4).
+pf_spawn wlock /usr/bin/python3 -c 'import fcntl, sys, time
+f = open(sys.argv[1], "r+"); fcntl.flock(f, fcntl.LOCK_EX)
+open(sys.argv[2], "w").close(); time.sleep(60)' "$PF_DIR/nefstate/db/write.lock" "$PF_DIR/wlocked"
+WLOCK=$PF_SPAWN_PID
+check "another process holds the writer lock" wait_for 10 test -e "$PF_DIR/wlocked"
+check_eq "nefctl team add gives up on it (exit 4)" 4 \
+    "$(nefctl -w 1 team add cand 4:22-cv-05541 dave@example.test >/dev/null 2>&1; echo $?)"
+check "nefctl metrics answers under it" sh -c '"$0" -c "$1" -w 1 metrics >"$2"' "$NEFCTL" "$PF_DIR/nef.conf" "$PF_DIR/l.prom"
+check "nefctl digest answers under it" sh -c '"$0" -c "$1" -w 1 digest >/dev/null' "$NEFCTL" "$PF_DIR/nef.conf"
+check_eq "... the same counters" "" "$($PROM --delta "$PF_DIR/s3.prom" "$PF_DIR/l.prom")"
+pf_kill "$WLOCK"
+
+# --- 6. metrics and digest while notices flow through Postfix ----------------------
+# Twelve copies of entry 57 go through Postfix while nefctl metrics and
+# nefctl digest run over and over: each run exits 0, each exposition
+# parses, no counter goes back from one run to the next, every snapshot
+# counts as many notices as it has audit records (one transaction
+# writes both), the digest never loses a notice, and all of them arrive.
+NF=12
+before=$(pf_maildir_files docketing | wc -l)
+rm -f "$PF_DIR/sent"
+( for i in $(seq $NF); do e2e_send_notice "$N57" docketing@example.test >/dev/null 2>&1; done
+  : >"$PF_DIR/sent" ) &
+SENDER=$!
+k=0
+: >"$PF_DIR/runs"
+while [ $k -lt 100 ]; do
+	k=$((k + 1))
+	nefctl metrics >"$PF_DIR/r$k.prom" 2>>"$PF_DIR/r.err"
+	a=$?
+	nefctl digest --since 1h >"$PF_DIR/r$k.dg" 2>>"$PF_DIR/r.err"
+	echo "$a $?" >>"$PF_DIR/runs"
+	[ -e "$PF_DIR/sent" ] && [ $k -ge 2 ] && break
+done
+wait "$SENDER"
+check "all $NF copies are delivered" pf_wait_delivered docketing $((before + NF)) 30
+diag "$k runs of metrics and digest"
+check_eq "every run exited 0 (never 4, locked)" "" "$(grep -v '^0 0$' "$PF_DIR/runs" | sort | uniq -c)"
+check_eq "nothing on standard error" "" "$(head -c 500 "$PF_DIR/r.err")"
+bad=
+for i in $(seq 2 $k); do
+	$PROM --delta "$PF_DIR/r$((i - 1)).prom" "$PF_DIR/r$i.prom" >/dev/null 2>>"$PF_DIR/r.bad" || bad="$bad $i"
+done
+check_eq "each exposition parses, no counter goes back" "" "$bad$(head -c 300 "$PF_DIR/r.bad")"
+bad=
+nlast=0
+for i in $(seq 1 $k); do
+	$PROM "$PF_DIR/r$i.prom" >"$PF_DIR/r$i.txt" 2>/dev/null
+	nn=$(awk '$2 ~ /^nefmilter_notices_total/ { s += $3 } END { print s + 0 }' "$PF_DIR/r$i.txt")
+	na=$(awk '$2 == "nefmilter_store_records{table=\"audit\"}" { print $3 }' "$PF_DIR/r$i.txt")
+	[ "$nn" = "$na" ] || bad="$bad $i:$nn/$na"
+	grep -q '^nefctl digest; "nefctl audit" has every record\.$' "$PF_DIR/r$i.dg" ||
+	    bad="$bad $i:digest-cut"
+done
+check_eq "each snapshot: as many notices counted as audit records; each digest whole" "" "$bad"
+check "the runs saw the notices arrive (not all before, not all after)" \
+    test "$(awk '$2 ~ /^nefmilter_notices_total/ { s[FILENAME] += $3 } END { for (f in s) print s[f] }' \
+    "$PF_DIR"/r[0-9]*.txt | sort -u | wc -l)" -ge 2
+nd0=0
+bad=
+for i in $(seq 1 $k); do
+	nd=$(tr '\n' ' ' <"$PF_DIR/r$i.dg" | sed -n 's/.* \([0-9][0-9]*\) notices\{0,1\} in [0-9]* cases\{0,1\} from .*/\1/p')
+	[ -n "$nd" ] && [ "$nd" -ge "$nd0" ] || bad="$bad $i:${nd:-none}<$nd0"
+	nd0=${nd:-0}
+done
+check_eq "the digest's count of notices never goes back" "" "$bad"
+nefctl metrics >"$PF_DIR/s6.prom"
+check_eq "the counters rose by the twelve copies" \
+    "nefmilter_notices_total{action=\"attached\",kind=\"district\"} +$NF" \
+    "$($PROM --delta "$PF_DIR/s3.prom" "$PF_DIR/s6.prom" | grep '^nefmilter_notices_total')"
 e2e_finish
