@@ -9,7 +9,8 @@
  *
  * RULES
  *   A number is a chain of digit groups joined by one separator each
- *   ('-', blank, '.', '/', and the Unicode dashes and no-break space),
+ *   ('-', blank, '.', '/', and the Unicode dashes and no-break space;
+ *   a dash with a blank beside it, " - ", counts as one blank),
  *   that neither starts nor ends inside a word: the byte before is not a
  *   letter, digit or '$', and a separator before it is not preceded by a
  *   letter or digit ("cv-05541", "ABC-000123" are parts of identifiers

@@ -88,6 +88,8 @@ static int	lower(int);
 static int	is_space(int);
 static size_t	match_word(const char *, size_t, size_t, const char *, int);
 static int	gap_clear(const char *, size_t, size_t);
+static size_t	sep_one(const char *, size_t, size_t, int *);
+static size_t	spaced_dash(const char *, size_t, size_t);
 static int	not_a_label(const char *, size_t, size_t);
 
 static int
@@ -102,8 +104,46 @@ is_space(int c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/*
+ * A blank beside a dash (" - ", "- ", " -"), as typed or as a text
+ * extractor's gap between two runs: one separator of the blank class,
+ * so that only a label makes its chain an identifier.  Returns its
+ * bytes, or 0.
+ */
+static size_t
+spaced_dash(const char *t, size_t len, size_t i)
+{
+	size_t lead = 0, dash, trail = 0;
+	int cls;
+
+	if ((dash = sep_one(t, len, i, &cls)) != 0 && cls == PIICTX_SEP_SPACE)
+		lead = dash;
+	if ((dash = sep_one(t, len, i + lead, &cls)) == 0 ||
+	    cls != PIICTX_SEP_DASH)
+		return 0;
+	if (sep_one(t, len, i + lead + dash, &cls) != 0 &&
+	    cls == PIICTX_SEP_SPACE)
+		trail = sep_one(t, len, i + lead + dash, &cls);
+	if (lead == 0 && trail == 0)
+		return 0;	/* a dash alone */
+	return lead + dash + trail;
+}
+
 size_t
 piictx_sep(const char *t, size_t len, size_t i, int *cls)
+{
+	size_t n = spaced_dash(t, len, i);
+
+	if (n != 0) {
+		*cls = PIICTX_SEP_SPACE;
+		return n;
+	}
+	return sep_one(t, len, i, cls);
+}
+
+/* One separator character at t[i]: its bytes (0: none), its class. */
+static size_t
+sep_one(const char *t, size_t len, size_t i, int *cls)
 {
 	const unsigned char *u = (const unsigned char *)t + i;
 	size_t left = len - i;

@@ -33,6 +33,10 @@ static const struct tcase cases[] = {
 	{ "SSN 123\xe2\x80\x93" "45\xe2\x80\x93" "6789",
 	    "ssn XXX\xe2\x80\x93XX\xe2\x80\x93" "6789" },
 	{ "SSN\n123-45-6789", "ssn XXX-XX-6789" },
+	{ "Social Security Number 123 - 45 - 6789", "ssn XXX - XX - 6789" },
+	{ "SSN: 123 -45 -6789", "ssn XXX -XX -6789" },
+	{ "123 - 45 - 6789", "" },		/* spaced dashes, no label */
+	{ "SSN: 123 -- 45 - 6789", "" },
 	{ "SSNs 123-45-6789 and 234-56-7890",
 	    "ssn XXX-XX-6789|ssn XXX-XX-7890" },
 	{ "SSN: XXX-45-6789", "ssn XXX-XX-6789" },	/* shows the group */
