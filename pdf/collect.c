@@ -176,6 +176,10 @@ add_text(fz_context *ctx, collect_device *d, const fz_text *text,
 	if (d->tile_depth > 0 || d->mask_depth > 0)
 		return;
 	for (span = text->head; span != NULL; span = span->next) {
+		fz_matrix m = fz_concat(span->trm, ctm);
+		unsigned dir = span->wmode == 0 ? cover_dir_flags(m.a, m.b) :
+		    cover_dir_flags(-m.c, -m.d);
+
 		for (i = 0; i < span->len; i++) {
 			const fz_text_item *it = &span->items[i];
 
@@ -190,7 +194,7 @@ add_text(fz_context *ctx, collect_device *d, const fz_text *text,
 			g.g_ucs = it->ucs;
 			g.g_seq = p->cp_seq++;
 			g.g_rgb = rgb;
-			g.g_flags = flags;
+			g.g_flags = flags | dir;
 			if (add_glyph(p, &g) != 0)
 				return;
 		}

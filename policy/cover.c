@@ -39,6 +39,7 @@ static int	between(const struct cover_box *, const struct cover_box *,
 static void	area_add(struct area *, const struct cover_glyph *, size_t ng,
 		    size_t i, const struct cover_box *o);
 static int	near_area(const struct area *, const struct cover_box *);
+static struct cover_box reading_box(const struct cover_glyph *, unsigned dir);
 static size_t	emit_object(const struct cover_glyph *, size_t,
 		    const struct cover_obj *, size_t, size_t k, const int *,
 		    const unsigned char *, struct area *, cover_fn, void *, int *);
@@ -226,6 +227,41 @@ area_put(struct area *a, int c, int sp)
 	a->a_text[a->a_len] = '\0';
 }
 
+unsigned
+cover_dir_flags(float dx, float dy)
+{
+	enum cover_dir d;
+	float ax = dx < 0 ? -dx : dx, ay = dy < 0 ? -dy : dy;
+
+	if (ax >= ay)
+		d = dx >= 0 ? COVER_DIR_RIGHT : COVER_DIR_LEFT;
+	else
+		d = dy > 0 ? COVER_DIR_DOWN : COVER_DIR_UP;
+	return (unsigned)d << COVER_G_DIR_SHIFT;
+}
+
+/* A glyph's box turned so that its text runs left to right (the frame
+ * in which blanks and lines are told). */
+static struct cover_box
+reading_box(const struct cover_glyph *g, unsigned dir)
+{
+	const struct cover_box *b = &g->g_box;
+	struct cover_box r = *b;
+
+	switch ((dir & COVER_G_DIR_MASK) >> COVER_G_DIR_SHIFT) {
+	case COVER_DIR_DOWN:	/* (x, y) -> (y, -x) */
+		r.x0 = b->y0; r.x1 = b->y1; r.y0 = -b->x1; r.y1 = -b->x0;
+		break;
+	case COVER_DIR_LEFT:	/* (x, y) -> (-x, -y) */
+		r.x0 = -b->x1; r.x1 = -b->x0; r.y0 = -b->y1; r.y1 = -b->y0;
+		break;
+	case COVER_DIR_UP:	/* (x, y) -> (-y, x) */
+		r.x0 = -b->y1; r.x1 = -b->y0; r.y0 = b->x0; r.y1 = b->x1;
+		break;
+	}
+	return r;
+}
+
 /* Does m lie on the line of a and b, between them? */
 static int
 between(const struct cover_box *m, const struct cover_box *a,
@@ -254,24 +290,27 @@ area_add(struct area *a, const struct cover_glyph *gl, size_t ng, size_t i,
 
 	if (a->a_n > 0 && a->a_last >= 0 && (size_t)a->a_last < ng) {
 		const struct cover_glyph *p = &gl[a->a_last];
-		float h = g->g_box.y1 - g->g_box.y0;
-		float pc = (p->g_box.y0 + p->g_box.y1) / 2;
-		float gc = (g->g_box.y0 + g->g_box.y1) / 2;
+		struct cover_box pb = reading_box(p, g->g_flags);
+		struct cover_box gb = reading_box(g, g->g_flags), mb;
+		float h = gb.y1 - gb.y0;
+		float pc = (pb.y0 + pb.y1) / 2;
+		float gc = (gb.y0 + gb.y1) / 2;
 
 		for (j = (size_t)a->a_last + 1; j < i; j++) {
 			int c = gl[j].g_ucs;
 
+			mb = reading_box(&gl[j], g->g_flags);
 			if (is_space(c))
 				sp = 1;
 			else if (o != NULL && c > 0x20 && !cover_text_char(c) &&
-			    between(&gl[j].g_box, &p->g_box, &g->g_box) &&
+			    between(&mb, &pb, &gb) &&
 			    cover_overlap(&gl[j].g_box, o) >= COVER_MIN_OVERLAP) {
 				area_put(a, c, sp);
 				sp = 0;
 			}
 		}
-		if (pc - gc > h / 2 || gc - pc > h / 2 ||
-		    g->g_box.x0 - p->g_box.x1 > h / 4)
+		if (pc - gc > h / 2 || gc - pc > h / 2 || gb.x0 - pb.x1 > h / 4 ||
+		    (p->g_flags & COVER_G_DIR_MASK) != (g->g_flags & COVER_G_DIR_MASK))
 			sp = 1;
 	}
 	box_union(&a->a_box, &g->g_box, a->a_n == 0);

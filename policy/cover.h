@@ -53,6 +53,16 @@ struct cover_box {
 };
 
 #define COVER_G_INVISIBLE	0x01	/* text render mode 3/7, or alpha 0 */
+/* The direction the text is written in on the page (a rotated page, a
+ * vertical margin note), in two bits: */
+#define COVER_G_DIR_SHIFT	1
+#define COVER_G_DIR_MASK	(3u << COVER_G_DIR_SHIFT)
+enum cover_dir {
+	COVER_DIR_RIGHT,	/* left to right, the usual */
+	COVER_DIR_DOWN,		/* top to bottom (/Rotate 90) */
+	COVER_DIR_LEFT,		/* upside down (/Rotate 180) */
+	COVER_DIR_UP		/* bottom to top (/Rotate 270) */
+};
 
 struct cover_glyph {
 	struct cover_box g_box;
@@ -94,6 +104,10 @@ struct cover_finding {
 
 /* Return 0 to go on, anything else to stop. */
 typedef int (*cover_fn)(void *arg, const struct cover_finding *);
+
+/* The g_flags bits for text whose baseline runs along (dx, dy) on the
+ * page (y growing downwards). */
+unsigned cover_dir_flags(float dx, float dy);
 
 /* 1 when a character carries meaning (a letter, a digit, a symbol of
  * a script), 0 for white space and punctuation. */

@@ -286,6 +286,54 @@ test_text_spacing(void **state)
 	assert_string_equal(fd.text[0], "ab cd ef\xe2\x98\xba");
 }
 
+/* A line written top to bottom (a page rotated by 90 degrees): 10 pt
+ * wide, 6 pt high glyphs going down from (x, y). */
+static size_t
+line_down(struct cover_glyph *g, float x, float y, const char *s,
+    uint32_t seq)
+{
+	size_t i, n = line(g, 0, 0, s, seq, 0, cover_dir_flags(0, 1));
+
+	for (i = 0; i < n; i++) {
+		g[i].g_box.x0 = x;
+		g[i].g_box.x1 = x + 10.0f;
+		g[i].g_box.y0 = y + 6.0f * (float)i;
+		g[i].g_box.y1 = g[i].g_box.y0 + 6.0f;
+	}
+	return n;
+}
+
+static void
+test_text_direction(void **state)
+{
+	struct cover_glyph g[64];
+	struct cover_obj o[1];
+	unsigned char hidden[64];
+	int which[64];
+	struct found fd;
+	size_t n = 0, i;
+
+	(void)state;
+	assert_int_equal(cover_dir_flags(1, 0) >> COVER_G_DIR_SHIFT,
+	    COVER_DIR_RIGHT);
+	assert_int_equal(cover_dir_flags(0, 1) >> COVER_G_DIR_SHIFT,
+	    COVER_DIR_DOWN);
+	assert_int_equal(cover_dir_flags(-1, 0.2f) >> COVER_G_DIR_SHIFT,
+	    COVER_DIR_LEFT);
+	assert_int_equal(cover_dir_flags(0.1f, -1) >> COVER_G_DIR_SHIFT,
+	    COVER_DIR_UP);
+	/* the words read as written, not one letter per line */
+	n += line_down(g + n, 100, 10, "Jane Roe", 1);
+	n += line_down(g + n, 100, 70, "Doe", 20);	/* after a gap */
+	o[0] = obj(95, 5, 115, 200, COVER_K_PATH, 100, 1, 0, 1);
+	cover_assign(g, n, o, 1, which);
+	for (i = 0; i < n; i++)
+		hidden[i] = 1;
+	memset(&fd, 0, sizeof(fd));
+	assert_int_equal(cover_findings(g, n, o, 1, which, hidden, found_fn, &fd), 1);
+	assert_string_equal(fd.text[0], "Jane Roe Doe");
+}
+
 /* An RGB image w x h filled with rgb. */
 static unsigned char *
 image(int w, int h, uint32_t rgb)
@@ -384,6 +432,7 @@ main(void)
 		cmocka_unit_test(test_findings),
 		cmocka_unit_test(test_image_areas),
 		cmocka_unit_test(test_text_spacing),
+		cmocka_unit_test(test_text_direction),
 		cmocka_unit_test(test_pixdark),
 	};
 
