@@ -78,13 +78,12 @@ add_annot(fz_context *ctx, pdf_annot *a, struct collect_page *p)
 	case PDF_ANNOT_HIGHLIGHT:
 		kind = COVER_K_HIGHLIGHT;
 		break;
-	case PDF_ANNOT_SQUARE: case PDF_ANNOT_CIRCLE: case PDF_ANNOT_POLYGON:
-	case PDF_ANNOT_POLY_LINE: case PDF_ANNOT_INK: case PDF_ANNOT_LINE:
-	case PDF_ANNOT_FREE_TEXT: case PDF_ANNOT_STAMP:
+	case PDF_ANNOT_LINK: case PDF_ANNOT_POPUP: case PDF_ANNOT_UNDERLINE:
+	case PDF_ANNOT_SQUIGGLY: case PDF_ANNOT_STRIKE_OUT:
+		return 0;	/* no area of their own, or a line on text */
+	default:		/* Square, Ink, FreeText, Stamp, a form field... */
 		kind = COVER_K_ANNOT;
 		break;
-	default:
-		return 0;
 	}
 	if (kind != COVER_K_REDACT) {
 		if (pdf_annot_opacity(ctx, a) < COLLECT_MIN_ALPHA)
@@ -131,6 +130,13 @@ annots_collect(fz_context *ctx, fz_page *page, struct collect_page *p)
 			n += add_annot(ctx, a, p);
 		fz_catch(ctx)
 			continue;	/* this annotation only */
+	}
+	for (a = pdf_first_widget(ctx, pp); a != NULL;
+	    a = pdf_next_widget(ctx, a)) {
+		fz_try(ctx)
+			n += add_annot(ctx, a, p);
+		fz_catch(ctx)
+			continue;
 	}
 	return n;
 }

@@ -9,14 +9,19 @@
  *				rectangle), whatever its flags and colours
  *	Highlight		its quads, unless its colour is light or it
  *				is (nearly) transparent
- *	Square, Circle, Polygon, PolyLine, Ink, Line, FreeText, Stamp
+ *	Link, Popup, Underline, Squiggly, StrikeOut
+ *				nothing: no area of their own, or a line
+ *				drawn on the text
+ *	any other (Square, Circle, Polygon, PolyLine, Ink, Line, FreeText,
+ *	Stamp, a note, a form field's widget...)
  *				its appearance box, unless every colour it
  *				declares is light, or it is transparent
  *
- * Hidden and no-view annotations (other than Redact) are not seen by a
- * reader and are skipped; so are the other types (links, notes, form
- * fields, underlines).  One annotation that cannot be read is skipped
- * on its own.
+ * Whether an appearance box hides anything is the rendering's to say
+ * (render.h), so a type that draws a light icon costs a rendering, not
+ * a false alarm.  Hidden and no-view annotations (other than Redact)
+ * are not seen by a reader and are skipped.  One annotation that cannot
+ * be read is skipped on its own.
  */
 #ifndef NEF_PDF_ANNOTS_H
 #define NEF_PDF_ANNOTS_H
