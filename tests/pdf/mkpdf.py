@@ -21,6 +21,7 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pdfgen import Doc, deflate_repeat, text_width, PAGE_H  # noqa: E402
 import court  # noqa: E402
+import mkpdf_more  # noqa: E402
 
 CASES = {}
 
@@ -479,6 +480,9 @@ def _(d):
     p = d.page()
     data = deflate_repeat(b"q Q " * (1 << 18), 400)
     p.contents = d.stream("", data, raw_filter="FlateDecode")
+
+
+mkpdf_more.register(case, sentence)
 
 
 def build_case(name, path):
