@@ -17,6 +17,9 @@
 #  4. a check that outlives fetch_budget: the notice goes out "still being
 #     checked"; the result follows in the maillog, the store, the audit
 #     and the alert.
+#  5. documents that cannot be checked (encrypted, broken, a million
+#     pages, slower than pdf_timeout): delivered as served, each "not
+#     checked" with its reason in the summary, X-NEF and the maillog.
 set -u
 . "$(dirname "$0")/common.sh"
 e2e_require
@@ -26,7 +29,8 @@ chmod 755 "$W"
 "$PY" "$TOP/tests/pdf/mkpdf.py" brief 2 "$W/brief.pdf" &&
 "$PY" "$TOP/tests/pdf/mkpdf.py" filing "$W/filing.pdf" &&
 "$PY" "$TOP/tests/pdf/mkpdf.py" exhibit 2 "$W/exhibit.pdf" &&
-"$PY" "$TOP/tests/pdf/mkpdf.py" cases "$W/c" cover-rect >/dev/null || {
+"$PY" "$TOP/tests/pdf/mkpdf.py" cases "$W/c" cover-rect hostile-encrypted \
+    hostile-broken hostile-million-pages hostile-slow >/dev/null || {
 	not_ok "test PDFs"; tap_done; exit 1; }
 cp "$W/c/cover-rect.pdf" "$W/late.pdf"
 menu() {	# DOCID SEQ ENTRY DOC...
@@ -45,7 +49,10 @@ cat >"$W/court.json" <<EOF
  $(route 035120918750 brief.pdf), $(route 035120918751 filing.pdf),
  $(route 035120918752 exhibit.pdf),
  {"host": "ecf.cand.uscourts.gov", "path": "/doc1/035020918777", "responses": [{"menu": {"caseid": "401001", "seq": "219", "magic": "62818399", "docnum": 59, "docs": [["/doc1/035120918799", "Main Document"]]}}]},
- $(route 035120918799 late.pdf)
+ $(route 035120918799 late.pdf),
+ {"host": "ecf.cand.uscourts.gov", "path": "/doc1/035020918788", "responses": [{"menu": {"caseid": "401001", "seq": "221", "magic": "62818400", "docnum": 60, "docs": [["/doc1/035120918780", "Main Document"], ["/doc1/035120918781", "Exhibit 1"], ["/doc1/035120918782", "Exhibit 2"], ["/doc1/035120918783", "Exhibit 3"]]}}]},
+ $(route 035120918780 c/hostile-encrypted.pdf), $(route 035120918781 c/hostile-broken.pdf),
+ $(route 035120918782 c/hostile-million-pages.pdf), $(route 035120918783 c/hostile-slow.pdf)
 ]}
 EOF
 PF_USERS="docketing aokafor bob carol compliance"
@@ -207,6 +214,28 @@ check_grep "nefctl findings: the re-check is recorded, marked NEFCTL" \
 nefctl purge --entry cand 4:22-cv-05541 57 >"$W/purge" 2>&1
 check_grep "nefctl purge names the findings of what it purged" \
     "^  cand 035020918716 att 1  ECF 57-1  page 4  bad redaction \(cover\) at 192,71-361,89$" "$W/purge"
+
+# --- 5. documents that cannot be checked ------------------------------
+# Encrypted, broken, a million pages, too slow for pdf_timeout: each is
+# "not checked" with its reason, and the notice and its PDFs go out.
+reload "pdf_timeout = 2s"
+N5=$(e2e_notice n60 's/035020918716/035020918788/g; s/de_seq_num=213/de_seq_num=221/g; s/magic_num=62818321/magic_num=62818400/g; s/^>57<\/a>/>60<\/a>/')
+e2e_send_notice "$N5" docketing@example.test
+Q5=$PF_LAST_QID
+check "bad input: delivered" pf_wait_delivered docketing 4 60
+P=$(e2e_parts "$(e2e_last docketing)")
+check_eq "bad input: the four PDFs as the court served them" \
+    "$(cd "$W/c" && sha256sum hostile-encrypted.pdf hostile-broken.pdf hostile-million-pages.pdf hostile-slow.pdf | cut -c1-64 | tr '\n' ' ' | sed 's/ $//')" \
+    "$(e2e_pdf_shas "$P")"
+check_grep "bad input: X-NEF counts four unchecked" "^HDR X-NEF: .*entry=60; .*pdf=4; .*bad-redaction=0; identifiers=0; unchecked=4; action=attached$" "$P"
+nc='not checked for failed redactions and personal identifiers'
+check_grep "bad input: encrypted, with its reason" "TEXT 1: .*ECF 60: $nc \\(encrypted: the document needs a password\\)" "$P"
+check_grep "bad input: broken, with its reason" "TEXT 1: .*ECF 60-1: $nc \\([^)]+\\)" "$P"
+check_grep "bad input: a million pages, too large" "TEXT 1: .*ECF 60-2: $nc \\(1000000 pages \\(the limit is [0-9]+\\)\\)" "$P"
+check_grep "bad input: too slow, timed out" "TEXT 1: .*ECF 60-3: $nc \\(no result within the time allowed" "$P"
+for st in "ECF 60 .*status=error" "ECF 60-1 .*status=error" "ECF 60-2 .*status=too-large" "ECF 60-3 .*status=timeout"; do
+	check_grep "bad input: maillog: $st" "nefmilter\[[0-9]+\]: $Q5: pdf check $st" "$LOG"
+done
 
 check_nogrep "no nefmilter error or warning in the maillog" "nefmilter\[[0-9]+\]: (error|warning)" "$LOG"
 check_nogrep "the maillog never holds a hidden word" "Richard|Jane Doe|epilepsy" "$LOG"
