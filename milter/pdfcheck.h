@@ -99,7 +99,10 @@ struct pdfcheck {
 					   of the check alone (the caller
 					   sets it) */
 	int			 pc_hold;	/* hold the message */
-	char			 pc_why[160];	/* for the hold, the audit */
+	char			 pc_why[160];	/* for the hold, the audit: the
+					   finding that calls for the
+					   strongest action */
+	int			 pc_why_rank;	/* that action's rank */
 	struct pdfctx		 pc_ctx;	/* the notice (no document) */
 	struct strbuf		 pc_text;	/* the summary lines */
 	char			**pc_lines;

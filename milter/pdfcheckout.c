@@ -37,6 +37,7 @@ static int	doc_notes(const struct pdfcheck_doc *, struct pdfnote_finding **,
 		    size_t *);
 static void	doc_note(const struct pdfcheck_doc *, struct pdfnote_doc *);
 static int	split_lines(struct pdfcheck *);
+static void	note_why(struct pdfcheck *, int red, const char *label);
 
 /* The findings of a document, as pdfnote reads them. */
 static int
@@ -90,6 +91,23 @@ split_lines(struct pdfcheck *pc)
 	return 0;
 }
 
+/* Keep in pc_why the first finding whose action is the strongest so
+ * far (hold, then restrict, then warn), so that a hold or a restriction
+ * names the finding and the setting it comes from. */
+static void
+note_why(struct pdfcheck *pc, int red, const char *label)
+{
+	int a = red ? pc->pc_cfg->cf_redaction_action :
+	    pc->pc_cfg->cf_identifier_action;
+	int rank = a == FACTION_HOLD ? 3 : a == FACTION_RESTRICT ? 2 : 1;
+
+	if (rank <= pc->pc_why_rank)
+		return;
+	pc->pc_why_rank = rank;
+	snprintf(pc->pc_why, sizeof(pc->pc_why), "%s in %s",
+	    red ? "failed redaction" : "personal identifier", label);
+}
+
 int
 pdfcheck_decide(struct pdfcheck *pc)
 {
@@ -119,10 +137,10 @@ pdfcheck_decide(struct pdfcheck *pc)
 		pc->pc_bad += red;
 		pc->pc_ids += ids;
 		pc->pc_unchecked += nd[k].nd_status != PDFNOTE_CHECKED;
-		if (!pc->pc_why[0] && (red || ids))
-			snprintf(pc->pc_why, sizeof(pc->pc_why), "%s in %s",
-			    red ? "failed redaction" : "personal identifier",
-			    d->pd_ctx.x_label);
+		if (red)
+			note_why(pc, 1, d->pd_ctx.x_label);
+		if (ids)
+			note_why(pc, 0, d->pd_ctx.x_label);
 		if ((red && cf->cf_redaction_action == FACTION_RESTRICT) ||
 		    (ids && cf->cf_identifier_action == FACTION_RESTRICT))
 			pc->pc_restrict = 1;

@@ -71,8 +71,9 @@ plan_pdf_run(struct plan *p, struct store *st)
 	if ((pc = p->p_pdf) != NULL && pc->pc_restrict && !p->p_restricted) {
 		p->p_restricted = 1;
 		pc->pc_restricted = 1;
-		text_strlcpy(p->p_seal.sm_word, pc->pc_bad ? "bad-redaction" :
-		    "identifier", sizeof(p->p_seal.sm_word));
+		text_strlcpy(p->p_seal.sm_word, strncmp(pc->pc_why, "failed",
+		    6) == 0 ? "bad-redaction" : "identifier",
+		    sizeof(p->p_seal.sm_word));
 	}
 	return 0;
 }

@@ -11,7 +11,8 @@
 #     finding (nefctl findings) and the audit record the items; neither
 #     mail nor logs hold the hidden words or the SSN.
 #  2. hold (reloaded): the same notice again is held; the earlier check
-#     is used (no helper runs, no second alert).
+#     is used (no helper runs, no second alert); with identifier_action =
+#     hold alone, the hold names the identifier and that setting.
 #  3. restrict: a recipient the court did not list is removed, and the
 #     summary says why the entry is restricted.
 #  4. a check that outlives fetch_budget: the notice goes out "still being
@@ -159,6 +160,15 @@ sleep 1
 check_eq "no second alert" 1 "$(pf_maildir_files compliance | wc -l)"
 pf_postcat "$Q2" 2>/dev/null | sed -n '/^X-NEF:/,/^[^[:space:]]/p' | sed '$d' | tr -d '\n\t' >"$W/held.txt"
 check_grep "the held message's X-NEF says held" "X-NEF: .*bad-redaction=1; ?identifiers=1; .*action=held" "$W/held.txt"
+
+# the document has both; only identifier_action holds: the hold says so
+reload "identifier_action = hold"
+N2b=$(e2e_notice n57d)
+e2e_send_notice "$N2b" docketing@example.test
+Q2b=$PF_LAST_QID
+check "identifier_action = hold: held" wait_for 30 eval 'pf_hold_ids | grep -qx "$Q2b"'
+check_grep "identifier_action = hold: the maillog names the identifier and the setting" \
+    "$Q2b: held \(.*\): personal identifier in ECF 57-1 \(identifier_action=hold\)" "$LOG"
 
 # --- 3. restrict --------------------------------------------------------
 reload "redaction_action = restrict" "restricted_scope = address"
