@@ -61,6 +61,7 @@ static int	is_ws(int);
 static int	is_raw_tag(const char *);
 static int	tag_in(const char *, const char *const *);
 static int	tag_break(const char *);
+static int	plain_literal(const char *, const struct html_token *);
 
 /* ---- visible text ---- */
 
@@ -604,6 +605,29 @@ link_close(struct emit *em)
 		k->k_text_start = k->k_text_end;
 }
 
+/*
+ * In plain text, "<https://...>", "<mailto:...>" and "<user@host>" are
+ * a link or an address set off by angle brackets, as mail programs write
+ * them, not markup.  2 for "<mailto:...>" (the target of the address
+ * written before it: dropped, as an HTML link's target is not text), 1
+ * when the first word of the start tag t holds "://" or '@' (kept as
+ * text), else 0.
+ */
+static int
+plain_literal(const char *src, const struct html_token *t)
+{
+	const char	*s = src + t->t_off + 1;
+	size_t		 i, n = t->t_len > 0 ? t->t_len - 1 : 0;
+
+	if (n >= 7 && strncasecmp(s, "mailto:", 7) == 0)
+		return 2;
+	for (i = 0; i < n && !is_ws((unsigned char)s[i]) && s[i] != '>'; i++)
+		if (s[i] == '@' || (s[i] == ':' && i + 2 < n &&
+		    s[i + 1] == '/' && s[i + 2] == '/'))
+			return 1;
+	return 0;
+}
+
 int
 html_text(const char *src, size_t len, int flags, size_t max,
     struct html_text *out)
@@ -633,6 +657,13 @@ html_text(const char *src, size_t len, int flags, size_t max,
 			    &scratch);
 			break;
 		case HTML_START:
+			if (em.em_plain && (br = plain_literal(src, &t)) != 0) {
+				if (br == 1)
+					emit_text(&em, src + t.t_off, t.t_len,
+					    t.t_off, &scratch);
+				break;
+			}
+			/* FALLTHROUGH */
 		case HTML_END:
 			if ((br = tag_break(t.t_name)) != 0)
 				emit_break(&em, br);

@@ -49,7 +49,8 @@ nefcase_number(struct nef *nf, struct nef_case *c,
 	}
 	sp = nefline_find(v, vn, "http");	/* plain text: URL after it */
 	n = sp == NULL ? vn : (size_t)(sp - v);
-	while (n > 0 && isspace((unsigned char)v[n - 1]))
+	while (n > 0 && (isspace((unsigned char)v[n - 1]) ||
+	    (sp != NULL && v[n - 1] == '<')))	/* "<https://...>" */
 		n--;
 	c->c_number_shown = neffield_dup(nf, v, n, 64);
 	slash = memchr(v, '/', n);

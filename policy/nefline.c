@@ -290,7 +290,7 @@ static int
 plain_links(struct nefline_doc *d, const char *lower, struct arena *a)
 {
 	const char	*p, *h;
-	size_t		 off = 0, end, cap = 0, i;
+	size_t		 off = 0, end, cap = 0, i, br;
 
 	while (off < d->nd_len && (p = memmem(lower + off, d->nd_len - off,
 	    "http", 4)) != NULL) {
@@ -307,8 +307,11 @@ plain_links(struct nefline_doc *d, const char *lower, struct arena *a)
 			off = end + 1;
 			continue;
 		}
+		/* "<https://...>": the brackets are the link's too */
+		br = i > 0 && lower[i - 1] == '<' && end < d->nd_len &&
+		    lower[end] == '>';
 		if (end - i <= DOCLINK_URL_MAX && add_link(d, &cap,
-		    d->nd_text + i, end - i, i, end, a) != 0)
+		    d->nd_text + i, end - i, i - br, end + br, a) != 0)
 			return -1;
 		off = end;
 	}
@@ -368,6 +371,9 @@ nefline_prepare(struct nefline_doc *d, const char *src, size_t len,
 		classify(d, lower, &d->nd_lines[i]);
 	if ((is_html ? html_links(d, src, a) : plain_links(d, lower, a)) != 0)
 		goto fail;
+	for (i = 0; i < d->nd_len; i++)	/* phrases across line ends */
+		if (lower[i] == '\n')
+			lower[i] = ' ';
 	d->nd_lower = lower;
 	return 0;
 fail:

@@ -80,7 +80,8 @@ struct nefline_link {
 struct nefline_doc {
 	const char	*nd_text;	/* visible text, NUL-terminated */
 	size_t		 nd_len;
-	char		*nd_lower;	/* the same, lowercased */
+	char		*nd_lower;	/* the same, lowercased, each line
+					   end a blank */
 	struct nefline	*nd_lines;
 	size_t		 nd_nlines;
 	struct nefline_link *nd_links;
@@ -141,7 +142,9 @@ size_t	nefline_date(const char *s, size_t len, char iso[11]);
  * Time is O(len * strlen(needle)): for short needles. */
 const char *nefline_find(const char *s, size_t len, const char *needle);
 /* Search the lowercase needle in nd_text[off..off+len); linear time.
- * Returns a pointer into nd_text, or NULL. */
+ * A blank of the needle also matches a line end, so that a phrase a
+ * plain-text notice broke over two lines is found.  Returns a pointer
+ * into nd_text, or NULL. */
 const char *nefline_doc_find(const struct nefline_doc *, size_t off,
 	    size_t len, const char *needle);
 

@@ -236,6 +236,29 @@ test_text_plain(void **state)
 	html_text_free(&t);
 }
 
+/* Links and addresses a mail program set off by angle brackets are text
+ * in a plain-text body; an address link's "<mailto:...>" is dropped. */
+static void
+test_text_plain_brackets(void **state)
+{
+	const char	*src = "Case Number: 1:24-cv-1 <https://ecf.x.gov/a?b=1>"
+	    "\nJo Doe jo@x.example <mailto:jo@x.example>, <b@x.example>\n"
+	    "<b>bold</b>";
+	struct html_text t;
+
+	(void)state;
+	assert_int_equal(html_text(src, strlen(src), HTML_TEXT_PLAIN, 0, &t),
+	    0);
+	assert_string_equal(strbuf_str(&t.ht_text), "Case Number: 1:24-cv-1 "
+	    "<https://ecf.x.gov/a?b=1>\nJo Doe jo@x.example , <b@x.example>\n"
+	    "bold");
+	html_text_free(&t);
+	/* in HTML they stay (unknown) markup */
+	assert_int_equal(html_text(src, strlen(src), 0, 0, &t), 0);
+	assert_null(strstr(strbuf_str(&t.ht_text), "https"));
+	html_text_free(&t);
+}
+
 static void
 test_text_cap(void **state)
 {
@@ -313,6 +336,7 @@ main(void)
 		cmocka_unit_test(test_decode),
 		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_text_plain),
+		cmocka_unit_test(test_text_plain_brackets),
 		cmocka_unit_test(test_text_cap),
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_null_empty),
