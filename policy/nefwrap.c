@@ -46,8 +46,12 @@ static int	first_has_at(const char *, size_t);
 static int	trans_done(const char *, size_t);
 static int	heading_ahead(const struct nefline_doc *, size_t, size_t,
 		    const char *, const struct phys *);
+static int	heading_split(const struct nefline_doc *, size_t, size_t,
+		    const char *, enum nefline_kind);
+static int	para_ends(const struct nefline_doc *, size_t, const char *,
+		    const struct phys *);
 static int	joins(const struct nefline_doc *, size_t, size_t, const char *,
-		    const struct phys *, size_t, size_t, int);
+		    const struct phys *, size_t, size_t, int, int);
 static int	section(const struct nefline_doc *, size_t, const char *, int);
 
 /* Source line i: its length and what comes before it. */
@@ -174,15 +178,50 @@ heading_ahead(const struct nefline_doc *d, size_t ai, size_t bi,
 	return 0;
 }
 
+/* Do lines ai and bi, which is a recipient heading of kind k alone,
+ * make one heading of that kind ("1:17-cr-00201 Notice has" + "been
+ * electronically mailed to:")? */
+static int
+heading_split(const struct nefline_doc *d, size_t ai, size_t bi,
+    const char *lower, enum nefline_kind k)
+{
+	const struct nefline *a = &d->nd_lines[ai], *b = &d->nd_lines[bi];
+	char		 buf[JOIN_MAX];
+	size_t		 lab;
+
+	if (a->l_len + 1 + b->l_len > sizeof buf)
+		return 0;
+	memcpy(buf, lower + a->l_off, a->l_len);
+	buf[a->l_len] = ' ';
+	memcpy(buf + a->l_len + 1, lower + b->l_off, b->l_len);
+	return nefline_kind_of(buf, a->l_len + 1 + b->l_len, &lab) == k;
+}
+
+/* Is physical line bi the last of its paragraph: the text ends after
+ * it, or a blank line or a label comes next? */
+static int
+para_ends(const struct nefline_doc *d, size_t bi, const char *lower,
+    const struct phys *ph)
+{
+	const struct nefline *c;
+	size_t		 lab;
+
+	if (bi + 1 >= d->nd_nlines || ph[bi + 1].p_blank)
+		return 1;
+	c = &d->nd_lines[bi + 1];
+	return nefline_kind_of(lower + c->l_off, c->l_len, &lab) != NL_OTHER;
+}
+
 /*
  * Does physical line bi join logical line ai?  pb measures it, last is
  * the length of ai's last physical line, w the wrapping width, listed
- * tells that ai is under a heading of recipients noticed electronically.
- * The lines between ai and bi are already joined to ai.
+ * tells that ai is under a heading of recipients noticed electronically,
+ * para that ai is one physical line with a blank line before it.  The
+ * lines between ai and bi are already joined to ai.
  */
 static int
 joins(const struct nefline_doc *d, size_t ai, size_t bi, const char *lower,
-    const struct phys *ph, size_t last, size_t w, int listed)
+    const struct phys *ph, size_t last, size_t w, int listed, int para)
 {
 	const struct nefline *a = &d->nd_lines[ai], *b = &d->nd_lines[bi];
 	const struct phys *pb = &ph[bi];
@@ -198,8 +237,15 @@ joins(const struct nefline_doc *d, size_t ai, size_t bi, const char *lower,
 	wrapped = w > 0 && w <= NEFWRAP_WIDTH_MAX &&
 	    last + 1 + first_word(lower + b->l_off, b->l_len) >= w;
 	kb = nefline_kind_of(lower + b->l_off, b->l_len, &n);
+	if ((kb == NL_RCPT_LISTED || kb == NL_RCPT_UNLISTED) &&
+	    ka == NL_OTHER && para && heading_split(d, ai, bi, lower, kb))
+		return 1;
 	if (kb != NL_OTHER)	/* a label, unless a wrap cut a sentence */
 		return wrapped && islower((unsigned char)d->nd_text[b->l_off]);
+	/* A case name broken anywhere: the rest of its paragraph. */
+	if (ka == NL_CASE_NAME && para_ends(d, bi, lower, ph) &&
+	    !heading_ahead(d, bi, bi + 1, lower, ph))
+		return 1;
 	if (ka == NL_OTHER && heading_ahead(d, ai, bi, lower, ph))
 		return 1;
 	if (ka == NL_TRANSACTION && !trans_done(lower + a->l_off, a->l_len))
@@ -209,7 +255,11 @@ joins(const struct nefline_doc *d, size_t ai, size_t bi, const char *lower,
 	if (listed && ka == NL_OTHER && memchr(lower + a->l_off, '@',
 	    a->l_len) == NULL && !heading_ahead(d, bi, bi + 1, lower, ph))
 		return 1;
-	/* An address list that ends in a comma goes on. */
+	/* An address list goes on after a comma, at either end of the
+	 * break. */
+	if (listed && last_has_at(lower + a->l_off, a->l_len) &&
+	    (lower[b->l_off] == ',' || lower[b->l_off] == ';'))
+		return 1;
 	if (listed && a->l_len > 0 && lower[a->l_off + a->l_len - 1] == ',' &&
 	    last_has_at(lower + a->l_off, a->l_len) &&
 	    first_has_at(lower + b->l_off, b->l_len))
@@ -246,7 +296,7 @@ nefwrap_join(struct nefline_doc *d, char *text, char *lower,
 {
 	struct phys	*ph;
 	struct nefline	*a;
-	size_t		 i, out = 0, w, last;
+	size_t		 i, out = 0, w, last, first = 0;
 	int		 listed = 0;
 
 	if (d->nd_nlines < 2 ||
@@ -260,13 +310,15 @@ nefwrap_join(struct nefline_doc *d, char *text, char *lower,
 		const struct nefline *b = &d->nd_lines[i];
 
 		a = &d->nd_lines[out];
-		if (joins(d, out, i, lower, ph, last, w, listed)) {
+		if (joins(d, out, i, lower, ph, last, w, listed,
+		    first == i - 1 && ph[first].p_blank)) {
 			text[a->l_off + a->l_len] = ' ';
 			lower[a->l_off + a->l_len] = ' ';
 			a->l_len = b->l_off + b->l_len - a->l_off;
 		} else {
 			listed = section(d, out, lower, listed);
 			d->nd_lines[++out] = *b;
+			first = i;
 		}
 		last = ph[i].p_len;
 	}

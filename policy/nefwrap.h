@@ -17,14 +17,20 @@
  *   - together they make a label or a heading that neither is alone
  *     ("Document" + "Number: 27", "... Notice will be" + "electronically"
  *     + "mailed to:"); a line that starts such a split label of its own
- *     is never a continuation;
+ *     is never a continuation; or the line is a recipient heading alone,
+ *     the line before is one line after a blank line, and together they
+ *     make the same heading ("1:17-cr-00201 Notice has" + "been
+ *     electronically mailed to:");
+ *   - the line before is a case name and this line ends its paragraph
+ *     (a blank line, a label or the end comes next);
  *   - the line before is the transaction sentence and the date filed
  *     has not come yet;
  *   - under a heading of recipients noticed electronically, the line
  *     before is (part of) a name: it holds no address, so the name's
  *     lines and the addresses after them make one line; or the line
  *     before ends in an address and a comma and this one starts with an
- *     address;
+ *     address, or the line before ends in an address and this one
+ *     starts with a comma or a semicolon;
  *   - the line before was wrapped: its last physical line's length plus
  *     a blank plus the first word of this line reaches the wrapping
  *     width - except that after an e-mail address, a line that does not

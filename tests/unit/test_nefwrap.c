@@ -262,6 +262,49 @@ test_false_label(void **state)
 	nef_free(n);
 }
 
+/* Breaks at blanks anywhere, not at a width: a case name, the heading,
+ * a recipient heading whose second part is a heading alone, an address
+ * list broken before its commas; links in angle brackets. */
+static void
+test_broken_anywhere(void **state)
+{
+	struct nef	*n;
+
+	(void)state;
+	n = parse_in("Notice of\nElectronic Filing\n"
+	    "The following transaction was entered on 1/2/2024 at 9:05 AM CST "
+	    "and filed on 1/2/2024\n\n"
+	    "Case Name: USA\nv. MANAFORT et al\n\n"
+	    "Case Number: 1:17-cr-00201-ABJ "
+	    "<https://ecf.dcd.uscourts.gov/cgi-bin/DktRpt.pl?190596>\n\n"
+	    "Document Number: 551 <https://ecf.dcd.uscourts.gov/doc1/"
+	    "04517059984?caseid=190596&de_seq_num=2335&magic_num=34532>\n\n"
+	    "Docket Text:\nJoint STATUS REPORT by USA\nas to RICHARD W. GATES\n"
+	    "\n1:17-cr-00201-ABJ-2 Notice has\nbeen electronically mailed to:\n"
+	    "\nJo Doe jo@x.example <mailto:jo@x.example>\n"
+	    "<mailto:jo@x.example>, jo2@x.example\n\n"
+	    "Al Roe al@x.example\n");
+	assert_int_equal(n->n_kind, NEF_DISTRICT);
+	assert_int_equal(n->n_class, NEF_CLASS_NEF);
+	assert_string_equal(n->n_court, "dcd");
+	assert_string_equal(n->n_cases[0].c_name_shown, "USA v. MANAFORT et al");
+	assert_string_equal(n->n_cases[0].c_number_shown, "1:17-cr-00201-ABJ");
+	assert_string_equal(n->n_cases[0].c_case_link_id, "190596");
+	assert_string_equal(n->n_cases[0].c_doc_number, "551");
+	assert_string_equal(n->n_cases[0].c_link.dl_magic, "34532");
+	assert_string_equal(n->n_cases[0].c_text, "Joint STATUS REPORT by USA "
+	    "as to RICHARD W. GATES");
+	assert_int_equal(n->n_nlisted, 2);
+	assert_string_equal(n->n_listed[0].r_name, "Jo Doe");
+	assert_int_equal(n->n_listed[0].r_naddrs, 2);
+	assert_string_equal(n->n_listed[0].r_addrs[0], "jo@x.example");
+	assert_string_equal(n->n_listed[0].r_addrs[1], "jo2@x.example");
+	assert_string_equal(n->n_listed[0].r_heading_case,
+	    "1:17-cr-00201-ABJ-2");
+	assert_string_equal(n->n_listed[1].r_name, "Al Roe");
+	nef_free(n);
+}
+
 static void
 test_not_wrapped(void **state)
 {
@@ -290,6 +333,7 @@ main(void)
 		cmocka_unit_test(test_transaction),
 		cmocka_unit_test(test_split_labels),
 		cmocka_unit_test(test_false_label),
+		cmocka_unit_test(test_broken_anywhere),
 		cmocka_unit_test(test_not_wrapped),
 	};
 
