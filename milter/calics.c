@@ -3,7 +3,6 @@
  *	calics 3 - store events as an iCalendar object
  * SYNOPSIS
  *	#include "calics.h"
-#include "cfg.h"
  * DESCRIPTION
  *	See calics.h.  The text of each event is built in its own buffer
  *	and handed to policy/ics.c, which escapes and folds it.

@@ -3,7 +3,6 @@
  *	calparse 3 - calendar events of a parsed notice
  * SYNOPSIS
  *	#include "calparse.h"
-#include "calphrase.h"
  * DESCRIPTION
  *	See calparse.h.  The reference date is the notice's own date: an
  *	event dated before the day the court filed the entry is past, and a

@@ -37,6 +37,7 @@
 
 #include "cfg.h"
 #include "inspect.h"
+#include "inspect_json.h"
 #include "strbuf.h"
 #include "text.h"
 
@@ -430,7 +431,7 @@ inspect_result(struct inspect_job *j)
 	normal = !j->j_killed && !j->j_overflow && WIFEXITED(j->j_status) &&
 	    WEXITSTATUS(j->j_status) <= 1;
 	if (normal && j->j_buf.sb_len > 0 && !strbuf_error(&j->j_buf) &&
-	    (parsed = inspect_parse(j->j_buf.sb_s, j->j_buf.sb_len, r)) == 0) {
+	    (parsed = inspect_json_parse(j->j_buf.sb_s, j->j_buf.sb_len, r)) == 0) {
 		r->r_json = strdup(j->j_buf.sb_s);
 		return r;
 	}

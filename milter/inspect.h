@@ -10,7 +10,7 @@
  * function (the MTA's progress ticker) at least every INSPECT_TICK_MS;
  * a helper still running at its own deadline (pdf_timeout plus a grace)
  * is killed.  inspect_result() turns what came back into a struct
- * inspect_result: the helper's JSON (inspect_parse()), or, when there is
+ * inspect_result: the helper's JSON (inspect_json.h), or, when there is
  * none, why: a crash, the sandbox, a limit, a timeout.  Whatever
  * happens, the answer is a status; the caller goes on with the notice.
  *
@@ -114,9 +114,6 @@ struct inspect_job *inspect_job_free(struct inspect_job *);
 /* Milliseconds since the job started. */
 long	 inspect_job_ms(const struct inspect_job *);
 
-/* Parse the helper's JSON into r (r_json is not set).  0, or -1 when it
- * is not the helper's interface (r_detail says why). */
-int	 inspect_parse(const char *json, size_t len, struct inspect_result *r);
 /* A result of one status, with a detail (formatted, printable). */
 struct inspect_result *inspect_result_new(int status, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));

@@ -2,9 +2,9 @@
  * NAME
  *	inspect_json 3 - the helper's JSON answer into a struct
  * SYNOPSIS
- *	#include "inspect.h"
+ *	#include "inspect_json.h"
  *
- *	int inspect_parse(const char *json, size_t len,
+ *	int inspect_json_parse(const char *json, size_t len,
  *	    struct inspect_result *r);
  * DESCRIPTION
  *	The answer is untrusted like anything a document can influence:
@@ -21,6 +21,7 @@
 
 #include "cover.h"
 #include "inspect.h"
+#include "inspect_json.h"
 #include "pii.h"
 #include "text.h"
 
@@ -132,7 +133,7 @@ get_ids(json_t *a, struct inspect_result *r)
 }
 
 int
-inspect_parse(const char *json, size_t len, struct inspect_result *r)
+inspect_json_parse(const char *json, size_t len, struct inspect_result *r)
 {
 	static const char *const names[] = { "checked", "error", "timeout",
 	    "too-large" };

@@ -10,7 +10,8 @@
  *	it starts helpers while slots are free and waits on the running
  *	ones in turn, ticking the MTA's progress timer, until every one has
  *	ended or the notice's wait is over.  The outputs (counts, summary
- *	lines, audit items, the report) are in pdfcheckout.c.
+ *	lines, audit items, the report) are in pdfcheckout.h.  The
+ *	settings beyond the table are checked by pdfcheck_check_cfg().
  * DIAGNOSTICS
  *	A document that cannot be read is "not checked" with the reason;
  *	nothing here fails the notice.
@@ -24,13 +25,17 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "addr.h"
 #include "cfg.h"
+#include "cfgcheck.h"
 #include "docs.h"
 #include "fetch.h"
 #include "log.h"
+#include "mailout.h"
 #include "nef.h"
 #include "pdfbg.h"
 #include "pdfcheck.h"
+#include "pdfcheckout.h"
 #include "pdfnote.h"
 #include "progress.h"
 #include "store.h"
@@ -315,7 +320,7 @@ pdfcheck_run(const struct pdfcheck_req *rq, struct pdfcheck **out)
 		return -1;
 	}
 	run_all(pc, rq);
-	if (pdfcheck_decide(pc) != 0) {
+	if (pdfcheckout_decide(pc) != 0) {
 		pdfcheck_free(pc);
 		return -1;
 	}
@@ -347,4 +352,29 @@ pdfcheck_free(struct pdfcheck *pc)
 	free(pc->pc_about);
 	free(pc);
 	return NULL;
+}
+
+int
+pdfcheck_check_cfg(const struct cfg *cf, struct strbuf *err)
+{
+	char a[ADDR_SIZE], why[128];
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; i < cf->cf_alert_to.l_n && !cfgcheck_refused(cf, "alert_to"); i++)
+		if (mailout_addr(cf->cf_alert_to.l_v[i], a, sizeof(a), why,
+		    sizeof(why)) != 0) {
+			cfgcheck_problem(cf, err, "alert_to", "alert_to \"%.80s\": %s",
+			    cf->cf_alert_to.l_v[i], why);
+			bad = 1;
+		}
+	if (cf->cf_pdf_check && cf->cf_pdf_helper != NULL &&
+	    cf->cf_pdf_helper[0] != '\0' && !cfgcheck_refused(cf, "pdf_helper") &&
+	    (cf->cf_pdf_helper[0] != '/' || access(cf->cf_pdf_helper, X_OK) != 0)) {
+		cfgcheck_problem(cf, err, "pdf_helper", "pdf_helper %.200s: %s",
+		    cf->cf_pdf_helper, cf->cf_pdf_helper[0] != '/' ?
+		    "not an absolute path" : strerror(errno));
+		bad = 1;
+	}
+	return bad ? -1 : 0;
 }

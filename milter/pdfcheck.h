@@ -23,13 +23,10 @@
  * matched in the notice's Filer lines or the "filed by" part of the
  * docket text) is said so.
  *
- * The rest of the pipeline reads the outcome through pdfcheck_xnef()
- * (the X-NEF counts), pdfcheck_summary() (the lines at the top of the
- * notice, pdfnote.h), pdfcheck_audit_items() (tags 9-12 of the audit
- * record) and, once the message is decided, pdfcheck_report() (one log
- * line per document and per finding, the store records, the alert, the
- * hand-over of pending checks).  Nothing hidden or identifying is ever
- * logged or mailed: pages and kinds only.
+ * The rest of the pipeline reads the outcome through pdfcheckout.h (the
+ * X-NEF counts, the summary lines, the audit items and, once the message
+ * is decided, the report).  Nothing hidden or identifying is ever logged
+ * or mailed: pages and kinds only.
  */
 #ifndef NEF_PDFCHECK_H
 #define NEF_PDFCHECK_H
@@ -45,9 +42,6 @@ struct nef;
 struct docs_set;
 struct store;
 struct progress;
-struct xnef;
-struct summary_head;
-struct store_audit;
 
 #define PDFCHECK_LABEL_MAX	47
 
@@ -128,27 +122,8 @@ struct pdfcheck_req {
 int	 pdfcheck_run(const struct pdfcheck_req *, struct pdfcheck **out);
 struct pdfcheck *pdfcheck_free(struct pdfcheck *);
 
-/* Count the documents, choose the actions, write the summary lines
- * (pdfcheck_run() calls it).  0 or -1 (memory). */
-int	 pdfcheck_decide(struct pdfcheck *);
-/* The X-NEF counts; pc may be NULL (the check is off). */
-void	 pdfcheck_xnef(const struct pdfcheck *, struct xnef *);
-/* The summary's lines about the notice (sh_about) gain the check's
- * lines, after those already there; and when the check restricted the
- * entry, why.  The array stays pc's (valid while pc is); pc may be
- * NULL. */
-void	 pdfcheck_summary(struct pdfcheck *, struct summary_head *);
-/* Add the audit items (tags 9-12) to a record being built.  0 or -1. */
-int	 pdfcheck_audit_items(const struct pdfcheck *, struct store_audit *);
-/*
- * After the message is decided: the log lines, the store records, the
- * alert; pending checks go to the background (their jobs and
- * descriptors leave pc).  store may be NULL.
- */
-void	 pdfcheck_report(struct pdfcheck *, struct store *);
 /* The settings beyond the table: alert_to addresses, pdf_helper.  0, or
  * -1 with "key: what is wrong" lines in err. */
-struct strbuf;
 int	 pdfcheck_check_cfg(const struct cfg *, struct strbuf *err);
 
 /* The label of a document: "ECF 58-3", "ECF 58", "Attachment 3". */

@@ -2,10 +2,10 @@
  * NAME
  *	pdfcheckout 3 - what the disclosure check of a notice tells
  * SYNOPSIS
- *	#include "pdfcheck.h"
+ *	#include "pdfcheckout.h"
  * DESCRIPTION
  *	The outputs of pdfcheck.h: the counts and the actions
- *	(pdfcheck_decide()), the X-NEF fields, the summary lines, the audit
+ *	(pdfcheckout_decide()), the X-NEF fields, the summary lines, the audit
  *	items, and after the message the report: log lines and store
  *	records per document (pdfreport.h), the hand-over of pending checks
  *	(pdfbg.h) and one alert for the findings that are new with this
@@ -13,19 +13,15 @@
  * DIAGNOSTICS
  *	Nothing here fails the notice; a memory failure drops a line.
  */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "addr.h"
 #include "cfg.h"
-#include "cfgcheck.h"
 #include "log.h"
-#include "mailout.h"
 #include "pdfalert.h"
 #include "pdfbg.h"
 #include "pdfcheck.h"
+#include "pdfcheckout.h"
 #include "pdfnote.h"
 #include "pdfreport.h"
 #include "store.h"
@@ -109,7 +105,7 @@ note_why(struct pdfcheck *pc, int red, const char *label)
 }
 
 int
-pdfcheck_decide(struct pdfcheck *pc)
+pdfcheckout_decide(struct pdfcheck *pc)
 {
 	const struct cfg *cf = pc->pc_cfg;
 	struct pdfnote_doc *nd;
@@ -161,7 +157,7 @@ out:
 }
 
 void
-pdfcheck_xnef(const struct pdfcheck *pc, struct xnef *x)
+pdfcheckout_xnef(const struct pdfcheck *pc, struct xnef *x)
 {
 	if (pc == NULL)
 		return;
@@ -172,7 +168,7 @@ pdfcheck_xnef(const struct pdfcheck *pc, struct xnef *x)
 }
 
 void
-pdfcheck_summary(struct pdfcheck *pc, struct summary_head *h)
+pdfcheckout_summary(struct pdfcheck *pc, struct summary_head *h)
 {
 	const char **v;
 	size_t i, n;
@@ -196,7 +192,7 @@ pdfcheck_summary(struct pdfcheck *pc, struct summary_head *h)
 }
 
 int
-pdfcheck_audit_items(const struct pdfcheck *pc, struct store_audit *a)
+pdfcheckout_audit_items(const struct pdfcheck *pc, struct store_audit *a)
 {
 	struct strbuf f = STRBUF_INIT, u = STRBUF_INIT;
 	struct pdfnote_finding *v;
@@ -322,7 +318,7 @@ alert(struct pdfcheck *pc)
 }
 
 void
-pdfcheck_report(struct pdfcheck *pc, struct store *st)
+pdfcheckout_report(struct pdfcheck *pc, struct store *st)
 {
 	size_t i;
 
@@ -332,29 +328,4 @@ pdfcheck_report(struct pdfcheck *pc, struct store *st)
 		if (pc->pc_docs[i].pd_state != PDFCHECK_SKIPPED)
 			report_doc(pc, &pc->pc_docs[i], st);
 	alert(pc);
-}
-
-int
-pdfcheck_check_cfg(const struct cfg *cf, struct strbuf *err)
-{
-	char a[ADDR_SIZE], why[128];
-	size_t i;
-	int bad = 0;
-
-	for (i = 0; i < cf->cf_alert_to.l_n && !cfgcheck_refused(cf, "alert_to"); i++)
-		if (mailout_addr(cf->cf_alert_to.l_v[i], a, sizeof(a), why,
-		    sizeof(why)) != 0) {
-			cfgcheck_problem(cf, err, "alert_to", "alert_to \"%.80s\": %s",
-			    cf->cf_alert_to.l_v[i], why);
-			bad = 1;
-		}
-	if (cf->cf_pdf_check && cf->cf_pdf_helper != NULL &&
-	    cf->cf_pdf_helper[0] != '\0' && !cfgcheck_refused(cf, "pdf_helper") &&
-	    (cf->cf_pdf_helper[0] != '/' || access(cf->cf_pdf_helper, X_OK) != 0)) {
-		cfgcheck_problem(cf, err, "pdf_helper", "pdf_helper %.200s: %s",
-		    cf->cf_pdf_helper, cf->cf_pdf_helper[0] != '/' ?
-		    "not an absolute path" : strerror(errno));
-		bad = 1;
-	}
-	return bad ? -1 : 0;
 }

@@ -3,7 +3,6 @@
  *	pfconf 3 - the local Postfix and nefmilter's socket
  * SYNOPSIS
  *	#include "pfconf.h"
-#include "runas.h"
  * DESCRIPTION
  *	See pfconf.h.  postconf runs as "postconf -hx PARAMETERS" and
  *	"postconf -M" through popen(3) with fixed command lines, once

@@ -55,6 +55,7 @@
 #include "nef.h"
 #include "noticelog.h"
 #include "pdfcheck.h"
+#include "pdfcheckout.h"
 #include "pipeline.h"
 #include "plan.h"
 #include "plan_fail.h"
@@ -715,7 +716,7 @@ pipeline_eom(void *ctx, struct conn *c, struct msg *m)
 	}
 	pl_learn(p);
 	plan_audit(p);
-	pdfcheck_report(p->p_pdf, pl_store);
+	pdfcheckout_report(p->p_pdf, pl_store);
 out:
 	tally_commit(p);
 	plan_free(p);

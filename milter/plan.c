@@ -39,6 +39,7 @@
 #include "nef.h"
 #include "nefsum.h"
 #include "pdfcheck.h"
+#include "pdfcheckout.h"
 #include "plan.h"
 #include "plan_items.h"
 #include "progress.h"
@@ -483,7 +484,7 @@ plan_summary(struct plan *p)
 	for (i = 0; i < h.sh_nabout; i++)
 		xp[i] = extra[i];
 	h.sh_about = xp;
-	pdfcheck_summary(p->p_pdf, &h);
+	pdfcheckout_summary(p->p_pdf, &h);
 	summary_text(&h, it, ds->ds_nitems, &p->p_sum_text);
 	summary_html(&h, it, ds->ds_nitems, &p->p_sum_html);
 out:
@@ -586,7 +587,7 @@ plan_xnef(const struct plan *p, struct xnef *x)
 		}
 	}
 	x->x_action = plan_action(p);
-	pdfcheck_xnef(p->p_pdf, x);
+	pdfcheckout_xnef(p->p_pdf, x);
 }
 
 const char *
@@ -741,7 +742,7 @@ plan_audit(struct plan *p)
 	if (docchange_audit(p->p_qid, &a, n, ds) != 0)
 		goto out;
 	plan_cal_audit(p, &a);
-	if (pdfcheck_audit_items(p->p_pdf, &a) != 0)
+	if (pdfcheckout_audit_items(p->p_pdf, &a) != 0)
 		goto out;
 	plan_items(p, &a);
 	if ((p->p_audit = malloc(sizeof(a))) != NULL) {

@@ -9,6 +9,9 @@
 #     conf/nefmilter.conf.5, and neither documents a key that does not exist
 #  6. every option of nefmilter and nefctl appears in its man page
 #  7. only pdf/ includes the PDF engine's headers (nefmilter never links it)
+#  8. one module is one .c plus one .h: every .c has its own header and
+#     every header its .c, but for the programs' main files, the parts of
+#     the store that share store.h, and the generated doc-id table
 set -u
 cd "$(dirname "$0")/.."
 . tests/lib/tap.sh
@@ -66,6 +69,23 @@ if [ -z "$bad" ]; then ok "exit() only in main.c, nefctl.c and nefpdf.c"; else n
 bad=$(grep -rlE '#[[:space:]]*include[[:space:]]*[<"](mupdf/|fitz\.h|poppler)' policy milter tests 2>/dev/null || true)
 if [ -z "$bad" ]; then ok "only pdf/ includes the PDF engine's headers"
 else not_ok "the PDF engine's headers outside pdf/: $bad"; fi
+
+# Module shape.
+lone=""
+for f in policy/*.c milter/*.c pdf/*.c; do
+	case "$f" in
+	milter/main.c|milter/nefctl.c|pdf/nefpdf.c) continue ;;
+	milter/store_audit.c|milter/store_case.c|milter/store_check.c) continue ;;
+	milter/store_outcome.c|milter/store_purge.c) continue ;;
+	esac
+	[ -f "${f%.c}.h" ] || lone="$lone $f"
+done
+for f in policy/*.h milter/*.h pdf/*.h; do
+	[ "$f" = policy/docidtab.h ] && continue
+	[ -f "${f%.h}.c" ] || lone="$lone $f"
+done
+if [ -z "$lone" ]; then ok "every module is one .c and its own .h"
+else not_ok "files without their module's other half:$lone"; fi
 
 # Configuration keys: the table in milter/cfg.c is the source of truth.
 keys=$(sed -n '/BEGIN SETTINGS/,/END SETTINGS/p' milter/cfg.c 2>/dev/null |

@@ -13,6 +13,7 @@
 
 #include "cover.h"
 #include "inspect.h"
+#include "inspect_json.h"
 #include "pdfcheck.h"
 #include "pii.h"
 
@@ -20,7 +21,7 @@ static int
 parse(const char *json, struct inspect_result *r)
 {
 	memset(r, 0, sizeof(*r));
-	return inspect_parse(json, strlen(json), r);
+	return inspect_json_parse(json, strlen(json), r);
 }
 
 static void
