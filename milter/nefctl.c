@@ -163,9 +163,9 @@ print_audit(FILE *fp, const struct store_audit *a)
 		    (int)strcspn(e, "\t"), e);
 	}
 	if ((ch = store_audit_item(a, STORE_AUDIT_TAG_ERROR)) != NULL)
-		fprintf(fp, "  not processed (on_error=%.*s): %s",
-		    (int)strcspn(ch, "\t"), ch, ch[strcspn(ch, "\t")] ?
-		    ch + strcspn(ch, "\t") + 1 : "");
+		fprintf(fp, "  not processed, %s: %s", strncmp(ch, "tempfail\t",
+		    9) == 0 ? "refused for now" : "delivered as it came",
+		    ch[strcspn(ch, "\t")] ? ch + strcspn(ch, "\t") + 1 : "");
 	if (a->a_ndoc > 0) {
 		fputs("  docs:", fp);
 		for (i = 0; i < a->a_ndoc; i++)

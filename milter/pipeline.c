@@ -25,7 +25,9 @@
  *	Any failure before step 5 ends in on_error: the original notice,
  *	marked with an X-NEF header naming the error (accept), or a
  *	temporary failure (tempfail); either way an audit record with
- *	action "error" (plan_fail.h).
+ *	action "error" (plan_fail.h).  A message larger than
+ *	max_message_bytes passes unchanged; what of it was read is parsed,
+ *	and a notice gets that record and its counters.
  * DIAGNOSTICS
  *	Every line begins with the queue id.
  */
@@ -677,12 +679,38 @@ pl_learn(struct plan *p)
 	}
 }
 
+/* Larger than max_message_bytes: it passes unchanged, and a notice
+ * among such messages (as far as its first max_message_bytes tell) gets
+ * its audit record, action "error", and its counters. */
+static enum sess_rc
+pl_toobig(void *ctx, struct conn *c, struct msg *m)
+{
+	struct plan	*p;
+	char		 why[128];
+
+	if ((p = plan_new(ctx, c, m, pl_store)) == NULL)
+		return SESS_CONTINUE;
+	if (pl_read(p) == 0 && p->p_nef->n_kind != NEF_NOT_NOTICE) {
+		/* who sent it, and whether it is restricted, for the record */
+		(void)(pl_trust(p) == 0 && pl_restricted(p) == 0);
+		snprintf(why, sizeof(why), "larger than max_message_bytes "
+		    "(%llu)", (unsigned long long)c->c_cfg->cf_max_message_bytes);
+		p->p_failed = 1;
+		plan_fail_audit(p, 0, why);
+	}
+	tally_commit(p);
+	plan_free(p);
+	return SESS_CONTINUE;
+}
+
 enum sess_rc
 pipeline_eom(void *ctx, struct conn *c, struct msg *m)
 {
 	struct plan	*p;
 	enum sess_rc	 rc = SESS_CONTINUE;
 
+	if (m->m_toobig)
+		return pl_toobig(ctx, c, m);
 	if ((p = plan_new(ctx, c, m, pl_store)) == NULL) {
 		log_err(m->m_qid, "out of memory; message passed on unchanged");
 		return c->c_cfg->cf_on_error == ONERR_TEMPFAIL ? SESS_TEMPFAIL :

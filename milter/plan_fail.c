@@ -74,11 +74,12 @@ plan_fail_audit(struct plan *p, int tempfail, const char *why)
 	if (n == NULL || n->n_kind == NEF_NOT_NOTICE)
 		return;
 	log_notice(p->p_qid, "notice court=%s case=%s entry=%s kind=%s "
-	    "action=error on_error=%s: %s", n->n_court[0] ? n->n_court : "-",
+	    "action=error (%s): %s", n->n_court[0] ? n->n_court : "-",
 	    n->n_ncases > 0 && n->n_cases[0].c_key[0] ? n->n_cases[0].c_key :
 	    "-", n->n_ncases > 0 && n->n_cases[0].c_doc_number ?
 	    n->n_cases[0].c_doc_number : "-", nef_kind_name(n->n_kind),
-	    tempfail ? "tempfail" : "accept", log_cleans(buf, why));
+	    tempfail ? "refused for now" : "delivered as it came",
+	    log_cleans(buf, why));
 	if (p->p_store == NULL || p->p_audit != NULL)
 		return;
 	if (n->n_court[0] == '\0') {

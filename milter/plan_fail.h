@@ -1,14 +1,16 @@
 /*
  * plan_fail: the audit of a notice that was not processed.
  *
- * When a step of the pipeline fails and on_error applies (pipeline.c),
+ * When a step of the pipeline fails and on_error applies, or a notice is
+ * larger than max_message_bytes and passes unchanged (pipeline.c),
  * plan_fail_audit() logs one "notice ... action=error" line under the
  * queue id and builds the audit record into p_audit, which tally_commit()
  * writes with the counters (errors{kind="pipeline"}, notices{action=
  * "error"}): action "error", the court, cases and entries as far as they
  * were read, the envelope recipients (none removed: the message goes on
  * as it came, or is refused for now), no document, and the items of
- * plan_items_failed() (why, and what on_error did).  "nefctl audit" and
+ * plan_items_failed() (why, and whether it was delivered as it came or
+ * refused for now: tempfail).  "nefctl audit" and
  * the daily digest ("Notices not processed") show it.
  *
  * A notice whose court could not be read gets no record, as any notice;

@@ -17,9 +17,10 @@ struct store_audit;
  * added is left out and logged. */
 void	 plan_items(const struct plan *p, struct store_audit *a);
 /* The items of a notice not processed (plan_fail.h): its kind, its
- * cases, the MTA, and ERROR (what on_error did, and why: made printable
- * and cut to STORE_AUDIT_REASON_MAX bytes).  Nothing of its docket text
- * or documents. */
+ * cases, the MTA, and ERROR (delivered as it came, or refused for now
+ * with tempfail; and why, made printable and cut to
+ * STORE_AUDIT_REASON_MAX bytes).  Nothing of its docket text or
+ * documents. */
 void	 plan_items_failed(const struct plan *p, struct store_audit *a,
 	    int tempfail, const char *why);
 

@@ -10,7 +10,9 @@
  *	send its headers.  At the end of headers, a message that neither
  *	comes from a court domain nor looks like a forwarded notice is
  *	accepted.  Only the rest is spooled and handed, at end of message,
- *	to the handler the program installed (session_set_eom()).
+ *	to the handler the program installed (session_set_eom()), which
+ *	also gets a message larger than max_message_bytes (m_toobig, the
+ *	spool holding its first bytes) and lets it pass.
  * DIAGNOSTICS
  *	Allocation failures and limits are logged with the queue id; the
  *	message then goes on unchanged (or follows on_error).
@@ -419,6 +421,11 @@ session_body(void *ctx, const unsigned char *p, size_t n)
 		return SESS_CONTINUE;
 	if (m->m_toobig)
 		return SESS_CONTINUE;
+	/* At the limit the spool keeps what fits: the first bytes. */
+	if (m->m_spool.sb_max != 0 && m->m_spool.sb_len <= m->m_spool.sb_max &&
+	    n > m->m_spool.sb_max - m->m_spool.sb_len)
+		(void)strbuf_append(&m->m_spool, p, m->m_spool.sb_max -
+		    m->m_spool.sb_len);
 	if (strbuf_append(&m->m_spool, p, n) != 0) {
 		m->m_toobig = 1;
 		log_warn(msg_id(c), "message larger than max_message_bytes "
@@ -442,7 +449,7 @@ session_eom(void *ctx)
 		text_printable(m->m_qid, sizeof(m->m_qid), qid, strlen(qid));
 	if (m->m_qid[0] == '\0')
 		text_strlcpy(m->m_qid, c->c_id, sizeof(m->m_qid));
-	if (m->m_toobig || sess_eom_fn == NULL)
+	if (sess_eom_fn == NULL)
 		return msg_finish(c, SESS_CONTINUE);
 	rc = sess_eom_fn(ctx, c, m);
 	return msg_finish(c, rc);

@@ -51,7 +51,8 @@ struct msg {
 	size_t		 m_hdr_bytes;
 	int		 m_hdrs_over;	/* header limits hit */
 	struct strbuf	 m_spool;	/* the whole message: headers CRLF body */
-	int		 m_toobig;	/* spool limit hit */
+	int		 m_toobig;	/* spool limit hit: the spool holds the
+					   first bytes; it passes unchanged */
 	enum msg_class	 m_class;
 	long		 m_t0_ms;	/* when MAIL FROM arrived */
 };

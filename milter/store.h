@@ -378,8 +378,8 @@ enum store_audit_tag {
 					   over: "Postfix" or "Sendmail" (none:
 					   not known, or an older record) */
 	STORE_AUDIT_TAG_ERROR = 18	/* a notice not processed (action
-					   "error"): ON_ERROR TAB REASON, with
-					   ON_ERROR "accept" (delivered as it
+					   "error"): OUTCOME TAB REASON, with
+					   OUTCOME "accept" (delivered as it
 					   came) or "tempfail" (refused for
 					   now); REASON printable, at most
 					   STORE_AUDIT_REASON_MAX bytes */

@@ -13,13 +13,15 @@
 # past digest_max_notices one line per case; hostile and unconfigured
 # --to addresses are refused with the reason and nothing is sent; a
 # notice that the pipeline could not process (no room for its new body)
-# is delivered as it came, and the audit, the digest ("Notices not
-# processed") and the counters all say so.
+# and one larger than max_message_bytes are delivered as they came, and
+# the audit, the digest ("Notices not processed") and the counters all
+# say so.
 set -u
 . "$(dirname "$0")/common.sh"
 e2e_require
 e2e_start "$DATA/scenarios/e2e.json" "restricted_scope = address" \
-    "digest_to = docketing@example.test" "mail_from = nefmilter@example.test"
+    "digest_to = docketing@example.test" "mail_from = nefmilter@example.test" \
+    "max_message_bytes = 64K"
 # nefctl reads the file at each run: the private Postfix's sendmail(1)
 echo "sendmail_command = /usr/sbin/sendmail -C $PF_CONF -oi" >>"$PF_DIR/nef.conf"
 ROWS="/usr/bin/python3 $TOP/tests/lib/digestrows.py"
@@ -193,36 +195,51 @@ e2e_send_notice "$N59" docketing@example.test
 Q5=$PF_LAST_QID
 check "message $Q5: done" e2e_wait_qid "$Q5"
 chmod 700 "$PF_DIR/nefstate/tmp"
+# and entry 57 padded past max_message_bytes (64K): it passes unchanged
+NB=$(e2e_notice big)
+for i in $(seq 1500); do printf '<!-- padding line %06d -->%44s\n' "$i" ""; done >>"$NB"
+e2e_send_notice "$NB" docketing@example.test
+Q6=$PF_LAST_QID
+check "message $Q6 (over 64K): done" e2e_wait_qid "$Q6"
+check "both are delivered" pf_wait_delivered docketing $((before + 2)) 20
+check_grep "the log says $Q6 is too large" \
+    "nefmilter\[[0-9]+\]: warning: $Q6: message larger than max_message_bytes \(65536\); it passes unchanged" "$LOG"
+check_grep "... and records it, action=error" \
+    "nefmilter\[[0-9]+\]: $Q6: notice court=cand case=4:22-cv-05541 entry=57 kind=district action=error \(delivered as it came\): larger than max_message_bytes \(65536\)$" "$LOG"
+check_nogrep "$Q6 goes out as it came (no X-NEF)" "^HDR X-NEF: " "$(e2e_parts "$(e2e_last docketing)")"
 check_grep "the log says it was not processed, and why" \
     "nefmilter\[[0-9]+\]: error: $Q5: notice not processed: rewrite: cannot create a temporary file in /nonexistent: .*; delivered unchanged \(on_error=accept\)$" "$LOG"
 check_grep "the audit line says action=error" \
-    "nefmilter\[[0-9]+\]: $Q5: notice court=cand case=4:22-cv-05541 entry=59 kind=district action=error on_error=accept: rewrite: " "$LOG"
-check "it is delivered all the same" pf_wait_delivered docketing $((before + 1)) 20
-check_grep "as it came, marked action=error" "^HDR X-NEF: .*action=error" "$(e2e_parts "$(e2e_last docketing)")"
+    "nefmilter\[[0-9]+\]: $Q5: notice court=cand case=4:22-cv-05541 entry=59 kind=district action=error \(delivered as it came\): rewrite: " "$LOG"
+check_grep "$Q5: as it came, marked action=error" "^HDR X-NEF: .*action=error" \
+    "$(e2e_parts "$(grep -l "^X-Postfix-Queue-ID: $Q5\$\|$Q5" $(pf_maildir_files docketing) | head -n 1)")"
 check_grep "nefctl audit lists it" \
-    "^[0-9T:-]+Z  $Q5 +cand +4:22-cv-05541#59  error verified  to: docketing@example.test  not processed \(on_error=accept\): rewrite: cannot create a temporary file in /nonexistent: " \
+    "^[0-9T:-]+Z  $Q5 +cand +4:22-cv-05541#59  error verified  to: docketing@example.test  not processed, delivered as it came: rewrite: cannot create a temporary file in /nonexistent: " \
     <(nefctl audit --qid "$Q5")
+check_grep "... and the one too large" \
+    "^[0-9T:-]+Z  $Q6 +cand +4:22-cv-05541#57  error verified  to: docketing@example.test  not processed, delivered as it came: larger than max_message_bytes \(65536\)$" \
+    <(nefctl audit --qid "$Q6")
 T3=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 "$NEFCTL" -c "$PF_DIR/nef.conf" digest --since "$T2" --until "$T3" >"$PF_DIR/d3.txt"
 $ROWS --text "$PF_DIR/d3.txt" >"$PF_DIR/rows3.txt"
-check_eq "the digest lists it under notices not processed" 1 "$(grep -c '^failed	' "$PF_DIR/rows3.txt")"
-check_eq "... its queue id, court, case and entry" "$Q5 cand $CASE 59" \
-    "$(awk -F'\t' '$1 == "failed" { print $3, $4, $5, $6 }' "$PF_DIR/rows3.txt")"
-check_grep "... why, and that it was delivered as it came" \
-    "^rewrite: cannot create a temporary file in /nonexistent: .*; delivered as it came, without its documents$" \
-    <(awk -F'\t' '$1 == "failed" { print $7 }' "$PF_DIR/rows3.txt")
-check_eq "... and under notices, action error" "59 error" \
-    "$(awk -F'\t' '$1 == "notices" { print $2, $5 }' "$PF_DIR/rows3.txt")"
+check_eq "the digest lists both under notices not processed" 2 "$(grep -c '^failed	' "$PF_DIR/rows3.txt")"
+check_eq "... their queue ids, courts, cases and entries" "$Q5 cand $CASE 59|$Q6 cand $CASE 57" \
+    "$(awk -F'\t' '$1 == "failed" { print $3, $4, $5, $6 }' "$PF_DIR/rows3.txt" | paste -sd'|')"
+check_grep "... why, and that they were delivered as they came" \
+    "^rewrite: cannot create a temporary file in /nonexistent: .*; delivered as it came, without its documents\|larger than max_message_bytes \(65536\); delivered as it came, without its documents$" \
+    <(awk -F'\t' '$1 == "failed" { print $7 }' "$PF_DIR/rows3.txt" | paste -sd'|')
+check_eq "... and under notices, action error" "57 error|59 error" \
+    "$(awk -F'\t' '$1 == "notices" { print $2, $5 }' "$PF_DIR/rows3.txt" | sort | paste -sd'|')"
 tr '\n' ' ' <"$PF_DIR/d3.txt" | tr -s ' ' >"$PF_DIR/d3.flat"
-check_grep "the summary counts it" " 1 notice in 1 case from 1 court; .* 0 held; 1 not processed; " "$PF_DIR/d3.flat"
+check_grep "the summary counts them" " 2 notices in 1 case from 1 court; .* 0 held; 2 not processed; " "$PF_DIR/d3.flat"
 printf '%s\n' "$m0" >"$PF_DIR/m0.prom"
 nefctl metrics >"$PF_DIR/m1.prom"
 /usr/bin/python3 "$TOP/tests/lib/promparse.py" --delta "$PF_DIR/m0.prom" "$PF_DIR/m1.prom" |
     grep -E '^nefmilter_(errors|notices|messages)_total' >"$PF_DIR/m.delta"
-check "the counters agree: one pipeline error, one notice with action error" \
+check "the counters agree: two pipeline errors, two notices with action error" \
     diff -u - "$PF_DIR/m.delta" <<'EOF2'
-nefmilter_errors_total{kind="pipeline"} +1
-nefmilter_messages_total{class="notice"} +1
-nefmilter_notices_total{action="error",kind="district"} +1
+nefmilter_errors_total{kind="pipeline"} +2
+nefmilter_messages_total{class="notice"} +2
+nefmilter_notices_total{action="error",kind="district"} +2
 EOF2
 e2e_finish
