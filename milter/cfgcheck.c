@@ -5,7 +5,7 @@
  *	#include "cfgcheck.h"
  * DESCRIPTION
  *	Each check first compiles the settings as the milter will
- *	(plan_trust_new(), sealterm_new()).  When that fails, every entry of
+ *	(trustcfg_new(), sealterm_new()).  When that fails, every entry of
  *	every list concerned is compiled again on its own, in a shallow
  *	copy of the configuration whose other lists hold harmless values,
  *	so that each bad entry yields its own line.  When no single entry
@@ -23,9 +23,9 @@
 
 #include "cfg.h"
 #include "cfgcheck.h"
-#include "plan.h"
 #include "sealterm.h"
 #include "strbuf.h"
+#include "trustcfg.h"
 
 #define CC_MSG	256
 
@@ -115,7 +115,7 @@ cfgcheck_problem(const struct cfg *c, struct strbuf *err, const char *key,
 static int
 cc_trust(const struct cfg *cf, char *msg, size_t size)
 {
-	return plan_trust_new(cf, NULL, msg, size);
+	return trustcfg_new(cf, NULL, msg, size);
 }
 
 static int

@@ -75,6 +75,7 @@
 #include "tally.h"
 #include "text.h"
 #include "trust.h"
+#include "trustcfg.h"
 #include "xnef.h"
 
 static struct store	*pl_store;
@@ -359,7 +360,7 @@ pl_trust(struct plan *p)
 	char			 err[256];
 	size_t			 i;
 
-	if (plan_trust_new(p->p_cfg, &t, err, sizeof(err)) != 0) {
+	if (trustcfg_new(p->p_cfg, &t, err, sizeof(err)) != 0) {
 		snprintf(p->p_why, sizeof(p->p_why), "%s", err);
 		return -1;
 	}

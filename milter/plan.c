@@ -170,30 +170,6 @@ plan_list_view(const struct plan_list *l, struct decide_list *d)
 	d->dl_n = l->pl_n;
 }
 
-int
-plan_trust_new(const struct cfg *cf, struct trust **out, char *err, size_t errsz)
-{
-	struct trust_cfg	 tc;
-	struct trust		*t = NULL;
-	int			 rc;
-
-	memset(&tc, 0, sizeof(tc));
-	tc.tc_court_domains = (const char *const *)cf->cf_court_domains.l_v;
-	tc.tc_ncourt = cf->cf_court_domains.l_n;
-	tc.tc_authserv_id = cf->cf_trusted_authserv_id;
-	tc.tc_clients = (const char *const *)cf->cf_trusted_clients.l_v;
-	tc.tc_nclients = cf->cf_trusted_clients.l_n;
-	tc.tc_firm_domains = (const char *const *)cf->cf_firm_domains.l_v;
-	tc.tc_nfirm = cf->cf_firm_domains.l_n;
-	tc.tc_trust_local = cf->cf_trust_local_mail;
-	rc = trust_new(&tc, &t, err, errsz);
-	if (out != NULL)
-		*out = t;
-	else
-		trust_free(t);
-	return rc;
-}
-
 void
 plan_decide_cfg(const struct plan *p, struct decide_cfg *dc)
 {

@@ -99,9 +99,6 @@ struct plan *plan_free(struct plan *);
 int	 plan_list_add(struct plan_list *, const char *addr);
 void	 plan_list_view(const struct plan_list *, struct decide_list *);
 
-/* A trust checker from the settings (t may be NULL: only validate). */
-int	 plan_trust_new(const struct cfg *, struct trust **t, char *err,
-	    size_t errsz);
 void	 plan_decide_cfg(const struct plan *, struct decide_cfg *);
 /* p_results from the documents.  0 or -1. */
 int	 plan_doc_results(struct plan *);
