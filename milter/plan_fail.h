@@ -14,7 +14,9 @@
  * the daily digest ("Notices not processed") show it.
  *
  * A notice whose court could not be read gets no record, as any notice;
- * the log line says so.  It never fails: a record that cannot be built
+ * the log line says so.  Nor does a message given up on before its end
+ * (no memory at MAIL FROM or in its headers, session.c): nothing of it
+ * was read, and its log line says what became of it.  It never fails: a record that cannot be built
  * is logged and left out.
  */
 #ifndef NEF_PLAN_FAIL_H

@@ -47,7 +47,8 @@
 #                               that order; DAY_QIDS holds their queue ids
 #   nefctl ARGS...              nefctl -c $MTA_DIR/nef.conf ARGS
 #   quiet CMD...                CMD with its standard output discarded
-# Variables: NEF, NEFCTL, MIMECHECK, DATA, COURT_FROM, LOG (the maillog).
+# Variables: NEF, NEFCTL, MIMECHECK, PROM (tests/lib/promparse.py: Debian's
+# Prometheus parser), DATA, COURT_FROM, LOG (the maillog).
 : "${TOP:=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
 : "${BUILD:=build}"
 . "$TOP/tests/lib/tap.sh"
@@ -56,6 +57,7 @@
 NEF=$TOP/$BUILD/nefmilter
 NEFCTL=$TOP/$BUILD/nefctl
 MIMECHECK="/usr/bin/python3 $TOP/tests/lib/mimecheck.py"
+PROM="/usr/bin/python3 $TOP/tests/lib/promparse.py"
 DATA=$TOP/tests/data
 COURT_FROM=ecf-noreply@cand.uscourts.gov
 E2E_RUN=

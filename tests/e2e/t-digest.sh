@@ -234,7 +234,7 @@ tr '\n' ' ' <"$PF_DIR/d3.txt" | tr -s ' ' >"$PF_DIR/d3.flat"
 check_grep "the summary counts them" " 2 notices in 1 case from 1 court; .* 0 held; 2 not processed; " "$PF_DIR/d3.flat"
 printf '%s\n' "$m0" >"$PF_DIR/m0.prom"
 nefctl metrics >"$PF_DIR/m1.prom"
-/usr/bin/python3 "$TOP/tests/lib/promparse.py" --delta "$PF_DIR/m0.prom" "$PF_DIR/m1.prom" |
+$PROM --delta "$PF_DIR/m0.prom" "$PF_DIR/m1.prom" |
     grep -E '^nefmilter_(errors|notices|messages)_total' >"$PF_DIR/m.delta"
 check "the counters agree: two pipeline errors, two notices with action error" \
     diff -u - "$PF_DIR/m.delta" <<'EOF2'

@@ -19,7 +19,6 @@ set -u
 . "$(dirname "$0")/common.sh"
 e2e_require
 e2e_start "$DATA/scenarios/e2e.json" "restricted_scope = address"
-PROM="/usr/bin/python3 $TOP/tests/lib/promparse.py"
 T0=$(date +%s)
 
 snap() {	# NAME: nefctl metrics into $PF_DIR/NAME.prom, parsed
