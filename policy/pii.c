@@ -39,6 +39,7 @@ static void	classify_parts(struct scan *, const struct piictx_chain *);
 static unsigned	group_value(const struct scan *, const struct piictx_chain *,
 		    int g);
 static int	same_seps(const struct piictx_chain *, int mask);
+static int	all_seps(const struct piictx_chain *, int cls);
 static int	is_date(const struct scan *, const struct piictx_chain *);
 static int	is_phone(const struct scan *, const struct piictx_chain *);
 static int	is_ssn(const struct scan *, const struct piictx_chain *);
@@ -139,23 +140,47 @@ group_value(const struct scan *sc, const struct piictx_chain *c, int g)
 	return v;
 }
 
-/* Every separator of the chain is the same and its class is in mask
- * (bits 1 << class). */
+/*
+ * Every separator of the chain is of one family and its class is in
+ * mask (bits 1 << class).  A dash with a blank beside it belongs to the
+ * dashes' family and to the blanks': "123-45- 6789" is dashes
+ * throughout, "123 45- 6789" blanks throughout.
+ */
 static int
 same_seps(const struct piictx_chain *c, int mask)
+{
+	int g, fam = 0, sdash = 0;
+
+	for (g = 1; g < c->c_ngroups; g++) {
+		if (!(mask & (1 << c->c_sep[g])))
+			return 0;
+		if (c->c_sep[g] == PIICTX_SEP_SDASH)
+			sdash = 1;
+		else if (fam == 0)
+			fam = c->c_sep[g];
+		else if (fam != c->c_sep[g])
+			return 0;
+	}
+	return !sdash || fam == 0 || fam == PIICTX_SEP_DASH ||
+	    fam == PIICTX_SEP_SPACE;
+}
+
+/* Every separator of the chain is of class cls. */
+static int
+all_seps(const struct piictx_chain *c, int cls)
 {
 	int g;
 
 	for (g = 1; g < c->c_ngroups; g++)
-		if (c->c_sep[g] != c->c_sep[1] || !(mask & (1 << c->c_sep[g])))
+		if (c->c_sep[g] != cls)
 			return 0;
 	return 1;
 }
 
 #define DATE_SEPS ((1 << PIICTX_SEP_SLASH) | (1 << PIICTX_SEP_DASH) | \
 	(1 << PIICTX_SEP_DOT))
-#define SSN_SEPS ((1 << PIICTX_SEP_DASH) | (1 << PIICTX_SEP_SPACE) | \
-	(1 << PIICTX_SEP_DOT))
+#define SSN_SEPS ((1 << PIICTX_SEP_DASH) | (1 << PIICTX_SEP_SDASH) | \
+	(1 << PIICTX_SEP_SPACE) | (1 << PIICTX_SEP_DOT))
 
 static int
 birth_label(const struct scan *sc, size_t start, size_t end)
@@ -241,7 +266,7 @@ is_ssn(const struct scan *sc, const struct piictx_chain *c)
 			return 0;
 		if (ssn)
 			return 1;
-		if (c->c_sep[1] != PIICTX_SEP_DASH)
+		if (!all_seps(c, PIICTX_SEP_DASH))
 			return 0;
 		other = piictx_label_before(t, sc->s_len, at, PIICTX_L_OTHER,
 		    &other_at);
@@ -257,7 +282,7 @@ is_ssn(const struct scan *sc, const struct piictx_chain *c)
 		return ssn_valid(v / 1000000u, (v / 10000u) % 100u, v % 10000u);
 	}
 	if (c->c_ngroups == 2 && c->c_glen[0] == 2 && c->c_glen[1] == 7 &&
-	    !c->c_masked && c->c_sep[1] == PIICTX_SEP_DASH)
+	    !c->c_masked && (c->c_sep[1] == PIICTX_SEP_DASH || c->c_sep[1] == PIICTX_SEP_SDASH))
 		return piictx_label_before(t, sc->s_len, at, PIICTX_L_TIN, NULL);
 	return 0;
 }
@@ -282,7 +307,7 @@ is_account(const struct scan *sc, const struct piictx_chain *c)
 		return c->c_digits > 4;
 	/* ZIP+4 */
 	if (c->c_ngroups == 2 && c->c_glen[0] == 5 && c->c_glen[1] == 4 &&
-	    c->c_sep[1] == PIICTX_SEP_DASH)
+	    (c->c_sep[1] == PIICTX_SEP_DASH || c->c_sep[1] == PIICTX_SEP_SDASH))
 		return 0;
 	return c->c_digits >= 6;
 }
@@ -299,7 +324,8 @@ is_card(const struct scan *sc, const struct piictx_chain *c)
 	if (c->c_masked || c->c_digits < 13 || c->c_digits > 19)
 		return 0;
 	if (c->c_ngroups > 1) {
-		if (!same_seps(c, (1 << PIICTX_SEP_DASH) | (1 << PIICTX_SEP_SPACE)))
+		if (!same_seps(c, (1 << PIICTX_SEP_DASH) | (1 << PIICTX_SEP_SDASH) |
+		    (1 << PIICTX_SEP_SPACE)))
 			return 0;
 		for (g = 0; g < c->c_ngroups; g++)
 			if (c->c_glen[g] < 3 || c->c_glen[g] > 6)
@@ -356,7 +382,8 @@ classify_parts(struct scan *sc, const struct piictx_chain *c)
 	int g, a = 0, k;
 
 	for (g = 1; g <= c->c_ngroups; g++) {
-		if (g < c->c_ngroups && c->c_sep[g] != PIICTX_SEP_SPACE)
+		if (g < c->c_ngroups && c->c_sep[g] != PIICTX_SEP_SPACE &&
+		    c->c_sep[g] != PIICTX_SEP_SDASH)
 			continue;
 		memset(&p, 0, sizeof(p));
 		p.c_start = c->c_goff[a];

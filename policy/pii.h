@@ -10,7 +10,8 @@
  * RULES
  *   A number is a chain of digit groups joined by one separator each
  *   ('-', blank, '.', '/', and the Unicode dashes and no-break space;
- *   a dash with a blank beside it, " - ", counts as one blank),
+ *   a dash with a blank beside it, " - ", "- ", is one separator that
+ *   goes with dashes and with blanks and, like a blank, needs a label),
  *   that neither starts nor ends inside a word: the byte before is not a
  *   letter, digit or '$', and a separator before it is not preceded by a
  *   letter or digit ("cv-05541", "ABC-000123" are parts of identifiers
@@ -29,7 +30,8 @@
  *		not 000, 666; group not 00; serial not 0000), unless a label
  *		for another kind of number (case, claim, docket, Bates,
  *		invoice...) comes first; 3-2-4 joined by blanks or dots,
- *		or 9 digits in a row, after an SSN or TIN label ("SSN",
+ *		or by dashes with blanks beside some ("123-45- 6789"), or
+ *		9 digits in a row, after an SSN or TIN label ("SSN",
  *		"S.S.N.", "Social Security", "Soc. Sec.", "TIN", "ITIN",
  *		"taxpayer identification", "tax ID"); 2-7 digits joined
  *		by a dash (an EIN's shape) after a TIN label only.  An

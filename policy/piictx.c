@@ -106,9 +106,9 @@ is_space(int c)
 
 /*
  * A blank beside a dash (" - ", "- ", " -"), as typed or as a text
- * extractor's gap between two runs: one separator of the blank class,
- * so that only a label makes its chain an identifier.  Returns its
- * bytes, or 0.
+ * extractor's gap between two runs: one separator of its own class
+ * (PIICTX_SEP_SDASH), so that only a label makes its chain an
+ * identifier.  Returns its bytes, or 0.
  */
 static size_t
 spaced_dash(const char *t, size_t len, size_t i)
@@ -135,7 +135,7 @@ piictx_sep(const char *t, size_t len, size_t i, int *cls)
 	size_t n = spaced_dash(t, len, i);
 
 	if (n != 0) {
-		*cls = PIICTX_SEP_SPACE;
+		*cls = PIICTX_SEP_SDASH;
 		return n;
 	}
 	return sep_one(t, len, i, cls);
@@ -201,7 +201,8 @@ piictx_chain_start(const char *t, size_t len, size_t i)
 	/* A separator right before, itself after a letter or digit: the
 	 * number is part of a longer identifier ("cv-05541"). */
 	for (k = 1; k <= 3 && k <= i; k++)
-		if (piictx_sep(t, len, i - k, &cls) == k && cls != PIICTX_SEP_SPACE)
+		if (piictx_sep(t, len, i - k, &cls) == k &&
+		    cls != PIICTX_SEP_SPACE && cls != PIICTX_SEP_SDASH)
 			return i - k == 0 ||
 			    !piictx_alnum((unsigned char)t[i - k - 1]);
 	return 1;

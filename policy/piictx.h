@@ -15,9 +15,12 @@
 #define PIICTX_GROUPS	8	/* groups in one chain, at most */
 #define PIICTX_GROUP_MAX 24	/* characters in one group, at most */
 
-/* Separator classes. */
+/* Separator classes.  PIICTX_SEP_SDASH is a dash with a blank beside
+ * it (" - ", "- ", " -"): of the dashes' family and of the blanks' when
+ * the separators of a chain are compared, and, like a blank, never
+ * enough without a label. */
 enum { PIICTX_SEP_DASH = 1, PIICTX_SEP_SPACE, PIICTX_SEP_DOT,
-	PIICTX_SEP_SLASH };
+	PIICTX_SEP_SLASH, PIICTX_SEP_SDASH };
 
 struct piictx_chain {
 	size_t		c_start, c_end;		/* bytes of the whole chain */

@@ -36,6 +36,25 @@ static const struct tcase cases[] = {
 	{ "Social Security Number 123 - 45 - 6789", "ssn XXX - XX - 6789" },
 	{ "SSN: 123 -45 -6789", "ssn XXX -XX -6789" },
 	{ "123 - 45 - 6789", "" },		/* spaced dashes, no label */
+	/* dashes, some with blanks beside them: the dash family */
+	{ "SSN 123-45- 6789", "ssn XXX-XX- 6789" },
+	{ "SSN: 123 -45-6789", "ssn XXX -XX-6789" },
+	{ "Social Security No. 123 - 45-6789", "ssn XXX - XX-6789" },
+	{ "TIN: 12- 3456789", "ssn XX- XXX6789" },
+	{ "123-45- 6789", "" },			/* no label */
+	{ "SSN 123 45- 6789", "ssn XXX XX- 6789" },	/* blanks */
+	{ "SSN 123-45 6789", "" },		/* a dash and a blank */
+	{ "SSN 123.45- 6789", "" },		/* a dot and a dash */
+	{ "Case No. 123-45- 6789", "" },
+	{ "Claim No. 123-45- 6789", "" },
+	{ "Claim No. 12-34- 5678", "" },
+	{ "Fax: 415-555- 1213", "" },
+	{ "Phone 415 - 555-1212", "" },
+	{ "SSN on file; call 415-555- 1212", "" },
+	{ "Oakland, CA 94612- 1234", "" },
+	{ "account ZIP 94102 - 1234", "" },
+	{ "Case 4:22-cv-05541 - JST Document 58- 3", "" },
+	{ "Filed 03/14/2024 - 123-45- 6789", "" },
 	{ "SSN: 123 -- 45 - 6789", "" },
 	{ "SSNs 123-45-6789 and 234-56-7890",
 	    "ssn XXX-XX-6789|ssn XXX-XX-7890" },
