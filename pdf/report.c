@@ -12,10 +12,12 @@
  *	report_print() returns -1 when jansson or the stream fails.
  */
 #include <jansson.h>
+#include <mupdf/fitz/crypt.h>
 #include <mupdf/fitz/version.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 
 #include "cover.h"
 #include "pii.h"
@@ -24,12 +26,16 @@
 #define ENGINE_NAME	"MuPDF"
 
 static char	*utf8_copy(const char *);
+static void	 identifier_tag(const struct report *, const char *, size_t,
+		    unsigned char *);
 
 void
 report_init(struct report *r)
 {
 	memset(r, 0, sizeof(*r));
 	r->r_status = REPORT_CHECKED;
+	if (getrandom(r->r_key, sizeof(r->r_key), 0) != (ssize_t)sizeof(r->r_key))
+		memset(r->r_key, 0, sizeof(r->r_key));
 }
 
 void
@@ -123,15 +129,45 @@ report_add_redaction(struct report *r, int page, const float bbox[4],
 	return 0;
 }
 
-int
-report_add_identifier(struct report *r, int page, int kind, const char *shown)
+/*
+ * SHA-256 of the key and of the identifier's digits and letters (letters
+ * upper-cased, everything else left out, so that "123-45-6789" and "123
+ * 45 6789" are one number), cut to REPORT_TAG_LEN bytes.
+ */
+static void
+identifier_tag(const struct report *r, const char *raw, size_t len,
+    unsigned char *tag)
 {
-	struct report_identifier *v;
+	unsigned char d[32], c;
+	fz_sha256 h;
 	size_t i;
 
+	fz_sha256_init(&h);
+	fz_sha256_update(&h, r->r_key, sizeof(r->r_key));
+	for (i = 0; i < len; i++) {
+		c = (unsigned char)raw[i];
+		if (c >= 'a' && c <= 'z')
+			c = (unsigned char)(c - 'a' + 'A');
+		if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'))
+			fz_sha256_update(&h, &c, 1);
+	}
+	fz_sha256_final(&h, d);
+	memcpy(tag, d, REPORT_TAG_LEN);
+	memset(d, 0, sizeof(d));
+}
+
+int
+report_add_identifier(struct report *r, int page, int kind, const char *shown,
+    const char *raw, size_t rawlen)
+{
+	struct report_identifier *v;
+	unsigned char tag[REPORT_TAG_LEN];
+	size_t i;
+
+	identifier_tag(r, raw, rawlen, tag);
 	for (i = r->r_nids; i > 0 && r->r_ids[i - 1].ri_page == page; i--)
 		if (r->r_ids[i - 1].ri_kind == kind &&
-		    strcmp(r->r_ids[i - 1].ri_shown, shown) == 0)
+		    memcmp(r->r_ids[i - 1].ri_tag, tag, sizeof(tag)) == 0)
 			return 0;
 	if (r->r_nids >= REPORT_MAX_ITEMS) {
 		r->r_truncated = 1;
@@ -144,6 +180,7 @@ report_add_identifier(struct report *r, int page, int kind, const char *shown)
 	v[r->r_nids].ri_page = page;
 	v[r->r_nids].ri_kind = kind;
 	snprintf(v[r->r_nids].ri_shown, sizeof(v[0].ri_shown), "%s", shown);
+	memcpy(v[r->r_nids].ri_tag, tag, sizeof(tag));
 	r->r_nids++;
 	return 0;
 }

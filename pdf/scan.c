@@ -27,6 +27,7 @@
 struct sink {
 	struct report	*k_r;
 	int		 k_page;	/* from 1 */
+	const char	*k_text;	/* the text pii_scan() reads */
 	int		 k_nomem;
 };
 
@@ -58,8 +59,8 @@ on_identifier(void *arg, const struct pii_hit *h)
 {
 	struct sink *k = arg;
 
-	if (report_add_identifier(k->k_r, k->k_page, h->ph_kind,
-	    h->ph_shown) != 0) {
+	if (report_add_identifier(k->k_r, k->k_page, h->ph_kind, h->ph_shown,
+	    k->k_text + h->ph_off, h->ph_len) != 0) {
 		k->k_nomem = 1;
 		return 1;
 	}
@@ -131,8 +132,11 @@ find_identifiers(fz_context *ctx, fz_stext_page *tp, struct sink *k)
 		}
 	}
 	/* a page whose text passes the cap is scanned as far as it goes */
-	if (sb.sb_len > 0)
+	if (sb.sb_len > 0) {
+		k->k_text = sb.sb_s;
 		pii_scan(sb.sb_s, sb.sb_len, on_identifier, k);
+		k->k_text = NULL;
+	}
 	strbuf_free(&sb);
 	if (k->k_nomem)
 		fz_throw(ctx, FZ_ERROR_MEMORY, "out of memory (identifiers)");

@@ -188,21 +188,40 @@ def register(case, sentence):
 
     @case("ids-in-pieces", ids=[(1, "ssn", "XXX-XX-6789"),
                                 (1, "ssn", "XXX-XX-7890"),
-                                (1, "ssn", "XXX - XX - 6789"),
-                                (1, "ssn", "XXXXX6789"),
+                                (1, "ssn", "XXX - XX - 6781"),
+                                (1, "ssn", "XXXXX6782"),
+                                (1, "ssn", "XXX-XX- 6783"),
                                 (1, "birth_date", "XX/XX/1980"),
                                 (1, "account", "XXXXXXXXX0123")])
     def _(d):
         p = d.page()
         # one number in two text runs, and in one TJ with a kerning gap
-        # (the same number twice on a page is reported once)
         x = p.text(72, 700, "Social Security No. 123-45-")
         p.text(x, 700, "6789")
         p.raw("BT /F1 12 Tf 72 680 Td [(SSN: 234-56-) -20 (7890)] TJ ET")
-        p.text(72, 660, "Social Security Number 123 - 45 - 6789")
-        p.text(72, 640, "SSN: 123456789")
+        p.text(72, 660, "Social Security Number 123 - 45 - 6781")
+        p.text(72, 640, "SSN: 123456782")
+        p.text(72, 630, "SSN 123-45- 6783")
         p.text(72, 620, "DOB: 01/02/1980")
         p.text(72, 600, "Acct. No. 1234567890123")
+
+    @case("ids-distinct", ids=[(1, "ssn", "XXX-XX-6789"),
+                               (1, "ssn", "XXX-XX-6789"),
+                               (1, "birth_date", "XX/XX/1975"),
+                               (1, "birth_date", "XX/XX/1975"),
+                               (2, "ssn", "XXX-XX-6789")])
+    def _(d):
+        # two SSNs that end alike are two identifiers; one SSN written
+        # three ways, or twice, is one on its page; two birth dates of
+        # one year are two
+        p = d.page()
+        p.text(72, 700, "Debtor SSN 123-45-6789; joint debtor SSN 987-65-6789.")
+        p.text(72, 680, "Debtor's Social Security No. 123 45 6789 (SSN: 123456789,")
+        p.text(72, 660, "and once more: SSN 123-45-6789).")
+        p.text(72, 640, "DOB: 03/14/1975.  Joint debtor DOB: 04/12/1975.")
+        p.text(72, 620, "Debtor DOB: 03/14/1975.")
+        p2 = d.page()
+        p2.text(72, 700, "SSN: 123-45-6789")
 
     @case("ids-rotated", ids=[(1, "ssn", "XXX-XX-6789")])
     def _(d):
