@@ -379,6 +379,7 @@ line_label(struct ctx *x, const struct nefline *l)
 		x->x_mode = l->l_kind == NL_RCPT_LISTED ? M_LISTED : M_UNLISTED;
 		x->x_rcpt.rc_section = x->x_section++;
 		x->x_rcpt.rc_name_line = NULL;
+		x->x_rcpt.rc_open = 0;
 		x->x_rcpt.rc_heading_case = NULL;
 		if (no != NULL && no > t + l->l_off)
 			x->x_rcpt.rc_heading_case = dup_trim(x, t + l->l_off,
@@ -646,13 +647,13 @@ recipient(struct ctx *x, const struct nefline *l, int listed)
 	size_t			*count, *cap;
 	int			 rc;
 
-	rc = nefrcpt_line(&x->x_rcpt, &x->x_d, l, listed, x->x_a, &one,
-	    &n->n_trunc);
-	if (rc <= 0)
-		return;
 	list = listed ? &n->n_listed : &n->n_unlisted;
 	count = listed ? &n->n_nlisted : &n->n_nunlisted;
 	cap = listed ? &x->x_lcap : &x->x_ucap;
+	rc = nefrcpt_line(&x->x_rcpt, &x->x_d, l, listed, x->x_a,
+	    *count > 0 ? &(*list)[*count - 1] : NULL, &one, &n->n_trunc);
+	if (rc <= 0)
+		return;
 	if (*count >= NEF_MAX_RECIPIENTS) {
 		n->n_trunc |= NEF_TRUNC_RECIPIENTS;
 		return;
