@@ -40,6 +40,12 @@
 static void	usage(FILE *);
 static int	cmd_case(struct ctl *, int, char **);
 static int	case_list(struct ctl *);
+struct case_view;
+static int	case_read(struct ctl *, const char *, const char *,
+		    struct case_view *);
+static void	case_view_free(struct case_view *);
+static void	case_print_head(FILE *, const struct case_view *);
+static void	case_print_lists(FILE *, const struct case_view *);
 static int	cmd_purge(struct ctl *, int, char **);
 static int	purge_nomatch(int, const char *, const char *, unsigned long);
 static int	cmd_audit(struct ctl *, int, char **);
@@ -54,6 +60,9 @@ static int	recall(struct ctl *, const struct store_doc *, size_t,
 		    const char *court, const char *docket, uint32_t entry);
 static void	check_line(void *, const char *);
 static int	store_fail(const struct cfg *, int status);
+static int	read_opts(int, char **, const char **, unsigned long *);
+static size_t	find_cmd(const char *);
+static struct cfg *ctl_open(const char *, unsigned long, struct ctl *);
 
 static const struct {
 	const char *name;
@@ -233,18 +242,109 @@ case_list(struct ctl *c)
 	return CTL_OK;
 }
 
+/* What nefctl case show prints of a case. */
+struct case_view {
+	struct store_case	 v_sc;
+	int			 v_found;	/* v_sc is set */
+	struct store_addr	*v_lv, *v_tv;	/* listed, team */
+	struct store_doc	*v_dv;
+	size_t			 v_nl, v_nt, v_nd;
+	struct store_audit_list	 v_al;		/* recent activity */
+};
+
+static void
+case_view_free(struct case_view *v)
+{
+	free(v->v_lv);
+	free(v->v_tv);
+	free(v->v_dv);
+	store_audit_list_free(&v->v_al);
+}
+
+/* Read what there is of a case into v (the caller frees it with
+ * case_view_free()).  CTL_OK, or the status of the failure reported. */
+static int
+case_read(struct ctl *c, const char *court, const char *docket,
+    struct case_view *v)
+{
+	struct store_audit_query q;
+	int rc;
+
+	memset(v, 0, sizeof(*v));
+	rc = store_case_get(c->c_st, court, docket, &v->v_sc);
+	if (rc != 0 && rc != STORE_ENOTFOUND)
+		return ctl_fail(ctl_exit(rc), "%s", store_strerror(rc));
+	v->v_found = rc == 0;
+	memset(&q, 0, sizeof(q));
+	q.q_court = court;
+	q.q_docket = docket;
+	q.q_entry = STORE_ENTRY_ANY;
+	q.q_limit = NEFCTL_RECENT;
+	if ((rc = store_listed_list(c->c_st, court, docket, &v->v_lv,
+	    &v->v_nl)) != 0 ||
+	    (rc = store_team_list(c->c_st, court, docket, &v->v_tv,
+	    &v->v_nt)) != 0 ||
+	    (rc = store_doc_list(c->c_st, court, docket, STORE_ENTRY_ANY,
+	    &v->v_dv, &v->v_nd)) != 0 ||
+	    (rc = store_audit_query(c->c_st, &q, &v->v_al)) != 0)
+		return ctl_fail(ctl_exit(rc), "%s", store_strerror(rc));
+	if (!v->v_found && v->v_nt == 0 && v->v_nd == 0 && v->v_al.al_n == 0)
+		return ctl_fail(CTL_NOTFOUND, "unknown case %s %s", court,
+		    docket);
+	return CTL_OK;
+}
+
+/* The case's record: name, when seen, the court's case ids. */
+static void
+case_print_head(FILE *out, const struct case_view *v)
+{
+	char t[32], t2[32];
+	size_t i;
+
+	if (!v->v_found) {
+		fputs("(no notice seen for this case yet)\n", out);
+		return;
+	}
+	fprintf(out, "name: %s\nfirst seen: %s\nlast seen: %s\n",
+	    v->v_sc.c_name, ctl_fmt_time(v->v_sc.c_first, t, sizeof(t)),
+	    ctl_fmt_time(v->v_sc.c_last, t2, sizeof(t2)));
+	fputs("court case ids:", out);
+	for (i = 0; i < v->v_sc.c_nids; i++)
+		fprintf(out, " %s", v->v_sc.c_ids[i]);
+	fputc('\n', out);
+}
+
+/* The recipients, the team, the documents and the recent activity. */
+static void
+case_print_lists(FILE *out, const struct case_view *v)
+{
+	char t[32], t2[32];
+	size_t i;
+
+	fprintf(out, "court-listed recipients (%zu):\n", v->v_nl);
+	for (i = 0; i < v->v_nl; i++)
+		fprintf(out, "  %s  (first %s, last %s)\n", v->v_lv[i].a_addr,
+		    ctl_fmt_time(v->v_lv[i].a_first, t, sizeof(t)),
+		    ctl_fmt_time(v->v_lv[i].a_last, t2, sizeof(t2)));
+	fprintf(out, "team (%zu):\n", v->v_nt);
+	for (i = 0; i < v->v_nt; i++)
+		fprintf(out, "  %s\n", v->v_tv[i].a_addr);
+	fprintf(out, "documents (%zu):\n", v->v_nd);
+	for (i = 0; i < v->v_nd; i++)
+		print_doc(out, &v->v_dv[i]);
+	fprintf(out, "recent activity (%zu):\n", v->v_al.al_n);
+	for (i = 0; i < v->v_al.al_n; i++) {
+		fputs("  ", out);
+		print_audit(out, &v->v_al.al_v[i]);
+	}
+}
+
 static int
 cmd_case(struct ctl *c, int argc, char **argv)
 {
-	char court[STORE_COURT_MAX + 1], docket[STORE_DOCKET_MAX + 1], t[32];
-	char t2[32];
-	struct store_audit_query q;
-	struct store_audit_list al;
-	struct store_case sc;
-	struct store_addr *lv, *tv;
-	struct store_doc *dv;
-	size_t i, nl, nt, nd;
-	int rc, found;
+	char court[STORE_COURT_MAX + 1], docket[STORE_DOCKET_MAX + 1];
+	struct case_view v;
+	int rc;
 
 	if (argc == 1 && strcmp(argv[0], "list") == 0)
 		return case_list(c);
@@ -253,66 +353,13 @@ cmd_case(struct ctl *c, int argc, char **argv)
 		    "COURT CASE");
 	if ((rc = case_keys(argc - 1, argv + 1, court, docket)) != 0)
 		return rc;
-	rc = store_case_get(c->c_st, court, docket, &sc);
-	if (rc != 0 && rc != STORE_ENOTFOUND)
-		return ctl_fail(ctl_exit(rc), "%s", store_strerror(rc));
-	found = rc == 0;
-	lv = tv = NULL;
-	dv = NULL;
-	nl = nt = nd = 0;
-	memset(&al, 0, sizeof(al));
-	memset(&q, 0, sizeof(q));
-	q.q_court = court;
-	q.q_docket = docket;
-	q.q_entry = STORE_ENTRY_ANY;
-	q.q_limit = NEFCTL_RECENT;
-	if ((rc = store_listed_list(c->c_st, court, docket, &lv, &nl)) != 0 ||
-	    (rc = store_team_list(c->c_st, court, docket, &tv, &nt)) != 0 ||
-	    (rc = store_doc_list(c->c_st, court, docket, STORE_ENTRY_ANY, &dv,
-	    &nd)) != 0 ||
-	    (rc = store_audit_query(c->c_st, &q, &al)) != 0) {
-		free(lv);
-		free(tv);
-		free(dv);
-		return ctl_fail(ctl_exit(rc), "%s", store_strerror(rc));
+	if ((rc = case_read(c, court, docket, &v)) == CTL_OK) {
+		fprintf(c->c_out, "case %s %s\n", court, docket);
+		case_print_head(c->c_out, &v);
+		case_print_lists(c->c_out, &v);
 	}
-	if (!found && nt == 0 && nd == 0 && al.al_n == 0) {
-		free(lv);
-		return ctl_fail(CTL_NOTFOUND, "unknown case %s %s", court,
-		    docket);
-	}
-	fprintf(c->c_out, "case %s %s\n", court, docket);
-	if (found) {
-		fprintf(c->c_out, "name: %s\nfirst seen: %s\nlast seen: %s\n",
-		    sc.c_name, ctl_fmt_time(sc.c_first, t, sizeof(t)),
-		    ctl_fmt_time(sc.c_last, t2, sizeof(t2)));
-		fputs("court case ids:", c->c_out);
-		for (i = 0; i < sc.c_nids; i++)
-			fprintf(c->c_out, " %s", sc.c_ids[i]);
-		fputc('\n', c->c_out);
-	} else
-		fputs("(no notice seen for this case yet)\n", c->c_out);
-	fprintf(c->c_out, "court-listed recipients (%zu):\n", nl);
-	for (i = 0; i < nl; i++)
-		fprintf(c->c_out, "  %s  (first %s, last %s)\n", lv[i].a_addr,
-		    ctl_fmt_time(lv[i].a_first, t, sizeof(t)),
-		    ctl_fmt_time(lv[i].a_last, t2, sizeof(t2)));
-	fprintf(c->c_out, "team (%zu):\n", nt);
-	for (i = 0; i < nt; i++)
-		fprintf(c->c_out, "  %s\n", tv[i].a_addr);
-	fprintf(c->c_out, "documents (%zu):\n", nd);
-	for (i = 0; i < nd; i++)
-		print_doc(c->c_out, &dv[i]);
-	fprintf(c->c_out, "recent activity (%zu):\n", al.al_n);
-	for (i = 0; i < al.al_n; i++) {
-		fputs("  ", c->c_out);
-		print_audit(c->c_out, &al.al_v[i]);
-	}
-	free(lv);
-	free(tv);
-	free(dv);
-	store_audit_list_free(&al);
-	return CTL_OK;
+	case_view_free(&v);
+	return rc;
 }
 
 /* Print the messages that carried the purged documents (or, for an entry
@@ -609,31 +656,26 @@ store_fail(const struct cfg *cf, int st)
 	    store_strerror(st));
 }
 
-int
-main(int argc, char **argv)
+/* The options before the command: -c CONF into *conf, -w SECONDS into
+ * *wait_ms.  Returns optind; a bad option ends the program. */
+static int
+read_opts(int argc, char **argv, const char **conf, unsigned long *wait_ms)
 {
-	struct strbuf err = STRBUF_INIT;
-	struct store_opts so;
-	struct cfg *cf = NULL;
-	struct ctl c;
-	const char *conf = NULL;
 	char *end;
-	unsigned long wait_ms = NEFCTL_WAIT_MS;
-	size_t i;
-	int ch, rc;
+	int ch;
 
 	while ((ch = getopt(argc, argv, "+c:w:h")) != -1) {
 		switch (ch) {
 		case 'c':
-			conf = optarg;
+			*conf = optarg;
 			break;
 		case 'w':
-			wait_ms = strtoul(optarg, &end, 10) * 1000;
+			*wait_ms = strtoul(optarg, &end, 10) * 1000;
 			if (*end != '\0' || optarg[0] == '\0' ||
-			    wait_ms > 3600 * 1000UL)
+			    *wait_ms > 3600 * 1000UL)
 				exit(ctl_fail(CTL_USAGE, "bad -w SECONDS"));
-			if (wait_ms == 0)
-				wait_ms = 1;
+			if (*wait_ms == 0)
+				*wait_ms = 1;
 			break;
 		case 'h':
 			usage(stdout);
@@ -643,19 +685,35 @@ main(int argc, char **argv)
 			exit(CTL_USAGE);
 		}
 	}
-	argc -= optind;
-	argv += optind;
-	if (argc < 1) {
-		usage(stderr);
-		exit(CTL_USAGE);
-	}
+	return optind;
+}
+
+/* The index of the command named name in cmds; an unknown one ends the
+ * program. */
+static size_t
+find_cmd(const char *name)
+{
+	size_t i;
+
 	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
-		if (strcmp(argv[0], cmds[i].name) == 0)
-			break;
-	if (i == sizeof(cmds) / sizeof(cmds[0])) {
-		usage(stderr);
-		exit(ctl_fail(CTL_USAGE, "unknown command \"%.40s\"", argv[0]));
-	}
+		if (strcmp(name, cmds[i].name) == 0)
+			return i;
+	usage(stderr);
+	exit(ctl_fail(CTL_USAGE, "unknown command \"%.40s\"", name));
+}
+
+/* The configuration at conf (NULL: the default file if there is one,
+ * else the defaults) into c, then the store, as its owner when run as
+ * root.  Returns the configuration (the caller unrefs it); a failure
+ * ends the program. */
+static struct cfg *
+ctl_open(const char *conf, unsigned long wait_ms, struct ctl *c)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct store_opts so;
+	struct cfg *cf = NULL;
+	int rc;
+
 	if (conf == NULL && access(CFG_DEFAULT_PATH, F_OK) == 0)
 		conf = CFG_DEFAULT_PATH;
 	log_open("nefctl", LOG_SINK_STDERR, NULL);
@@ -667,10 +725,10 @@ main(int argc, char **argv)
 	strbuf_free(&err);
 	store_opts_from_cfg(&so, cf);
 	so.so_lock_wait_ms = (unsigned)wait_ms;
-	memset(&c, 0, sizeof(c));
-	c.c_cfg = cf;
-	c.c_now = (int64_t)time(NULL);
-	c.c_out = stdout;
+	memset(c, 0, sizeof(*c));
+	c->c_cfg = cf;
+	c->c_now = (int64_t)time(NULL);
+	c->c_out = stdout;
 	/* Root works on the store as its owner: nothing it writes there
 	 * may become a file the milter cannot use. */
 	if (runas_owner_enter(cf->cf_state_dir) != 0) {
@@ -679,11 +737,33 @@ main(int argc, char **argv)
 		cfg_unref(cf);
 		exit(rc);
 	}
-	if ((rc = store_open(&so, &c.c_st)) != 0) {
+	if ((rc = store_open(&so, &c->c_st)) != 0) {
 		rc = store_fail(cf, rc);
 		cfg_unref(cf);
 		exit(rc);
 	}
+	return cf;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct ctl c;
+	struct cfg *cf;
+	const char *conf = NULL;
+	unsigned long wait_ms = NEFCTL_WAIT_MS;
+	size_t i;
+	int rc, n;
+
+	n = read_opts(argc, argv, &conf, &wait_ms);
+	argc -= n;
+	argv += n;
+	if (argc < 1) {
+		usage(stderr);
+		exit(CTL_USAGE);
+	}
+	i = find_cmd(argv[0]);
+	cf = ctl_open(conf, wait_ms, &c);
 	rc = cmds[i].fn(&c, argc - 1, argv + 1);
 	store_close(c.c_st);
 	cfg_unref(cf);

@@ -66,6 +66,15 @@ static void	 off_write(struct offline *, const char *, size_t);
 static int	 off_become_user(const struct cfg *);
 static void	 off_mark(struct offline *);
 static void	 off_lines(const struct strbuf *);
+static void	 off_sender(const struct offline *, size_t, char *, size_t);
+static void	 off_rcpts(const struct offline *, const struct offline_opts *,
+		    size_t, struct strbuf *);
+static void	 off_crlf(const struct strbuf *, size_t, struct strbuf *);
+static enum sess_rc off_transaction(struct offline *, struct strbuf *, size_t,
+		    const struct strbuf *);
+static void	 off_session(struct offline *, const struct offline_opts *,
+		    char *, struct strbuf *, size_t, const struct strbuf *);
+static void	 off_free(struct offline *);
 
 static const struct shim_ops off_ops = {
 	off_getpriv, off_setpriv, off_getsymval, off_addheader, off_chgheader,
@@ -351,15 +360,141 @@ off_mark(struct offline *o)
 		c->c_offline = 1;
 }
 
+/* The envelope sender: the address of Return-Path, else of From, else
+ * "<>". */
+static void
+off_sender(const struct offline *o, size_t norig, char *sender, size_t size)
+{
+	struct strbuf	 sb = STRBUF_INIT;
+	const char	*rp = NULL;
+	size_t		 i;
+
+	for (i = 0; i < norig && rp == NULL; i++)
+		if (!strcasecmp(o->o_hdrs[i].oh_name, "Return-Path"))
+			rp = o->o_hdrs[i].oh_value;
+	for (i = 0; i < norig && rp == NULL; i++)
+		if (!strcasecmp(o->o_hdrs[i].oh_name, "From"))
+			rp = o->o_hdrs[i].oh_value;
+	sender[0] = '\0';
+	if (rp != NULL) {
+		off_rcpts_from(rp, &sb);
+		snprintf(sender, size, "%.*s",
+		    (int)strcspn(strbuf_str(&sb), "\n"), strbuf_str(&sb));
+	}
+	strbuf_free(&sb);
+	if (sender[0] == '\0')
+		snprintf(sender, size, "<>");
+}
+
+/* The envelope recipients, one "<addr>" a line: those given, else the
+ * addresses of To and Cc. */
+static void
+off_rcpts(const struct offline *o, const struct offline_opts *oo,
+    size_t norig, struct strbuf *rcpts)
+{
+	size_t	i;
+
+	for (i = 0; i < oo->oo_nrcpts; i++)
+		strbuf_printf(rcpts, "<%s>\n", oo->oo_rcpts[i][0] == '<' ?
+		    oo->oo_rcpts[i] + 1 : oo->oo_rcpts[i]);
+	for (i = 0; oo->oo_nrcpts == 0 && i < norig; i++)
+		if (!strcasecmp(o->o_hdrs[i].oh_name, "To") ||
+		    !strcasecmp(o->o_hdrs[i].oh_name, "Cc"))
+			off_rcpts_from(o->o_hdrs[i].oh_value, rcpts);
+}
+
+/* The body (from offset body of file) as the MTA sends it: CRLF line
+ * ends. */
+static void
+off_crlf(const struct strbuf *file, size_t body, struct strbuf *crlf)
+{
+	size_t	i;
+
+	for (i = body; i < file->sb_len; i++) {
+		if (file->sb_s[i] == '\n' && (i == body || file->sb_s[i - 1] != '\r'))
+			strbuf_putc(crlf, '\r');
+		strbuf_putc(crlf, file->sb_s[i]);
+	}
+}
+
+/* The message's transaction after MAIL: the recipients (a list the
+ * function consumes), the norig headers of the file, the body, the end
+ * of message.  Returns the last callback's answer. */
+static enum sess_rc
+off_transaction(struct offline *o, struct strbuf *rcpts, size_t norig,
+    const struct strbuf *crlf)
+{
+	char		*argv[2], *list, *line, *save;
+	size_t		 i;
+	enum sess_rc	 rc;
+
+	argv[1] = NULL;
+	list = strbuf_detach(rcpts);
+	for (line = strtok_r(list, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		argv[0] = line;
+		session_envrcpt(o, argv);
+	}
+	free(list);
+	rc = session_data(o);
+	for (i = 0; i < norig && rc == SESS_CONTINUE; i++)
+		rc = session_header(o, o->o_hdrs[i].oh_name, o->o_hdrs[i].oh_value);
+	if (rc == SESS_CONTINUE)
+		rc = session_eoh(o);
+	for (i = 0; rc == SESS_CONTINUE && i < crlf->sb_len; i += OFF_CHUNK)
+		rc = session_body(o, (const unsigned char *)crlf->sb_s + i,
+		    crlf->sb_len - i < OFF_CHUNK ? crlf->sb_len - i : OFF_CHUNK);
+	if (rc == SESS_CONTINUE)
+		rc = session_eom(o);
+	return rc;
+}
+
+/* The whole session: connect, MAIL from sender, the transaction, what
+ * the milter answered, close. */
+static void
+off_session(struct offline *o, const struct offline_opts *oo, char *sender,
+    struct strbuf *rcpts, size_t norig, const struct strbuf *crlf)
+{
+	char		*argv[2];
+	enum sess_rc	 rc;
+
+	argv[1] = NULL;
+	rc = session_connect(o, "localhost", oo->oo_client ? oo->oo_client :
+	    "127.0.0.1", NULL);
+	off_mark(o);
+	argv[0] = sender;
+	if (rc == SESS_CONTINUE)
+		rc = session_envfrom(o, argv);
+	if (rc == SESS_CONTINUE)
+		rc = off_transaction(o, rcpts, norig, crlf);
+	if (rc == SESS_TEMPFAIL || rc == SESS_REJECT)
+		fprintf(stderr, "nefmilter: offline: message %s\n",
+		    rc == SESS_TEMPFAIL ? "tempfailed" : "rejected");
+	session_close(o);
+}
+
+/* The headers and the body file of the run. */
+static void
+off_free(struct offline *o)
+{
+	size_t	i;
+
+	for (i = 0; i < o->o_nhdrs; i++) {
+		free(o->o_hdrs[i].oh_name);
+		free(o->o_hdrs[i].oh_value);
+	}
+	free(o->o_hdrs);
+	if (o->o_body != NULL)
+		fclose(o->o_body);
+}
+
 int
 offline_run(struct cfg *cfg, const struct offline_opts *oo)
 {
 	struct offline	 o;
 	struct strbuf	 file = STRBUF_INIT, rcpts = STRBUF_INIT, crlf = STRBUF_INIT;
-	char		*argv[2], sender[512], *line, *save;
-	const char	*rp;
-	size_t		 body, i, norig;
-	enum sess_rc	 rc;
+	char		 sender[512];
+	size_t		 body, norig;
 
 	memset(&o, 0, sizeof(o));
 	o.o_qid = oo->oo_qid ? oo->oo_qid : "OFFLINE";
@@ -379,77 +514,13 @@ offline_run(struct cfg *cfg, const struct offline_opts *oo)
 
 	body = off_parse_headers(&o, file.sb_s ? file.sb_s : "", file.sb_len);
 	norig = o.o_nhdrs;
-	/* Envelope sender and recipients. */
-	rp = NULL;
-	for (i = 0; i < norig && rp == NULL; i++)
-		if (!strcasecmp(o.o_hdrs[i].oh_name, "Return-Path"))
-			rp = o.o_hdrs[i].oh_value;
-	for (i = 0; i < norig && rp == NULL; i++)
-		if (!strcasecmp(o.o_hdrs[i].oh_name, "From"))
-			rp = o.o_hdrs[i].oh_value;
-	sender[0] = '\0';
-	if (rp != NULL) {
-		off_rcpts_from(rp, &crlf);
-		snprintf(sender, sizeof(sender), "%.*s",
-		    (int)strcspn(strbuf_str(&crlf), "\n"), strbuf_str(&crlf));
-		strbuf_reset(&crlf);
-	}
-	if (sender[0] == '\0')
-		snprintf(sender, sizeof(sender), "<>");
-	for (i = 0; i < oo->oo_nrcpts; i++)
-		strbuf_printf(&rcpts, "<%s>\n", oo->oo_rcpts[i][0] == '<' ?
-		    oo->oo_rcpts[i] + 1 : oo->oo_rcpts[i]);
-	for (i = 0; oo->oo_nrcpts == 0 && i < norig; i++)
-		if (!strcasecmp(o.o_hdrs[i].oh_name, "To") ||
-		    !strcasecmp(o.o_hdrs[i].oh_name, "Cc"))
-			off_rcpts_from(o.o_hdrs[i].oh_value, &rcpts);
-	/* The body as the MTA sends it: CRLF line ends. */
-	for (i = body; i < file.sb_len; i++) {
-		if (file.sb_s[i] == '\n' && (i == body || file.sb_s[i - 1] != '\r'))
-			strbuf_putc(&crlf, '\r');
-		strbuf_putc(&crlf, file.sb_s[i]);
-	}
-
-	argv[1] = NULL;
-	rc = session_connect(&o, "localhost", oo->oo_client ? oo->oo_client :
-	    "127.0.0.1", NULL);
-	off_mark(&o);
-	argv[0] = sender;
-	if (rc == SESS_CONTINUE)
-		rc = session_envfrom(&o, argv);
-	if (rc == SESS_CONTINUE) {
-		char *list = strbuf_detach(&rcpts);
-
-		for (line = strtok_r(list, "\n", &save); line != NULL;
-		    line = strtok_r(NULL, "\n", &save)) {
-			argv[0] = line;
-			session_envrcpt(&o, argv);
-		}
-		free(list);
-		rc = session_data(&o);
-		for (i = 0; i < norig && rc == SESS_CONTINUE; i++)
-			rc = session_header(&o, o.o_hdrs[i].oh_name, o.o_hdrs[i].oh_value);
-		if (rc == SESS_CONTINUE)
-			rc = session_eoh(&o);
-		for (i = 0; rc == SESS_CONTINUE && i < crlf.sb_len; i += OFF_CHUNK)
-			rc = session_body(&o, (const unsigned char *)crlf.sb_s + i,
-			    crlf.sb_len - i < OFF_CHUNK ? crlf.sb_len - i : OFF_CHUNK);
-		if (rc == SESS_CONTINUE)
-			rc = session_eom(&o);
-	}
-	if (rc == SESS_TEMPFAIL || rc == SESS_REJECT)
-		fprintf(stderr, "nefmilter: offline: message %s\n",
-		    rc == SESS_TEMPFAIL ? "tempfailed" : "rejected");
-	session_close(&o);
+	off_sender(&o, norig, sender, sizeof(sender));
+	off_rcpts(&o, oo, norig, &rcpts);
+	off_crlf(&file, body, &crlf);
+	off_session(&o, oo, sender, &rcpts, norig, &crlf);
 	off_write(&o, file.sb_s ? file.sb_s + body : "", file.sb_len - body);
 
-	for (i = 0; i < o.o_nhdrs; i++) {
-		free(o.o_hdrs[i].oh_name);
-		free(o.o_hdrs[i].oh_value);
-	}
-	free(o.o_hdrs);
-	if (o.o_body != NULL)
-		fclose(o.o_body);
+	off_free(&o);
 	strbuf_free(&file);
 	strbuf_free(&rcpts);
 	strbuf_free(&crlf);

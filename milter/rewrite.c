@@ -56,6 +56,9 @@ static void	rw_filename(struct strbuf *, const char *);
 static int	rw_is_ascii(const char *);
 static int	rw_is_pdf(GMimeObject *);
 static void	rw_boundary(char *, size_t);
+static int	rw_notice(struct rw_walk *, GMimeStream **, char *, size_t);
+static int	rw_assemble(struct rw_out *, const struct rewrite_req *,
+		    const GByteArray *, const char *, char *, size_t);
 
 #define RW_MAX_DEPTH	32
 
@@ -388,19 +391,86 @@ rw_boundary(char *buf, size_t size)
 	    __atomic_add_fetch(&ctr, 1, __ATOMIC_RELAXED), r);
 }
 
+/*
+ * Parse the message, edit its notice part (w), and serialize that part
+ * into a new memory stream at *mem (the caller unrefs it).  0, or -1
+ * with err set.
+ */
+static int
+rw_notice(struct rw_walk *w, GMimeStream **mem, char *err, size_t errsize)
+{
+	const struct rewrite_req *r = w->req;
+	GMimeStream		*in;
+	GMimeParser		*parser;
+	GMimeMessage		*msg;
+	GMimeObject		*top;
+	int			 rc = -1;
+
+	*mem = NULL;
+	in = g_mime_stream_mem_new_with_buffer(r->rr_msg, r->rr_len);
+	parser = g_mime_parser_new_with_stream(in);
+	msg = g_mime_parser_construct_message(parser, NULL);
+	if (msg == NULL || (top = g_mime_message_get_mime_part(msg)) == NULL) {
+		snprintf(err, errsize, "the message cannot be parsed as MIME");
+		goto out;
+	}
+	rw_walk(w, top, 0);
+	if (w->err) {
+		snprintf(err, errsize, "out of memory while editing the text");
+		goto out;
+	}
+	*mem = g_mime_stream_mem_new();
+	if (g_mime_object_write_to_stream(top, NULL, *mem) < 0) {
+		snprintf(err, errsize, "cannot serialize the notice part");
+		goto out;
+	}
+	rc = 0;
+out:
+	if (msg != NULL)
+		g_object_unref(msg);
+	if (parser != NULL)
+		g_object_unref(parser);
+	if (in != NULL)
+		g_object_unref(in);
+	return rc;
+}
+
+/* The new body into o: the notice part (bytes), then each document, each
+ * after boundary bnd.  0, or -1 with err set. */
+static int
+rw_assemble(struct rw_out *o, const struct rewrite_req *r,
+    const GByteArray *bytes, const char *bnd, char *err, size_t errsize)
+{
+	size_t	i;
+
+	rw_puts(o, "This is a multi-part message in MIME format.\n\n--");
+	rw_puts(o, bnd);
+	rw_puts(o, "\n");
+	rw_put(o, (const char *)bytes->data, bytes->len);
+	for (i = 0; i < r->rr_ndocs; i++)
+		if (rw_doc(o, &r->rr_docs[i], bnd) != 0) {
+			snprintf(err, errsize, "cannot read document %zu (%s)",
+			    i + 1, r->rr_docs[i].rd_filename);
+			return -1;
+		}
+	rw_puts(o, "\n--");
+	rw_puts(o, bnd);
+	rw_puts(o, "--\n");
+	if (rw_flush(o) != 0) {
+		snprintf(err, errsize, "cannot write the new body");
+		return -1;
+	}
+	return 0;
+}
+
 int
 rewrite_body(const struct rewrite_req *r, rewrite_write_fn fn, void *arg,
     struct rewrite_res *res, char *err, size_t errsize)
 {
-	GMimeStream		*in = NULL, *mem = NULL;
-	GMimeParser		*parser = NULL;
-	GMimeMessage		*msg = NULL;
-	GMimeObject		*top;
-	GByteArray		*bytes;
+	GMimeStream		*mem = NULL;
 	struct rw_walk		 w;
 	struct rw_out		*o;
 	char			 bnd[96];
-	size_t			 i;
 	int			 rc = -1;
 
 	memset(res, 0, sizeof(*res));
@@ -416,43 +486,10 @@ rewrite_body(const struct rewrite_req *r, rewrite_write_fn fn, void *arg,
 		snprintf(bnd, sizeof(bnd), "%s", r->rr_boundary);
 	else
 		rw_boundary(bnd, sizeof(bnd));
-
-	in = g_mime_stream_mem_new_with_buffer(r->rr_msg, r->rr_len);
-	parser = g_mime_parser_new_with_stream(in);
-	msg = g_mime_parser_construct_message(parser, NULL);
-	if (msg == NULL || (top = g_mime_message_get_mime_part(msg)) == NULL) {
-		snprintf(err, errsize, "the message cannot be parsed as MIME");
+	if (rw_notice(&w, &mem, err, errsize) != 0 ||
+	    rw_assemble(o, r, g_mime_stream_mem_get_byte_array(
+	    GMIME_STREAM_MEM(mem)), bnd, err, errsize) != 0)
 		goto out;
-	}
-	rw_walk(&w, top, 0);
-	if (w.err) {
-		snprintf(err, errsize, "out of memory while editing the text");
-		goto out;
-	}
-	mem = g_mime_stream_mem_new();
-	if (g_mime_object_write_to_stream(top, NULL, mem) < 0) {
-		snprintf(err, errsize, "cannot serialize the notice part");
-		goto out;
-	}
-	bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
-
-	rw_puts(o, "This is a multi-part message in MIME format.\n\n--");
-	rw_puts(o, bnd);
-	rw_puts(o, "\n");
-	rw_put(o, (const char *)bytes->data, bytes->len);
-	for (i = 0; i < r->rr_ndocs; i++)
-		if (rw_doc(o, &r->rr_docs[i], bnd) != 0) {
-			snprintf(err, errsize, "cannot read document %zu (%s)",
-			    i + 1, r->rr_docs[i].rd_filename);
-			goto out;
-		}
-	rw_puts(o, "\n--");
-	rw_puts(o, bnd);
-	rw_puts(o, "--\n");
-	if (rw_flush(o) != 0) {
-		snprintf(err, errsize, "cannot write the new body");
-		goto out;
-	}
 	snprintf(res->rs_ctype, sizeof(res->rs_ctype),
 	    "multipart/mixed; boundary=\"%s\"", bnd);
 	res->rs_stripped = w.stripped;
@@ -463,12 +500,6 @@ rewrite_body(const struct rewrite_req *r, rewrite_write_fn fn, void *arg,
 out:
 	if (mem != NULL)
 		g_object_unref(mem);
-	if (msg != NULL)
-		g_object_unref(msg);
-	if (parser != NULL)
-		g_object_unref(parser);
-	if (in != NULL)
-		g_object_unref(in);
 	free(o);
 	return rc;
 }
