@@ -20,8 +20,8 @@
 #include <unistd.h>
 
 #include "claim.h"
-#include "docchange.h"
 #include "docs.h"
+#include "docslinks.h"
 #include "fetch.h"
 #include "log.h"
 #include "nef.h"
@@ -33,30 +33,20 @@
 #define DOCS_COMPLETE		250	/* link outcome: the whole set is known;
 					   its detail is the number of documents */
 
-
-struct link_info {
-	int	li_expected;	/* documents expected from the link */
-	int	li_usable;	/* a request can get something */
-	int	li_acms;
-	int	li_att0;	/* ACMS: the position of this document */
-	int	li_complete;	/* every document found in the store */
-	int	li_fetch;	/* ask the court */
-	int	li_claimed;
-	unsigned char *li_have;	/* li_have[N]: attachment N is in the store */
-	size_t	li_nhave;
-};
-
-static int	docs_add_link(struct docs_set *, struct link_info **, size_t *,
-		    const struct nef *, int ci, const struct doclink *,
-		    const char *url);
-static int	docs_links(const struct nef *, struct docs_set *,
-		    struct link_info **);
 static struct docs_item *docs_item_new(struct docs_set *);
 static int	docs_from_store(const struct docs_req *, struct docs_set *,
-		    size_t, struct link_info *);
+		    size_t, struct docslinks_info *);
 static int	docs_from_store2(const struct docs_req *, struct docs_set *,
-		    size_t, struct link_info *, struct store_doc *, int *, int *,
+		    size_t, struct docslinks_info *, struct store_doc *, int *, int *,
 		    int, int);
+static void	docs_lookup(const struct docs_req *, const struct docs_link *,
+		    const struct docslinks_info *, struct store_doc *, int *,
+		    int *, int, int);
+static int	docs_incomplete(struct docslinks_info *, const int *, int);
+static int	docs_entry_items(const struct docs_req *, struct docs_set *,
+		    size_t, const struct store_doc *);
+static int	docs_stored_items(struct docs_set *, size_t,
+		    const struct store_doc *, const int *, const int *, int, int);
 struct keep_ctx;
 struct fetch_doc;
 static void	docs_keep(struct keep_ctx *, struct fetch_set *);
@@ -65,39 +55,24 @@ static void	docs_held(const struct docs_req *, const struct docs_link *, int,
 static void	docs_on_pdf(void *, struct fetch_doc *);
 static void	docs_doc(const struct docs_req *, const struct docs_link *, int,
 		    const struct fetch_doc *, struct store_doc *);
-static uint32_t	docs_entry(const struct nef *, int ci);
 static void	docs_complete(const struct docs_req *, const struct docs_link *,
-		    const struct fetch_set *, size_t, const struct link_info *);
+		    const struct fetch_set *, size_t, const struct docslinks_info *);
 static void	docs_outcome(const struct docs_req *, const struct docs_link *,
 		    const struct fetch_set *, const struct fetch_doc *, int, int,
 		    const char *);
-static const char *docs_docket(const struct nef *, int ci);
 static int	docs_cmp_links(const void *, const void *);
+struct docs_run;
+static int	docs_run_store(struct docs_run *);
+static void	docs_run_claim(struct docs_run *, long);
+static int	docs_run_unfetched(struct docs_run *, size_t);
+static int	docs_run_plan(struct docs_run *);
+static int	docs_run_fetch(struct docs_run *);
+static void	docs_run_end(struct docs_run *);
 
 const char *
 docs_result_name(int r)
 {
 	return r == DOCS_TOMBSTONED ? "tombstoned" : fetch_result_name(r);
-}
-
-static uint32_t
-docs_entry(const struct nef *n, int ci)
-{
-	const char	*s = NULL;
-
-	if (ci >= 0 && (size_t)ci < n->n_ncases)
-		s = n->n_cases[ci].c_doc_number;
-	if (s == NULL && n->n_ncases > 0)
-		s = n->n_cases[0].c_doc_number;
-	return s != NULL ? (uint32_t)strtoul(s, NULL, 10) : 0;
-}
-
-static const char *
-docs_docket(const struct nef *n, int ci)
-{
-	if (ci >= 0 && (size_t)ci < n->n_ncases && n->n_cases[ci].c_key[0])
-		return n->n_cases[ci].c_key;
-	return n->n_ncases > 0 ? n->n_cases[0].c_key : "";
 }
 
 static struct docs_item *
@@ -113,116 +88,11 @@ docs_item_new(struct docs_set *s)
 	return v;
 }
 
-/* Add (or merge into an equal) link.  0 or -1 (memory). */
-static int
-docs_add_link(struct docs_set *s, struct link_info **lip, size_t *cap,
-    const struct nef *n, int ci, const struct doclink *dl, const char *url)
-{
-	struct docs_link	*l;
-	struct link_info	*li;
-	char			 key[STORE_DOCKEY_MAX + 1];
-	char			 match[STORE_DOCKEY_MAX + 1];
-	size_t			 i;
-	int			 usable, acms = dl->dl_kind == DOCLINK_ACMS;
-
-	if (dl->dl_kind != DOCLINK_DOC1 && dl->dl_kind != DOCLINK_DOCS1 && !acms)
-		return 0;
-	if (acms)
-		snprintf(key, sizeof(key), "%s/%u", docs_docket(n, ci),
-		    (unsigned)docs_entry(n, ci));
-	else
-		text_strlcpy(key, dl->dl_doc_id_norm[0] ? dl->dl_doc_id_norm :
-		    dl->dl_doc_id, sizeof(key));
-	text_strlcpy(match, acms ? dl->dl_magic : key, sizeof(match));
-	docchange_key(n, key, sizeof(key));	/* a corrected entry's own key */
-	usable = dl->dl_magic[0] != '\0' && !(dl->dl_flags & DOCLINK_F_NO_MAGIC);
-	if (dl->dl_kind == DOCLINK_DOC1 && (dl->dl_flags & DOCLINK_F_SHORT_DOCID) &&
-	    dl->dl_seq[0] == '\0')
-		usable = 0;
-	for (i = 0; i < s->ds_nlinks && !acms; i++) {
-		l = &s->ds_links[i];
-		if (strcmp(l->dl_court, dl->dl_court) || strcmp(l->dl_key, key))
-			continue;
-		/* Same document on another case: keep the usable link. */
-		if (!(*lip)[i].li_usable && usable) {
-			char *u = strdup(url);
-
-			if (u == NULL)
-				return -1;
-			free(l->dl_url);
-			l->dl_url = u;
-			l->dl_case = ci;
-			(*lip)[i].li_usable = 1;
-			l->dl_usable = 1;
-		}
-		return 0;
-	}
-	if (s->ds_nlinks == *cap) {
-		size_t nc = *cap ? *cap * 2 : 8;
-		struct docs_link *nl = realloc(s->ds_links, nc * sizeof(*nl));
-		struct link_info *ni;
-
-		if (nl == NULL)
-			return -1;
-		s->ds_links = nl;
-		if ((ni = realloc(*lip, nc * sizeof(*ni))) == NULL)
-			return -1;
-		*lip = ni;
-		*cap = nc;
-	}
-	l = &s->ds_links[s->ds_nlinks];
-	li = &(*lip)[s->ds_nlinks];
-	memset(l, 0, sizeof(*l));
-	memset(li, 0, sizeof(*li));
-	if ((l->dl_url = strdup(url)) == NULL)
-		return -1;
-	l->dl_case = ci;
-	text_strlcpy(l->dl_court, dl->dl_court[0] ? dl->dl_court : n->n_court,
-	    sizeof(l->dl_court));
-	text_strlcpy(l->dl_key, key, sizeof(l->dl_key));
-	li->li_usable = usable;
-	li->li_acms = acms;
-	l->dl_usable = usable;
-	l->dl_acms = acms;
-	text_strlcpy(l->dl_match, match, sizeof(l->dl_match));
-	if (acms) {
-		for (i = 0; i < s->ds_nlinks; i++)
-			if ((*lip)[i].li_acms)
-				li->li_att0++;
-		li->li_expected = 1;
-	} else if (dl->dl_kind == DOCLINK_DOC1 &&
-	    (n->n_contains_attachments || n->n_ndocs > 1 ||
-	    (strlen(dl->dl_doc_id) > 3 && dl->dl_doc_id[3] == '0')))
-		li->li_expected = n->n_ndocs > 1 ? (int)n->n_ndocs : 0;
-	else
-		li->li_expected = 1;
-	s->ds_nlinks++;
-	return 0;
-}
-
-static int
-docs_links(const struct nef *n, struct docs_set *s, struct link_info **lip)
-{
-	size_t	i, cap = 0;
-
-	for (i = 0; i < n->n_ncases; i++)
-		if (n->n_cases[i].c_has_link && docs_add_link(s, lip, &cap, n,
-		    (int)i, &n->n_cases[i].c_link,
-		    n->n_cases[i].c_link_url ? n->n_cases[i].c_link_url : "") != 0)
-			return -1;
-	for (i = 0; i < n->n_ndocs; i++)
-		if (n->n_docs[i].d_has_link && docs_add_link(s, lip, &cap, n, 0,
-		    &n->n_docs[i].d_link,
-		    n->n_docs[i].d_link_url ? n->n_docs[i].d_link_url : "") != 0)
-			return -1;
-	return 0;
-}
-
 /* Serve link k from the store when every document is there.  1 when
  * served (items added), 0 when not, -1 on memory. */
 static int
 docs_from_store(const struct docs_req *r, struct docs_set *s, size_t k,
-    struct link_info *li)
+    struct docslinks_info *li)
 {
 	struct store_doc	*d;
 	int			 rc[NEF_MAX_DOCS], oc[NEF_MAX_DOCS], natt, a0, ret;
@@ -265,14 +135,15 @@ docs_from_store(const struct docs_req *r, struct docs_set *s, size_t k,
 	return ret;
 }
 
-static int
-docs_from_store2(const struct docs_req *r, struct docs_set *s, size_t k,
-    struct link_info *li, struct store_doc *d, int *rc, int *oc, int natt,
-    int a0)
+/* Look up each of the natt documents of link l from attachment a0: its
+ * record into d[i], its status (or DOCS_OUTCOME with oc[i], a stored
+ * outcome) into rc[i]. */
+static void
+docs_lookup(const struct docs_req *r, const struct docs_link *l,
+    const struct docslinks_info *li, struct store_doc *d, int *rc, int *oc,
+    int natt, int a0)
 {
-	const struct docs_link	*l = &s->ds_links[k];
-	struct docs_item	*it;
-	int			 att, i;
+	int	att, i;
 
 	for (i = 0; i < natt; i++) {
 		att = a0 + i;
@@ -291,46 +162,74 @@ docs_from_store2(const struct docs_req *r, struct docs_set *s, size_t k,
 		    sizeof(d[i].d_desc)) == STORE_OK && oc[i] != DOCS_COMPLETE)
 			rc[i] = DOCS_OUTCOME;
 	}
-	for (i = 0; i < natt; i++) {
-		if (rc[i] == STORE_OK || rc[i] == STORE_ETOMBSTONED ||
-		    rc[i] == DOCS_OUTCOME)
-			continue;
-		/* Incomplete: remember what is held, for the fetch to skip. */
-		free(li->li_have);
-		if ((li->li_have = calloc((size_t)natt, 1)) == NULL)
-			return -1;
-		li->li_nhave = (size_t)natt;
-		for (i = 0; i < natt; i++)
-			li->li_have[i] = rc[i] == STORE_OK || rc[i] == STORE_ETOMBSTONED;
+}
+
+/* When a document is neither stored, purged nor settled by an outcome,
+ * remember what is held, for the fetch to skip.  1 when so, 0 when every
+ * one is accounted for, -1 (memory). */
+static int
+docs_incomplete(struct docslinks_info *li, const int *rc, int natt)
+{
+	int	i;
+
+	for (i = 0; i < natt; i++)
+		if (rc[i] != STORE_OK && rc[i] != STORE_ETOMBSTONED &&
+		    rc[i] != DOCS_OUTCOME)
+			break;
+	if (i == natt)
+		return 0;
+	free(li->li_have);
+	if ((li->li_have = calloc((size_t)natt, 1)) == NULL)
+		return -1;
+	li->li_nhave = (size_t)natt;
+	for (i = 0; i < natt; i++)
+		li->li_have[i] = rc[i] == STORE_OK || rc[i] == STORE_ETOMBSTONED;
+	return 1;
+}
+
+/* A menu of unknown size whose first document d0 is stored: items for
+ * what the entry has stored under the link's key.  1 when served, 0 when
+ * not, -1 (memory). */
+static int
+docs_entry_items(const struct docs_req *r, struct docs_set *s, size_t k,
+    const struct store_doc *d0)
+{
+	const struct docs_link	*l = &s->ds_links[k];
+	struct docs_item	*it;
+	struct store_doc	*all = NULL;
+	size_t			 na = 0, j;
+
+	if (store_doc_list(r->dr_store, l->dl_court, d0->d_docket,
+	    d0->d_entry, &all, &na) != STORE_OK || na == 0) {
+		free(all);
 		return 0;
 	}
-	if (li->li_expected == 0 && rc[0] == STORE_OK) {
-		/* Menu of unknown size: take what the entry has stored. */
-		struct store_doc *all = NULL;
-		size_t na = 0, j;
-
-		if (store_doc_list(r->dr_store, l->dl_court, d[0].d_docket,
-		    d[0].d_entry, &all, &na) != STORE_OK || na == 0) {
+	for (j = 0; j < na; j++) {
+		if (strcmp(all[j].d_key, l->dl_key) != 0)
+			continue;
+		if ((it = docs_item_new(s)) == NULL) {
 			free(all);
-			return 0;
+			return -1;
 		}
-		for (j = 0; j < na; j++) {
-			if (strcmp(all[j].d_key, l->dl_key) != 0)
-				continue;
-			if ((it = docs_item_new(s)) == NULL) {
-				free(all);
-				return -1;
-			}
-			it->di_link = k;
-			it->di_attno = (int)all[j].d_att;
-			it->di_result = FETCH_PDF;
-			it->di_from_store = it->di_in_store = 1;
-			it->di_doc = all[j];
-			it->di_desc = strdup(all[j].d_desc);
-		}
-		free(all);
-		return 1;
+		it->di_link = k;
+		it->di_attno = (int)all[j].d_att;
+		it->di_result = FETCH_PDF;
+		it->di_from_store = it->di_in_store = 1;
+		it->di_doc = all[j];
+		it->di_desc = strdup(all[j].d_desc);
 	}
+	free(all);
+	return 1;
+}
+
+/* One item per document looked up (docs_lookup()).  1, or -1 (memory). */
+static int
+docs_stored_items(struct docs_set *s, size_t k, const struct store_doc *d,
+    const int *rc, const int *oc, int natt, int a0)
+{
+	struct docs_item	*it;
+	int			 i;
+
 	for (i = 0; i < natt; i++) {
 		if ((it = docs_item_new(s)) == NULL)
 			return -1;
@@ -359,6 +258,23 @@ docs_from_store2(const struct docs_req *r, struct docs_set *s, size_t k,
 	return 1;
 }
 
+/* The documents of link k from the store, natt of them from attachment
+ * a0 (d, rc and oc have room for natt).  1 when served, 0 when not, -1
+ * (memory). */
+static int
+docs_from_store2(const struct docs_req *r, struct docs_set *s, size_t k,
+    struct docslinks_info *li, struct store_doc *d, int *rc, int *oc, int natt,
+    int a0)
+{
+	int	inc;
+
+	docs_lookup(r, &s->ds_links[k], li, d, rc, oc, natt, a0);
+	if ((inc = docs_incomplete(li, rc, natt)) != 0)
+		return inc < 0 ? -1 : 0;
+	if (li->li_expected == 0 && rc[0] == STORE_OK)
+		return docs_entry_items(r, s, k, &d[0]);
+	return docs_stored_items(s, k, d, rc, oc, natt, a0);
+}
 
 /* Remember a lasting non-PDF outcome, so that later copies of the notice
  * do not ask again.  A link that gave one answer where several documents
@@ -394,7 +310,7 @@ docs_outcome(const struct docs_req *r, const struct docs_link *l,
  */
 static void
 docs_complete(const struct docs_req *r, const struct docs_link *l,
-    const struct fetch_set *fs, size_t fl, const struct link_info *li)
+    const struct fetch_set *fs, size_t fl, const struct docslinks_info *li)
 {
 	char	n[16];
 	size_t	i, docs = 0;
@@ -435,7 +351,7 @@ struct kept {
 struct keep_ctx {
 	const struct docs_req	*kc_r;
 	struct docs_set		*kc_s;
-	struct link_info	*kc_li;
+	struct docslinks_info	*kc_li;
 	size_t			*kc_map;
 	struct kept		*kc_v;
 	size_t			 kc_n;
@@ -450,9 +366,9 @@ docs_doc(const struct docs_req *r, const struct docs_link *l, int att,
 	text_strlcpy(d->d_court, l->dl_court, sizeof(d->d_court));
 	text_strlcpy(d->d_key, l->dl_key, sizeof(d->d_key));
 	d->d_att = (unsigned)att;
-	text_strlcpy(d->d_docket, docs_docket(r->dr_nef, l->dl_case),
+	text_strlcpy(d->d_docket, docslinks_docket(r->dr_nef, l->dl_case),
 	    sizeof(d->d_docket));
-	d->d_entry = docs_entry(r->dr_nef, l->dl_case);
+	d->d_entry = docslinks_entry(r->dr_nef, l->dl_case);
 	text_strlcpy(d->d_sha256, fd->fd_sha256, sizeof(d->d_sha256));
 	d->d_size = fd->fd_size;
 	r->dr_label(r->dr_label_arg, r->dr_nef, att, fd->fd_desc,
@@ -520,7 +436,7 @@ docs_keep(struct keep_ctx *kc, struct fetch_set *fs)
 {
 	const struct docs_req	*r = kc->kc_r;
 	struct docs_set		*s = kc->kc_s;
-	struct link_info	*li = kc->kc_li;
+	struct docslinks_info	*li = kc->kc_li;
 	size_t			*map = kc->kc_map;
 	size_t			 i, j;
 	struct fetch_doc	*fd;
@@ -595,49 +511,50 @@ docs_cmp_links(const void *a, const void *b)
 	return c ? c : strcmp(x->dl_key, y->dl_key);
 }
 
-int
-docs_collect(const struct docs_req *r, struct docs_set **out)
+/* The working state of one docs_collect(). */
+struct docs_run {
+	const struct docs_req	 *u_r;
+	struct docs_set		 *u_s;
+	struct docslinks_info	 *u_li;
+	struct fetch_link	 *u_fl;		/* what to fetch */
+	size_t			 *u_map;	/* u_fl[i] is link u_map[i] */
+	size_t			  u_nf;
+	struct docs_link	**u_order;	/* the links by court and key */
+};
+
+/* The store first: every link it serves is complete; u_order gets the
+ * links in key order.  0 or -1 (memory). */
+static int
+docs_run_store(struct docs_run *u)
 {
-	struct docs_set		 *s;
-	struct link_info	 *li = NULL;
-	struct fetch_link	 *fl = NULL;
-	struct fetch_set	 *fs = NULL;
-	struct docs_link	**order = NULL;
-	struct docs_item	 *it;
-	size_t			 *map = NULL, nf = 0, i;
-	long			  wait_ms;
+	struct docs_set	*s = u->u_s;
+	size_t		 i;
+	int		 served;
 
-	*out = NULL;
-	if ((s = calloc(1, sizeof(*s))) == NULL)
-		return -1;
-	if (docs_links(r->dr_nef, s, &li) != 0)
-		goto nomem;
-	if (s->ds_nlinks == 0) {
-		*out = s;
-		free(li);
-		return 0;
-	}
-	/* The store first; then claims, in sorted key order, for what it
-	 * lacks; then the store again (a copy we waited for may have filled
-	 * it); then the court. */
-	wait_ms = (r->dr_fetch ? r->dr_fetch->fo_budget_ms : 0) + DOCS_CLAIM_MARGIN_MS;
-	if ((order = calloc(s->ds_nlinks, sizeof(*order))) == NULL ||
-	    (fl = calloc(s->ds_nlinks, sizeof(*fl))) == NULL ||
-	    (map = calloc(s->ds_nlinks, sizeof(*map))) == NULL)
-		goto nomem;
 	for (i = 0; i < s->ds_nlinks; i++) {
-		int served = docs_from_store(r, s, i, &li[i]);
-
-		if (served < 0)
-			goto nomem;
-		li[i].li_complete = served;
-		order[i] = &s->ds_links[i];
+		if ((served = docs_from_store(u->u_r, s, i, &u->u_li[i])) < 0)
+			return -1;
+		u->u_li[i].li_complete = served;
+		u->u_order[i] = &s->ds_links[i];
 	}
-	qsort(order, s->ds_nlinks, sizeof(*order), docs_cmp_links);
-	for (i = 0; i < s->ds_nlinks; i++) {
-		size_t k = (size_t)(order[i] - s->ds_links);
+	qsort(u->u_order, s->ds_nlinks, sizeof(*u->u_order), docs_cmp_links);
+	return 0;
+}
 
-		if (i > 0 && docs_cmp_links(&order[i - 1], &order[i]) == 0)
+/* Claim, in key order, each document the store lacks and a fetch could
+ * get, waiting at most wait_ms for another copy's fetch of it. */
+static void
+docs_run_claim(struct docs_run *u, long wait_ms)
+{
+	const struct docs_req	*r = u->u_r;
+	struct docs_set		*s = u->u_s;
+	struct docslinks_info	*li = u->u_li;
+	size_t			 i, k;
+
+	for (i = 0; i < s->ds_nlinks; i++) {
+		k = (size_t)(u->u_order[i] - s->ds_links);
+		if (i > 0 && docs_cmp_links(&u->u_order[i - 1],
+		    &u->u_order[i]) == 0)
 			continue;
 		if (r->dr_fetch != NULL && li[k].li_usable && !li[k].li_complete) {
 			claim_take(s->ds_links[k].dl_court, s->ds_links[k].dl_key,
@@ -645,78 +562,148 @@ docs_collect(const struct docs_req *r, struct docs_set **out)
 			li[k].li_claimed = 1;
 		}
 	}
-	for (i = 0; i < s->ds_nlinks; i++) {
-		int served;
+}
 
+/* An item for link i, which is not fetched. */
+static int
+docs_run_unfetched(struct docs_run *u, size_t i)
+{
+	struct docs_item	*it;
+	const struct docslinks_info *li = &u->u_li[i];
+
+	if ((it = docs_item_new(u->u_s)) == NULL)
+		return -1;
+	it->di_link = i;
+	it->di_attno = li->li_acms ? li->li_att0 : 0;
+	it->di_result = FETCH_NO_DOCUMENT;
+	it->di_desc = strdup("");
+	text_strlcpy(it->di_detail, !li->li_usable ?
+	    "no usable free-look link (no magic number)" :
+	    "not fetched", sizeof(it->di_detail));
+	return 0;
+}
+
+/* The store again for what was claimed (a copy waited for may have
+ * filled it); then what is left goes to u_fl, or becomes an item when it
+ * cannot be fetched.  0 or -1 (memory). */
+static int
+docs_run_plan(struct docs_run *u)
+{
+	struct docs_set		*s = u->u_s;
+	struct docslinks_info	*li = u->u_li;
+	size_t			 i;
+	int			 served;
+
+	for (i = 0; i < s->ds_nlinks; i++) {
 		if (li[i].li_complete)
 			continue;
 		if (li[i].li_claimed) {
-			if ((served = docs_from_store(r, s, i, &li[i])) < 0)
-				goto nomem;
+			if ((served = docs_from_store(u->u_r, s, i, &li[i])) < 0)
+				return -1;
 			if (served) {
 				li[i].li_complete = 1;
 				continue;
 			}
 		}
-		if (!li[i].li_usable || r->dr_fetch == NULL) {
-			if ((it = docs_item_new(s)) == NULL)
-				goto nomem;
-			it->di_link = i;
-			it->di_attno = li[i].li_acms ? li[i].li_att0 : 0;
-			it->di_result = FETCH_NO_DOCUMENT;
-			it->di_desc = strdup("");
-			text_strlcpy(it->di_detail, !li[i].li_usable ?
-			    "no usable free-look link (no magic number)" :
-			    "not fetched", sizeof(it->di_detail));
+		if (!li[i].li_usable || u->u_r->dr_fetch == NULL) {
+			if (docs_run_unfetched(u, i) != 0)
+				return -1;
 			continue;
 		}
-		fl[nf].fl_url = s->ds_links[i].dl_url;
-		fl[nf].fl_expected = li[i].li_expected;
-		fl[nf].fl_have = li[i].li_have;
-		fl[nf].fl_nhave = li[i].li_nhave;
-		map[nf++] = i;
+		u->u_fl[u->u_nf].fl_url = s->ds_links[i].dl_url;
+		u->u_fl[u->u_nf].fl_expected = li[i].li_expected;
+		u->u_fl[u->u_nf].fl_have = li[i].li_have;
+		u->u_fl[u->u_nf].fl_nhave = li[i].li_nhave;
+		u->u_map[u->u_nf++] = i;
 		s->ds_links[i].dl_fetched = 1;
 	}
-	if (nf > 0) {
-		struct fetch_opts fo = *r->dr_fetch;
-		struct keep_ctx kc = { r, s, li, map, NULL, 0 };
+	return 0;
+}
 
-		fo.fo_on_pdf = docs_on_pdf;
-		fo.fo_on_pdf_arg = &kc;
-		fo.fo_tick = r->dr_tick;
-		fo.fo_tick_arg = r->dr_tick_arg;
-		if (fetch_run(&fo, r->dr_id, fl, nf, &fs) != 0) {
-			free(kc.kc_v);
-			goto nomem;
-		}
-		docs_keep(&kc, fs);
+/* Fetch u_fl from the court; what comes back becomes items.  0 or -1
+ * (memory). */
+static int
+docs_run_fetch(struct docs_run *u)
+{
+	const struct docs_req	*r = u->u_r;
+	struct fetch_opts	 fo = *r->dr_fetch;
+	struct keep_ctx		 kc = { r, u->u_s, u->u_li, u->u_map, NULL, 0 };
+	struct fetch_set	*fs = NULL;
+	size_t			 i;
+
+	fo.fo_on_pdf = docs_on_pdf;
+	fo.fo_on_pdf_arg = &kc;
+	fo.fo_tick = r->dr_tick;
+	fo.fo_tick_arg = r->dr_tick_arg;
+	if (fetch_run(&fo, r->dr_id, u->u_fl, u->u_nf, &fs) != 0) {
 		free(kc.kc_v);
-		for (i = 0; i < nf; i++)
-			docs_complete(r, &s->ds_links[map[i]], fs, i, &li[map[i]]);
-		fs = fetch_set_free(fs);
+		fetch_set_free(fs);
+		return -1;
 	}
-	for (i = 0; i < s->ds_nlinks; i++)
-		if (li[i].li_claimed)
+	docs_keep(&kc, fs);
+	free(kc.kc_v);
+	for (i = 0; i < u->u_nf; i++)
+		docs_complete(r, &u->u_s->ds_links[u->u_map[i]], fs, i,
+		    &u->u_li[u->u_map[i]]);
+	fetch_set_free(fs);
+	return 0;
+}
+
+/* The claims are released and the working state freed (not u_s). */
+static void
+docs_run_end(struct docs_run *u)
+{
+	struct docs_set	*s = u->u_s;
+	size_t		 i;
+
+	for (i = 0; u->u_li != NULL && i < s->ds_nlinks; i++)
+		if (u->u_li[i].li_claimed)
 			claim_release(s->ds_links[i].dl_court, s->ds_links[i].dl_key);
-	free(order);
-	free(fl);
-	free(map);
-	for (i = 0; i < s->ds_nlinks; i++)
-		free(li[i].li_have);
-	free(li);
+	free(u->u_order);
+	free(u->u_fl);
+	free(u->u_map);
+	for (i = 0; u->u_li != NULL && i < s->ds_nlinks; i++)
+		free(u->u_li[i].li_have);
+	free(u->u_li);
+}
+
+int
+docs_collect(const struct docs_req *r, struct docs_set **out)
+{
+	struct docs_run	 u;
+	struct docs_set	*s;
+	long		 wait_ms;
+
+	*out = NULL;
+	if ((s = calloc(1, sizeof(*s))) == NULL)
+		return -1;
+	memset(&u, 0, sizeof(u));
+	u.u_r = r;
+	u.u_s = s;
+	if (docslinks_collect(r->dr_nef, s, &u.u_li) != 0)
+		goto nomem;
+	if (s->ds_nlinks == 0) {
+		*out = s;
+		free(u.u_li);
+		return 0;
+	}
+	/* The store first; then claims, in sorted key order, for what it
+	 * lacks; then the store again (a copy we waited for may have filled
+	 * it); then the court. */
+	wait_ms = (r->dr_fetch ? r->dr_fetch->fo_budget_ms : 0) + DOCS_CLAIM_MARGIN_MS;
+	if ((u.u_order = calloc(s->ds_nlinks, sizeof(*u.u_order))) == NULL ||
+	    (u.u_fl = calloc(s->ds_nlinks, sizeof(*u.u_fl))) == NULL ||
+	    (u.u_map = calloc(s->ds_nlinks, sizeof(*u.u_map))) == NULL ||
+	    docs_run_store(&u) != 0)
+		goto nomem;
+	docs_run_claim(&u, wait_ms);
+	if (docs_run_plan(&u) != 0 || (u.u_nf > 0 && docs_run_fetch(&u) != 0))
+		goto nomem;
+	docs_run_end(&u);
 	*out = s;
 	return 0;
 nomem:
-	for (i = 0; li != NULL && i < s->ds_nlinks; i++)
-		if (li[i].li_claimed)
-			claim_release(s->ds_links[i].dl_court, s->ds_links[i].dl_key);
-	fetch_set_free(fs);
-	free(order);
-	free(fl);
-	free(map);
-	for (i = 0; li != NULL && i < s->ds_nlinks; i++)
-		free(li[i].li_have);
-	free(li);
+	docs_run_end(&u);
 	docs_free(s);
 	return -1;
 }
