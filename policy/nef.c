@@ -294,8 +294,10 @@ label_case(struct ctx *x, const struct nefline *l, const char *v, size_t vn)
 	case NL_NDA_DOCS:
 		if (x->x_case == NULL)
 			new_case(x);
-		if (l->l_kind == NL_DOC_NUMBER)
+		if (l->l_kind == NL_DOC_NUMBER) {
+			x->x_seen.ks_doc_label = 1;
 			set_pending(x, P_DOC_NUMBER, v, vn);
+		}
 		/* FALLTHROUGH */
 	case NL_COPY_URL:
 		x->x_mode = M_DOCNUM;

@@ -85,13 +85,14 @@ nefkind_class(const struct nefline_doc *d)
 	return markers[i].mk_class;
 }
 
-/* The transaction line, a case number, and two of: a document, docket
- * text, the "electronically mailed to" list. */
+/* The transaction line, a case number, and two of: a document (or the
+ * label of its number), docket text, the "electronically mailed to"
+ * list. */
 static int
 structure(const struct nef *n, const struct nefkind_seen *seen)
 {
 	size_t	i;
-	int	doc = n->n_ndocs > 0, text = 0, got;
+	int	doc = n->n_ndocs > 0 || seen->ks_doc_label, text = 0, got;
 
 	if (!seen->ks_transaction || n->n_ncases == 0)
 		return 0;

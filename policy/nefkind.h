@@ -10,8 +10,9 @@
  * without (and any message with the phrases of court announcements and
  * Zoom invitations, "This is an announcement e-mail message", "Join
  * ZoomGov Meeting") only when it has a notice's structure: the
- * transaction line, a case number, and two of a document link or
- * number, docket text and the "electronically mailed to" list.  A
+ * transaction line, a case number, and two of a document (a link, a
+ * number, or the "Document Number:" label a text-only entry leaves
+ * empty), docket text and the "electronically mailed to" list.  A
  * message with an image part is not a notice (court notices have none).
  * Otherwise the reason says what the message looked like (announcement,
  * Zoom, a claims or modified-entry notice without a case), or that it
@@ -38,6 +39,8 @@ struct nefline_doc;
 struct nefkind_seen {
 	int	ks_transaction;		/* the transaction line */
 	int	ks_listed;		/* an "electronically mailed to" heading */
+	int	ks_doc_label;		/* a "Document Number:" label, even
+					   empty (a text-only entry) */
 };
 
 enum nef_class	nefkind_class(const struct nefline_doc *);

@@ -3,7 +3,8 @@
  * fixtures of tests/data/nef/ read as the milter reads them, every field
  * asserted: new-case notices from three bankruptcy courts (the heading
  * with the NEF's own structure, the court's narrative first, the
- * narrative alone), a notice known by its structure alone, Notices of
+ * narrative alone), a notice known by its structure alone (a text-only
+ * entry among them), Notices of
  * Electronic Claims Filing (and one with no claim link), modified and
  * corrected entries.  The HTML and text forms of each notice read the
  * same, field by field (tests/lib/nefcmp.h).
@@ -208,6 +209,51 @@ test_structure(void **state)
 	    "Petition for Non-Individuals. Fee Amount $338 Filed by Example "
 	    "Pizza LLC. (Lindqvist, Brian)");
 	assert_int_equal(n->n_nlisted, 1);
+	nef_free(n);
+}
+
+/* A text-only entry of two cases under a heading CM/ECF does not use
+ * elsewhere, with no recipient list: the transaction line, the case
+ * numbers, the docket text and the empty "Document Number:" label a
+ * text-only entry has make it a notice; without the docket text the
+ * label alone does not. */
+#define TEXT_ONLY_HEAD \
+	"<p>U.S. Bankruptcy Court</p><p>Electronic Notice</p>" \
+	"The following transaction was received from Okafor, Adaeze entered " \
+	"on 10/15/2024 at 2:49 PM EDT and filed on 10/15/2024<br>" \
+	"<table><tr><td><b>Case Name:</b></td><td>Miller v. Example " \
+	"Health, Inc.</td></tr><tr><td><b>Case Number:</b></td>" \
+	"<td>24-50041-KBO</td></tr><tr><td><b>Document Number:</b></td>" \
+	"<td></td></tr></table><table><tr><td><b>Case Name:</b></td>" \
+	"<td>Example Holding LLC</td></tr><tr><td><b>Case Number:</b>" \
+	"</td><td>23-10253-KBO</td></tr><tr><td><b>Document Number:</b>" \
+	"</td><td></td></tr></table>"
+
+static void
+test_structure_text_only(void **state)
+{
+	struct nef	*n;
+
+	(void)state;
+	n = nefparse_in(TEXT_ONLY_HEAD "<p><b>Docket Text:</b> Adversary Case "
+	    "1:24-ap-50041 Closed (JMC)</p><p>The following document(s) are "
+	    "associated with this transaction:</p>", 1, NULL, NULL);
+	assert_int_equal(n->n_reason, NEF_R_NONE);
+	assert_int_equal(n->n_kind, NEF_BANKRUPTCY);
+	assert_int_equal(n->n_class, NEF_CLASS_STRUCTURE);
+	assert_int_equal(n->n_partial, NEF_PART_DOCUMENT | NEF_PART_RECIPIENTS);
+	assert_string_equal(n->n_date_filed, "2024-10-15");
+	assert_int_equal(n->n_ncases, 2);
+	assert_string_equal(n->n_cases[0].c_key, "24-50041");
+	assert_string_equal(n->n_cases[1].c_key, "23-10253");
+	assert_null(n->n_cases[0].c_doc_number);
+	assert_string_equal(n->n_cases[1].c_text,
+	    "Adversary Case 1:24-ap-50041 Closed (JMC)");
+	assert_string_equal(n->n_cases[0].c_text, n->n_cases[1].c_text);
+	nef_free(n);
+	n = nefparse_in(TEXT_ONLY_HEAD, 1, NULL, NULL);
+	assert_int_equal(n->n_kind, NEF_NOT_NOTICE);
+	assert_int_equal(n->n_reason, NEF_R_NO_MARKER);
 	nef_free(n);
 }
 
@@ -463,6 +509,7 @@ main(void)
 		cmocka_unit_test(test_newcase_nysb),
 		cmocka_unit_test(test_newcase_txnb),
 		cmocka_unit_test(test_structure),
+		cmocka_unit_test(test_structure_text_only),
 		cmocka_unit_test(test_claim_cacb),
 		cmocka_unit_test(test_claim_txnb),
 		cmocka_unit_test(test_claim_partial),
