@@ -88,7 +88,11 @@ struct pdfcheck {
 	unsigned		 pc_bad;	/* documents with a bad redaction */
 	unsigned		 pc_ids;	/* documents with an identifier */
 	unsigned		 pc_unchecked;	/* not checked, or not yet */
-	int			 pc_restrict;	/* restrict the entry */
+	const char		*pc_restrict;	/* restrict the entry: NULL, or
+					   the finding's word for the
+					   audit, "bad-redaction" or
+					   "identifier" (the first one
+					   whose setting restricts) */
 	int			 pc_restricted;	/* the entry is restricted because
 					   of the check alone (the caller
 					   sets it) */

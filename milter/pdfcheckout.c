@@ -137,9 +137,12 @@ pdfcheckout_decide(struct pdfcheck *pc)
 			note_why(pc, 1, d->pd_ctx.x_label);
 		if (ids)
 			note_why(pc, 0, d->pd_ctx.x_label);
-		if ((red && cf->cf_redaction_action == FACTION_RESTRICT) ||
-		    (ids && cf->cf_identifier_action == FACTION_RESTRICT))
-			pc->pc_restrict = 1;
+		if (red && cf->cf_redaction_action == FACTION_RESTRICT &&
+		    pc->pc_restrict == NULL)
+			pc->pc_restrict = "bad-redaction";
+		if (ids && cf->cf_identifier_action == FACTION_RESTRICT &&
+		    pc->pc_restrict == NULL)
+			pc->pc_restrict = "identifier";
 		if ((red && cf->cf_redaction_action == FACTION_HOLD) ||
 		    (ids && cf->cf_identifier_action == FACTION_HOLD))
 			pc->pc_hold = 1;

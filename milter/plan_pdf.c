@@ -68,11 +68,11 @@ plan_pdf_run(struct plan *p, struct store *st)
 		snprintf(p->p_why, sizeof(p->p_why), "out of memory (pdf check)");
 		return -1;
 	}
-	if ((pc = p->p_pdf) != NULL && pc->pc_restrict && !p->p_restricted) {
+	if ((pc = p->p_pdf) != NULL && pc->pc_restrict != NULL &&
+	    !p->p_restricted) {
 		p->p_restricted = 1;
 		pc->pc_restricted = 1;
-		text_strlcpy(p->p_seal.sm_word, strncmp(pc->pc_why, "failed",
-		    6) == 0 ? "bad-redaction" : "identifier",
+		text_strlcpy(p->p_seal.sm_word, pc->pc_restrict,
 		    sizeof(p->p_seal.sm_word));
 	}
 	return 0;

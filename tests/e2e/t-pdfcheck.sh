@@ -14,13 +14,19 @@
 #     is used (no helper runs, no second alert); with identifier_action =
 #     hold alone, the hold names the identifier and that setting.
 #  3. restrict: a recipient the court did not list is removed, and the
-#     summary says why the entry is restricted.
+#     summary says why the entry is restricted; redaction_action and
+#     identifier_action each alone; one that restricts and one that
+#     holds: held, the hold names the one that holds and the audit line
+#     the one that restricts.
 #  4. a check that outlives fetch_budget: the notice goes out "still being
 #     checked"; the result follows in the maillog, the store, the audit
 #     and the alert.
 #  5. documents that cannot be checked (encrypted, broken, a million
-#     pages, slower than pdf_timeout): delivered as served, each "not
-#     checked" with its reason in the summary, X-NEF and the maillog.
+#     pages, slower than pdf_timeout, a zip bomb, an image that claims
+#     2^31 pixels a side, one whose helper crashes): delivered as served,
+#     each "not checked" with its reason in the summary, X-NEF and the
+#     maillog; a deeply nested object graph and a damaged font are read
+#     to the end (checked, nothing found) in the same notice.
 set -u
 . "$(dirname "$0")/common.sh"
 e2e_require
@@ -31,7 +37,10 @@ chmod 755 "$W"
 "$PY" "$TOP/tests/pdf/mkpdf.py" filing "$W/filing.pdf" &&
 "$PY" "$TOP/tests/pdf/mkpdf.py" exhibit 2 "$W/exhibit.pdf" &&
 "$PY" "$TOP/tests/pdf/mkpdf.py" cases "$W/c" cover-rect hostile-encrypted \
-    hostile-broken hostile-million-pages hostile-slow >/dev/null || {
+    hostile-broken hostile-million-pages hostile-slow hostile-zipbomb \
+    hostile-deep-nesting hostile-font hostile-image-bogus >/dev/null &&
+"$PY" "$TOP/tests/pdf/mkpdf.py" brief 1 "$W/c/crash.pdf" &&
+printf '%%%% the helper crashes on this one\n' >>"$W/c/crash.pdf" || {
 	not_ok "test PDFs"; tap_done; exit 1; }
 cp "$W/c/cover-rect.pdf" "$W/late.pdf"
 menu() {	# DOCID SEQ ENTRY DOC...
@@ -51,9 +60,12 @@ cat >"$W/court.json" <<EOF
  $(route 035120918752 exhibit.pdf),
  {"host": "ecf.cand.uscourts.gov", "path": "/doc1/035020918777", "responses": [{"menu": {"caseid": "401001", "seq": "219", "magic": "62818399", "docnum": 59, "docs": [["/doc1/035120918799", "Main Document"]]}}]},
  $(route 035120918799 late.pdf),
- {"host": "ecf.cand.uscourts.gov", "path": "/doc1/035020918788", "responses": [{"menu": {"caseid": "401001", "seq": "221", "magic": "62818400", "docnum": 60, "docs": [["/doc1/035120918780", "Main Document"], ["/doc1/035120918781", "Exhibit 1"], ["/doc1/035120918782", "Exhibit 2"], ["/doc1/035120918783", "Exhibit 3"]]}}]},
+ {"host": "ecf.cand.uscourts.gov", "path": "/doc1/035020918788", "responses": [{"menu": {"caseid": "401001", "seq": "221", "magic": "62818400", "docnum": 60, "docs": [["/doc1/035120918780", "Main Document"], ["/doc1/035120918781", "Exhibit 1"], ["/doc1/035120918782", "Exhibit 2"], ["/doc1/035120918783", "Exhibit 3"], ["/doc1/035120918784", "Exhibit 4"], ["/doc1/035120918785", "Exhibit 5"], ["/doc1/035120918786", "Exhibit 6"], ["/doc1/035120918787", "Exhibit 7"], ["/doc1/035120918789", "Exhibit 8"]]}}]},
  $(route 035120918780 c/hostile-encrypted.pdf), $(route 035120918781 c/hostile-broken.pdf),
- $(route 035120918782 c/hostile-million-pages.pdf), $(route 035120918783 c/hostile-slow.pdf)
+ $(route 035120918782 c/hostile-million-pages.pdf), $(route 035120918783 c/hostile-slow.pdf),
+ $(route 035120918784 c/hostile-zipbomb.pdf), $(route 035120918785 c/hostile-image-bogus.pdf),
+ $(route 035120918786 c/crash.pdf), $(route 035120918787 c/hostile-deep-nesting.pdf),
+ $(route 035120918789 c/hostile-font.pdf)
 ]}
 EOF
 PF_USERS="docketing aokafor bob carol compliance"
@@ -185,6 +197,42 @@ P=$(e2e_parts "$(e2e_last docketing)")
 check_grep "restricted: the summary says why" \
     "TEXT 1: .*Restricted entry \(a document shows what a public filing should not\)" "$P"
 
+# identifier_action = restrict alone: the identifier restricts
+reload "identifier_action = restrict" "restricted_scope = address"
+N3b=$(e2e_notice n57e)
+e2e_send_notice "$N3b" docketing@example.test,bob@example.test
+Q3b=$PF_LAST_QID
+check "identifier_action = restrict: Postfix is done with it" e2e_wait_qid "$Q3b"
+check_grep "identifier_action = restrict: the unlisted recipient is removed" \
+    "$Q3b: recipient <bob@example.test> removed:" "$LOG"
+check_grep "identifier_action = restrict: the audit line says why" \
+    "$Q3b: notice court=cand .*restricted=yes\(identifier\)" "$LOG"
+check "identifier_action = restrict: docketing (listed) gets it" pf_wait_delivered docketing 3 30
+check_eq "identifier_action = restrict: bob has nothing" 0 "$(pf_maildir_files bob | wc -l)"
+P=$(e2e_parts "$(e2e_last docketing)")
+check_grep "identifier_action = restrict: the summary says why" \
+    "TEXT 1: .*Restricted entry \(a document shows what a public filing should not\)" "$P"
+check_grep "identifier_action = restrict: X-NEF" \
+    "^HDR X-NEF: .*bad-redaction=1; identifiers=1; unchecked=0; action=attached$" "$P"
+
+# one setting restricts, the other holds: held; each says its own
+mixed() {	# NAME RESTRICTING HOLDING HOLD-WHY: the held message in $QM
+	reload "$2 = restrict" "$3 = hold" "restricted_scope = address"
+	local n
+	n=$(e2e_notice "$1")
+	e2e_send_notice "$n" docketing@example.test,bob@example.test
+	QM=$PF_LAST_QID
+	check "$2 restricts, $3 holds: held" wait_for 30 eval 'pf_hold_ids | grep -qx "$QM"'
+	check_grep "$2 restricts, $3 holds: the hold names $3" \
+	    "$QM: held \(.*\): $4 in ECF 57-1 \($3=hold\)" "$LOG"
+}
+mixed n57f redaction_action identifier_action "personal identifier"
+check_grep "the audit line names the failed redaction as what restricts" \
+    "$QM: notice court=cand .*restricted=yes\(bad-redaction\)" "$LOG"
+mixed n57g identifier_action redaction_action "failed redaction"
+check_grep "the audit line names the identifier as what restricts" \
+    "$QM: notice court=cand .*restricted=yes\(identifier\)" "$LOG"
+
 # --- 4. a check that outlives fetch_budget ------------------------------
 printf '#!/bin/sh\nsleep 4\nexec %s "$@"\n' "$TOP/$BUILD/nefpdf" >"$W/slowhelper"
 chmod 755 "$W/slowhelper"
@@ -192,7 +240,7 @@ reload "fetch_budget = 2s" "fetch_timeout = 2s" "pdf_helper = $W/slowhelper"
 N4=$(e2e_notice n59 's/035020918716/035020918777/g; s/de_seq_num=213/de_seq_num=219/g; s/magic_num=62818321/magic_num=62818399/g; s/^>57<\/a>/>59<\/a>/')
 e2e_send_notice "$N4" docketing@example.test
 Q4=$PF_LAST_QID
-check "late: delivered before the check ends" pf_wait_delivered docketing 3 30
+check "late: delivered before the check ends" pf_wait_delivered docketing 4 30
 P=$(e2e_parts "$(e2e_last docketing)")
 check_grep "late: the summary says the check goes on" \
     "TEXT 1: .*ECF 59: still being checked for failed redactions and personal identifiers; the result will follow in the audit and in an alert" "$P"
@@ -226,24 +274,40 @@ check_grep "nefctl purge names the findings of what it purged" \
     "^  cand 035020918716 att 1  ECF 57-1  page 4  bad redaction \(cover\) at 192,71-361,89$" "$W/purge"
 
 # --- 5. documents that cannot be checked ------------------------------
-# Encrypted, broken, a million pages, too slow for pdf_timeout: each is
-# "not checked" with its reason, and the notice and its PDFs go out.
-reload "pdf_timeout = 2s"
+# Encrypted, broken, a million pages, too slow for pdf_timeout, a zip
+# bomb, a bogus image, a crash: each is "not checked" with its reason,
+# and the notice and its PDFs go out.  The crash: a helper that dies of
+# SIGSEGV on the one document of its size and runs nefpdf on the others.
+printf '#!/bin/sh\n[ "$(stat -L -c %%s /proc/self/fd/0)" = %s ] && kill -SEGV $$\nexec %s "$@"\n' \
+    "$(stat -c %s "$W/c/crash.pdf")" "$TOP/$BUILD/nefpdf" >"$W/crashhelper"
+chmod 755 "$W/crashhelper"
+reload "pdf_timeout = 2s" "pdf_helper = $W/crashhelper"
 N5=$(e2e_notice n60 's/035020918716/035020918788/g; s/de_seq_num=213/de_seq_num=221/g; s/magic_num=62818321/magic_num=62818400/g; s/^>57<\/a>/>60<\/a>/')
 e2e_send_notice "$N5" docketing@example.test
 Q5=$PF_LAST_QID
-check "bad input: delivered" pf_wait_delivered docketing 4 60
+check "bad input: delivered" pf_wait_delivered docketing 5 60
 P=$(e2e_parts "$(e2e_last docketing)")
-check_eq "bad input: the four PDFs as the court served them" \
-    "$(cd "$W/c" && sha256sum hostile-encrypted.pdf hostile-broken.pdf hostile-million-pages.pdf hostile-slow.pdf | cut -c1-64 | tr '\n' ' ' | sed 's/ $//')" \
+check_eq "bad input: the nine PDFs as the court served them" \
+    "$(cd "$W/c" && sha256sum hostile-encrypted.pdf hostile-broken.pdf hostile-million-pages.pdf hostile-slow.pdf \
+    hostile-zipbomb.pdf hostile-image-bogus.pdf crash.pdf hostile-deep-nesting.pdf hostile-font.pdf |
+    cut -c1-64 | tr '\n' ' ' | sed 's/ $//')" \
     "$(e2e_pdf_shas "$P")"
-check_grep "bad input: X-NEF counts four unchecked" "^HDR X-NEF: .*entry=60; .*pdf=4; .*bad-redaction=0; identifiers=0; unchecked=4; action=attached$" "$P"
+check_grep "bad input: X-NEF counts seven unchecked" "^HDR X-NEF: .*entry=60; .*pdf=9; .*bad-redaction=0; identifiers=0; unchecked=7; action=attached$" "$P"
 nc='not checked for failed redactions and personal identifiers'
 check_grep "bad input: encrypted, with its reason" "TEXT 1: .*ECF 60: $nc \\(encrypted: the document needs a password\\)" "$P"
 check_grep "bad input: broken, with its reason" "TEXT 1: .*ECF 60-1: $nc \\([^)]+\\)" "$P"
 check_grep "bad input: a million pages, too large" "TEXT 1: .*ECF 60-2: $nc \\(1000000 pages \\(the limit is [0-9]+\\)\\)" "$P"
 check_grep "bad input: too slow, timed out" "TEXT 1: .*ECF 60-3: $nc \\(no result within the time allowed" "$P"
-for st in "ECF 60 .*status=error" "ECF 60-1 .*status=error" "ECF 60-2 .*status=too-large" "ECF 60-3 .*status=timeout"; do
+check_grep "bad input: a zip bomb, over the memory limit" \
+    "TEXT 1: .*ECF 60-4: $nc \\(page 1 needs more memory than the limit allows\\)" "$P"
+check_grep "bad input: an image 2^31 pixels wide" "TEXT 1: .*ECF 60-5: $nc \\(page 1: image is too wide\\)" "$P"
+check_grep "bad input: the helper crashed" \
+    "TEXT 1: .*ECF 60-6: $nc \\(the helper crashed \\(signal 11, Segmentation fault\\)\\)" "$P"
+check_nogrep "bad input: nested objects and a damaged font are checked" "TEXT 1: .*ECF 60-[78]: " "$P"
+for st in "ECF 60 .*status=error" "ECF 60-1 .*status=error" "ECF 60-2 .*status=too-large" "ECF 60-3 .*status=timeout" \
+    "ECF 60-4 .*status=too-large" "ECF 60-5 .*status=error" "ECF 60-6 .*status=error" \
+    "ECF 60-7 .*status=checked pages=1 bad-redaction=0 identifiers=0" \
+    "ECF 60-8 .*status=checked pages=1 bad-redaction=0 identifiers=0"; do
 	check_grep "bad input: maillog: $st" "nefmilter\[[0-9]+\]: $Q5: pdf check $st" "$LOG"
 done
 
