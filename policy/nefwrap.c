@@ -31,12 +31,13 @@
 				   not tell the width */
 
 struct phys {
-	size_t	p_len;		/* bytes of the source line, trimmed */
+	size_t	p_len;		/* characters of the source line, trimmed */
 	int	p_blank;	/* a blank line comes before it */
 	int	p_space;	/* it holds a blank, and no word too long to
 				   be wrapped (a URL, a stamp's hash) */
 };
 
+static size_t	chars(const char *, size_t);
 static void	measure(const struct nefline_doc *, const char *, size_t,
 		    size_t, struct phys *);
 static size_t	width(const struct phys *, size_t);
@@ -54,7 +55,19 @@ static int	joins(const struct nefline_doc *, size_t, size_t, const char *,
 		    const struct phys *, size_t, size_t, int, int);
 static int	section(const struct nefline_doc *, size_t, const char *, int);
 
-/* Source line i: its length and what comes before it. */
+/* Characters of UTF-8 s[0..n): bytes that do not continue one. */
+static size_t
+chars(const char *s, size_t n)
+{
+	size_t	i, c = 0;
+
+	for (i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return c;
+}
+
+/* Source line i: its length in characters (mail programs wrap at a
+ * number of characters, not bytes) and what comes before it. */
 static void
 measure(const struct nefline_doc *d, const char *src, size_t srclen,
     size_t i, struct phys *p)
@@ -69,7 +82,8 @@ measure(const struct nefline_doc *d, const char *src, size_t srclen,
 		if (src[e] == ' ' || src[e] == '\t') {
 			p->p_space = 1;
 			w = 0;
-		} else if (++w > WORD_MAX)
+		} else if (((unsigned char)src[e] & 0xc0) != 0x80 &&
+		    ++w > WORD_MAX)
 			long_word = 1;
 	}
 	if (long_word)
@@ -77,7 +91,7 @@ measure(const struct nefline_doc *d, const char *src, size_t srclen,
 	while (e > s && (src[e - 1] == ' ' || src[e - 1] == '\t' ||
 	    src[e - 1] == '\r'))
 		e--;
-	p->p_len = e - s;
+	p->p_len = chars(src + s, e - s);
 	if (i == 0)
 		return;
 	for (k = d->nd_lines[i - 1].l_src; k < s && k < srclen; k++)
@@ -103,6 +117,7 @@ width(const struct phys *ph, size_t n)
 	return near >= WRAP_NEAR_MIN ? w : 0;
 }
 
+/* Bytes of the first word of s[0..len). */
 static size_t
 first_word(const char *s, size_t len)
 {
@@ -235,7 +250,8 @@ joins(const struct nefline_doc *d, size_t ai, size_t bi, const char *lower,
 	if (ka == NL_RCPT_LISTED || ka == NL_RCPT_UNLISTED)
 		return 0;
 	wrapped = w > 0 && w <= NEFWRAP_WIDTH_MAX &&
-	    last + 1 + first_word(lower + b->l_off, b->l_len) >= w;
+	    last + 1 + chars(lower + b->l_off, first_word(lower + b->l_off,
+	    b->l_len)) >= w;
 	kb = nefline_kind_of(lower + b->l_off, b->l_len, &n);
 	if ((kb == NL_RCPT_LISTED || kb == NL_RCPT_UNLISTED) &&
 	    ka == NL_OTHER && para && heading_split(d, ai, bi, lower, kb))

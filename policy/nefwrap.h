@@ -41,8 +41,10 @@
  *     NEFWRAP_WIDTH_MAX (wider lines are not a wrapper's); otherwise the
  *     text is taken as not wrapped.
 
- * Lengths are measured on the source lines (d->nd_lines[i].l_src
- * locates each).  The first physical line of a logical line keeps its
+ * Lengths are counted in characters (UTF-8 code points: a mail program
+ * wraps at a number of characters, and a line of curly quotes or an
+ * emoji holds more bytes than characters), on the source lines
+ * (d->nd_lines[i].l_src locates each).  The first physical line of a logical line keeps its
  * source offset.  Pure and thread-safe; it cannot fail (when memory runs
  * out the lines stay as they are).
  */

@@ -3,7 +3,8 @@
  * breaks one recipient's addresses over lines ("Name addr1,<br>addr2,
  * <br>addr3"): the addresses stay that recipient's, in HTML and in the
  * text a mail program makes of it, and juriscraper's reading keeps
- * every address in order.  What does not continue a recipient: a list
+ * every address in order; the same after a mail program's <mailto:...>.
+ * What does not continue a recipient: a list
  * that ended without a comma, a name line, a new heading.
  */
 #include <setjmp.h>
@@ -108,6 +109,36 @@ test_continued_text_same(void **state)
 	nef_free(t);
 }
 
+/* A mail program's text of a district list: each address then its
+ * <mailto:...>, the comma after that, and a wrap before the next
+ * address; the addresses stay their recipient's. */
+static void
+test_continued_after_mailto(void **state)
+{
+	static const char *const owens[] = { "dowens@gill-law.example",
+	    "callie@gill-law.example" };
+	static const char *const potts[] = { "potts@gill-law.example" };
+	struct nef	*n;
+
+	(void)state;
+	n = nefparse_in("Notice of Electronic Filing\n\n"
+	    "The following transaction was entered on 5/6/2024 at 10:02 AM "
+	    "CDT and filed on 5/6/2024\n"
+	    "Case Name: Lowery v. Example Inc\n"
+	    "Case Number: 4:20-cv-01296-BRW\n"
+	    "Docket Text: ORDER.\n\n"
+	    "4:20-cv-01296-BRW Notice has been electronically mailed to:\n\n"
+	    "Danielle W. Owens dowens@gill-law.example "
+	    "<mailto:dowens@gill-law.example>,\n"
+	    "callie@gill-law.example <mailto:callie@gill-law.example>\n\n"
+	    "Dylan Hugh Potts potts@gill-law.example "
+	    "<mailto:potts@gill-law.example>\n", 0, NULL, NULL);
+	assert_int_equal(n->n_nlisted, 2);
+	addrs(&n->n_listed[0], "Danielle W. Owens", 2, owens);
+	addrs(&n->n_listed[1], "Dylan Hugh Potts", 1, potts);
+	nef_free(n);
+}
+
 /* A separator at the start of the line continues the list as well. */
 static void
 test_continued_leading_comma(void **state)
@@ -195,6 +226,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_continued_html),
 		cmocka_unit_test(test_continued_text_same),
+		cmocka_unit_test(test_continued_after_mailto),
 		cmocka_unit_test(test_continued_leading_comma),
 		cmocka_unit_test(test_not_continued),
 		cmocka_unit_test(test_continued_limit),

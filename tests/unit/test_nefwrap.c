@@ -6,7 +6,8 @@
  * read exactly as the original (tests/lib/nefcmp.h).  Then the cases
  * one at a time: the court's own breaks, a transaction sentence, a
  * label and a recipient heading cut in two, a false label made by a
- * wrap, recipient names and address lists.
+ * wrap, recipient names and address lists, a width counted in
+ * characters.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -305,6 +306,51 @@ test_broken_anywhere(void **state)
 	nef_free(n);
 }
 
+/* The width is counted in characters: text wrapped at 69 whose longest
+ * line in bytes holds accents and curly quotes (84 bytes) still reads
+ * as wrapped, so the case link a wrap put on its own line is the case
+ * number's. */
+static void
+test_width_in_characters(void **state)
+{
+	struct nef	*n;
+
+	(void)state;
+	n = parse_in("Notice of Electronic Filing\n\n"
+	    "The following transaction was entered on 2/1/2024 at 9:05 AM CST "
+	    "and\nfiled on 2/1/2024\n\n"
+	    "Case Name: Soci\xc3\xa9t\xc3\xa9 G\xc3\xa9n\xc3\xa9rale v. "
+	    "Example Holdings LLC\n"
+	    "Case Number: 1:24-cv-00057-WS-N\n"
+	    "<https://ecf.alsd.uscourts.gov/cgi-bin/DktRpt.pl?67868>\n\n"
+	    "Document Number: 23(No document attached)\n\n"
+	    "Docket Text:\n"
+	    "ORDER granting the Motion to Extend filed by Plaintiffs "
+	    "\xe2\x80\x9cSoci\xc3\xa9t\xc3\xa9\n"
+	    "G\xc3\xa9n\xc3\xa9rale C\xc3\xb4te d\xe2\x80\x99Ivoire"
+	    "\xe2\x80\x9d and \xe2\x80\x9cH\xc3\xb4tel M\xc3\xa9" "d\xc3"
+	    "\xa9ric Fr\xc3\xa8res \xc3\x89lys\xc3\xa9" "e\xe2\x80\x9d as "
+	    "to the\n"
+	    "Scheduling Order and the Discovery Plan. The parties shall file "
+	    "their\n"
+	    "joint report on or before the date set by the court in the order "
+	    "of\n"
+	    "reference entered earlier in this case. Signed by Magistrate "
+	    "Judge\n"
+	    "Katherine P. Nelson on 2/1/2024. (Nelson, Katherine)\n\n"
+	    "1:24-cv-00057-WS-N Notice has been electronically mailed to:\n\n"
+	    "Jo Doe jo@x.example\n");
+	assert_int_equal(n->n_kind, NEF_DISTRICT);
+	assert_string_equal(n->n_cases[0].c_number_shown, "1:24-cv-00057-WS-N");
+	assert_string_equal(n->n_cases[0].c_case_link_id, "67868");
+	assert_string_equal(n->n_cases[0].c_case_id, "67868");
+	assert_string_equal(n->n_court, "alsd");
+	assert_non_null(strstr(n->n_cases[0].c_text, "Plan. The parties shall "
+	    "file their joint report on or before"));
+	assert_int_equal(n->n_nlisted, 1);
+	nef_free(n);
+}
+
 static void
 test_not_wrapped(void **state)
 {
@@ -334,6 +380,7 @@ main(void)
 		cmocka_unit_test(test_split_labels),
 		cmocka_unit_test(test_false_label),
 		cmocka_unit_test(test_broken_anywhere),
+		cmocka_unit_test(test_width_in_characters),
 		cmocka_unit_test(test_not_wrapped),
 	};
 
