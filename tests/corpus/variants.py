@@ -13,8 +13,13 @@ reading of that notice (its recipients, kind, class and date filed):
     quoted-printable: every field the same;
   * every HTML notice as the text/plain alternative a mail program writes
     of it (blocks become lines, a link becomes its text then <URL>, an
-    address link its text then <mailto:...>): the court and every field
-    the fetch depends on the same.
+    address link its text then <mailto:...>), as it is and wrapped at 72
+    and 76 columns: the court and every field the fetch depends on the
+    same, and nefmilter's own recipients (a recipient whose addresses
+    the court broke over lines stays one);
+  * every bankruptcy notice under another heading ("Electronic Notice")
+    or none: still a notice, read the same (a text-only entry with no
+    recipient list among them).
 
 Prints TAP, one line per property, with the mismatches as comments.
 """
@@ -38,10 +43,11 @@ FETCH_FIELDS = ("court_id", "docket_number", "pacer_case_id", "pacer_doc_id",
                 "date_filed")
 
 
-def message(m, text, crlf=False, qp=False):
+def message(m, text, crlf=False, qp=False, html=False):
     out = ["%s: %s" % (h, " ".join(str(m[h]).split()))
            for h in HEADERS if m[h] is not None]
-    out += ["MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8",
+    out += ["MIME-Version: 1.0", "Content-Type: text/%s; charset=utf-8"
+            % ("html" if html else "plain"),
             "Content-Transfer-Encoding: " + ("quoted-printable" if qp
                                              else "8bit")]
     body = quopri.encodestring(text.encode()).decode() if qp else text
@@ -140,10 +146,28 @@ def variants(path):
         yield "plain", "qp", message(m, body, qp=True)
         yield "plain", "wrap60-qp-crlf", message(m, wrap(body, 60), True, True)
     elif part.get_content_type() == "text/html":
-        yield "html", "text", message(m, text_alternative(body))
+        alt = text_alternative(body)
+        yield "html", "text", message(m, alt)
+        for w in (72, 76):
+            yield "html", "text-wrap%d" % w, message(m, wrap(alt, w))
 
 
-def own_fields(sc, rel, orig, got):
+def headings(path, exp):
+    """A bankruptcy notice under another heading, or none."""
+    if not exp.get("court_id", "").endswith("b") or exp.get("appellate"):
+        return
+    with open(path, "rb") as f:
+        m = email.message_from_binary_file(f, policy=email.policy.default)
+    part = m.get_body(preferencelist=("html", "plain"))
+    body = part.get_content()
+    for tag, h in (("head-other", "Electronic Notice"), ("head-none", "")):
+        b2, k = re.subn("Notice of Electronic Filing", h, body, count=1)
+        if k:
+            yield "heading", tag, message(m, b2, html=part.get_content_type()
+                                          == "text/html")
+
+
+def own_fields(sc, rel, orig, got, keys=("kind", "class", "date_filed")):
     """nefmilter's own reading, against the original notice's."""
     orr, gr = orig.get("recipients", []), got.get("recipients", [])
     for i, x in enumerate(orr):
@@ -153,7 +177,7 @@ def own_fields(sc, rel, orig, got):
                    "recipients[%d].%s" % (i, k), x.get(k), y.get(k), {})
     sc.add("recipients[] count", len(orr) == len(gr), rel, "recipients",
            len(orr), len(gr), {})
-    for k in ("kind", "class", "date_filed"):
+    for k in keys:
         sc.add(k, orig.get(k) == got.get(k), rel, k, orig.get(k),
                got.get(k), {})
 
@@ -173,7 +197,8 @@ def main():
                      parse(prog, [p for _, p, _ in files])))
     items = []
     for rel, path, exp in files:
-        for form, tag, data in variants(path):
+        for form, tag, data in list(variants(path)) + list(headings(path,
+                                                                   exp)):
             fn = os.path.join(work, "%s.%s.eml" % (rel.replace("/", "_"), tag))
             with open(fn, "wb") as f:
                 f.write(data)
@@ -190,14 +215,19 @@ def main():
     if len(got) != len(items):
         print("1..%d" % n)
         return
-    plain, alt = compare.Score(), compare.Score()
-    counts = {"plain": 0, "html": 0}
+    plain, alt, head = compare.Score(), compare.Score(), compare.Score()
+    counts = {"plain": 0, "html": 0, "heading": 0}
     for (form, rel, exp, tag, fn), g in zip(items, got):
         counts[form] += 1
         if form == "plain":
             compare.compare_one(plain, rel, exp, g, exc)
             own_fields(plain, rel, origs[rel], g)
             continue
+        if form == "heading":
+            compare.compare_one(head, rel, exp, g, exc)
+            own_fields(head, rel, origs[rel], g, ("kind", "date_filed"))
+            continue
+        own_fields(alt, rel, origs[rel], g, ("kind", "date_filed"))
         sc = compare.Score()
         compare.compare_one(sc, rel, exp, g, exc)
         for field, (good, total) in sc.fields.items():
@@ -212,7 +242,10 @@ def main():
             ("plain", plain, "plain-text notices re-wrapped, broken "
              "mid-phrase, CRLF, quoted-printable: every field"),
             ("html", alt, "HTML notices as a mail program's text "
-             "alternative: the court and the fields of the fetch")):
+             "alternative, also wrapped: the court, the fields of the "
+             "fetch, the recipients"),
+            ("heading", head, "bankruptcy notices under another heading "
+             "or none: every field")):
         good = sum(v[0] for v in sc.fields.values())
         total = sum(v[1] for v in sc.fields.values())
         tap(total > 0 and good == total, "%s (%d variants): %d/%d fields"
