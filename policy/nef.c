@@ -56,6 +56,7 @@
 #include "nefline.h"
 #include "nefwrap.h"
 #include "nefrcpt.h"
+#include "neftext.h"
 #include "strbuf.h"
 
 enum mode {
@@ -403,6 +404,8 @@ end_mode(struct ctx *x, size_t src_end)
 	switch (x->x_mode) {
 	case M_TEXT:
 		s = neffield_fold(x->x_n, strbuf_str(&x->x_buf), x->x_buf.sb_len, 0);
+		if (!x->x_html)	/* "text <URL>": the link's text */
+			neftext_drop_targets(s);
 		if (x->x_shared_text == NULL) {
 			x->x_shared_text = s;
 			x->x_shared_range[0] = x->x_text_src;

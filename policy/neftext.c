@@ -14,6 +14,7 @@
  *	void neftext_stamp(const char *s, size_t len,
  *	    struct neftext_stamp *out);
  *	void neftext_name_commas(char *s);
+ *	void neftext_drop_targets(char *s);
  * DESCRIPTION
  *	See neftext.h.  neftext_desc_html() tracks element depth from the
  *	start of the range: void elements (br, img, hr, ...) do not count;
@@ -33,6 +34,7 @@
 
 static int	is_void(const char *);
 static void	cut_label(struct strbuf *, size_t);
+static size_t	target_at(const char *);
 
 size_t
 neftext_fold(const char *s, size_t len, int js, char *out)
@@ -233,6 +235,41 @@ neftext_name_commas(char *s)
 			continue;
 		}
 		*w++ = *r++;
+	}
+	*w = '\0';
+}
+
+/* Length of the " <http(s)://...>" at s, or 0. */
+static size_t
+target_at(const char *s)
+{
+	size_t	i;
+
+	if (s[0] != ' ' || s[1] != '<')
+		return 0;
+	if (strncmp(s + 2, "http://", 7) != 0 &&
+	    strncmp(s + 2, "https://", 8) != 0)
+		return 0;
+	for (i = 2; s[i] != '\0' && s[i] != '>'; i++)
+		if (isspace((unsigned char)s[i]) || s[i] == '<')
+			return 0;
+	return s[i] == '>' ? i + 1 : 0;
+}
+
+void
+neftext_drop_targets(char *s)
+{
+	char	*w = s;
+	size_t	 n;
+
+	if (s == NULL)
+		return;
+	while (*s != '\0') {
+		if ((n = target_at(s)) > 0) {
+			s += n;
+			continue;
+		}
+		*w++ = *s++;
 	}
 	*w = '\0';
 }

@@ -29,6 +29,11 @@
  * sides ("Frank Daniel Wood , Jr" -> "Frank Daniel Wood Jr": the court
  * wrapped the name before its suffix).
  *
+ * neftext_drop_targets() removes, in place, every " <http://...>" or
+ * " <https://...>" from folded docket text: a mail program's text of an
+ * HTML link is its text then its target in angle brackets, and the
+ * HTML form's docket text is the link's text alone.
+ *
  * All are pure and thread-safe; none fails.
  */
 #ifndef NEF_NEFTEXT_H
@@ -60,5 +65,6 @@ struct neftext_stamp {
 
 void	neftext_stamp(const char *s, size_t len, struct neftext_stamp *out);
 void	neftext_name_commas(char *s);
+void	neftext_drop_targets(char *s);
 
 #endif

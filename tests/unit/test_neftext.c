@@ -1,6 +1,7 @@
 /*
  * test_neftext: folding, juriscraper's reading of docket texts, the
- * transaction line, the stamp, name commas; and nefcourt (court ids from
+ * transaction line, the stamp, name commas, link targets in docket text;
+ * and nefcourt (court ids from
  * senders and stamps).
  */
 #include <setjmp.h>
@@ -182,6 +183,38 @@ test_court(void **state)
 	assert_string_equal(c, "cand");
 }
 
+/* " <https://...>" after a link's text goes; other brackets stay. */
+static void
+test_drop_targets(void **state)
+{
+	static const struct { const char *in, *out; } c[] = {
+		{ "Resolution Summary <http://www.txnd.example/ADR.pdf> form "
+		  "provided", "Resolution Summary form provided" },
+		{ "at <https://a.example/x> and <https://b.example/y>.",
+		  "at and." },
+		{ "https://www.cand.example/zoom/ stays",
+		  "https://www.cand.example/zoom/ stays" },
+		{ "LETTER, <EDIT by Clerk's Office> RECEIVED",
+		  "LETTER, <EDIT by Clerk's Office> RECEIVED" },
+		{ "open <https://a.example/x and more", "open <https://a.example/x "
+		  "and more" },
+		{ "no blank before<https://a.example/x>",
+		  "no blank before<https://a.example/x>" },
+		{ "", "" },
+	};
+	char	buf[256];
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof c / sizeof c[0]; i++) {
+		assert_true(strlen(c[i].in) < sizeof buf);
+		memcpy(buf, c[i].in, strlen(c[i].in) + 1);
+		neftext_drop_targets(buf);
+		assert_string_equal(buf, c[i].out);
+	}
+	neftext_drop_targets(NULL);
+}
+
 int
 main(void)
 {
@@ -191,6 +224,7 @@ main(void)
 		cmocka_unit_test(test_transaction),
 		cmocka_unit_test(test_stamp),
 		cmocka_unit_test(test_name_commas),
+		cmocka_unit_test(test_drop_targets),
 		cmocka_unit_test(test_court),
 	};
 

@@ -351,6 +351,36 @@ test_width_in_characters(void **state)
 	nef_free(n);
 }
 
+/* A mail program's text of a link in the docket text, "text <URL>",
+ * reads as the HTML form: the link's text alone. */
+static void
+test_link_in_docket_text(void **state)
+{
+	struct nef	*h, *t;
+
+	(void)state;
+	h = nefparse_in("<b>Notice of Electronic Filing</b><br>"
+	    "The following transaction was entered on 6/10/2021 at 9:05 AM CDT "
+	    "and filed on 6/10/2021<br>Case Name: A v. B<br>"
+	    "Case Number: 3:21-cv-00001<br><b>Docket Text:</b> MEDIATION "
+	    "ORDER. <a href=\"http://www.txnd.uscourts.gov/ADR.pdf\">"
+	    "Alternative Dispute Resolution Summary</a> form provided. (svc)"
+	    "<br>", 1, NULL, NULL);
+	t = parse_in("Notice of Electronic Filing\n"
+	    "The following transaction was entered on 6/10/2021 at 9:05 AM CDT "
+	    "and filed on 6/10/2021\nCase Name: A v. B\n"
+	    "Case Number: 3:21-cv-00001\nDocket Text: MEDIATION ORDER. "
+	    "Alternative Dispute Resolution Summary\n"
+	    "<http://www.txnd.uscourts.gov/ADR.pdf> form provided. (svc)\n");
+	assert_string_equal(h->n_cases[0].c_text, "MEDIATION ORDER. "
+	    "Alternative Dispute Resolution Summary form provided. (svc)");
+	assert_string_equal(t->n_cases[0].c_text, h->n_cases[0].c_text);
+	assert_string_equal(t->n_cases[0].c_description,
+	    h->n_cases[0].c_description);
+	nef_free(h);
+	nef_free(t);
+}
+
 static void
 test_not_wrapped(void **state)
 {
@@ -381,6 +411,7 @@ main(void)
 		cmocka_unit_test(test_false_label),
 		cmocka_unit_test(test_broken_anywhere),
 		cmocka_unit_test(test_width_in_characters),
+		cmocka_unit_test(test_link_in_docket_text),
 		cmocka_unit_test(test_not_wrapped),
 	};
 
