@@ -21,12 +21,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "addr.h"
 #include "cfg.h"
-#include "docchange.h"
 #include "doclabel.h"
 #include "docs.h"
 #include "doclink.h"
@@ -41,7 +39,7 @@
 #include "pdfcheck.h"
 #include "pdfcheckout.h"
 #include "plan.h"
-#include "plan_items.h"
+#include "plan_record.h"
 #include "progress.h"
 #include "plan_cal.h"
 #include "calendar.h"
@@ -65,6 +63,9 @@ static const char *plan_action(const struct plan *);
 static void	plan_doc_name(const struct plan *, size_t, char *, size_t);
 static int	plan_add_strip(struct plan *, const char *);
 static int	plan_fits(const struct plan *, uint64_t);
+static void	plan_audit_notice(const struct plan *, const struct xnef *);
+static void	plan_audit_docs(const struct plan *);
+static void	plan_audit_denied(const struct plan *);
 
 struct plan *
 plan_new(void *ctx, struct conn *c, struct msg *m, struct store *st)
@@ -593,20 +594,16 @@ plan_log_not_notice(const struct plan *p)
 
 /* The audit: one line for the message, one per document and per
  * recipient removed; then the record in the store. */
-void
-plan_audit(struct plan *p)
+/* The notice's log line: what it is, what was done. */
+static void
+plan_audit_notice(const struct plan *p, const struct xnef *x)
 {
 	const struct nef	*n = p->p_nef;
-	const struct docs_set	*ds = p->p_docs;
 	const struct decide_out	*d = p->p_dout;
 	const struct nef_case	*c = plan_case(p, 0);
-	struct store_audit	 a;
 	struct strbuf		 add = STRBUF_INIT, del = STRBUF_INIT;
-	struct xnef		 x;
-	char			 name[256], buf[LOG_CLEAN_SIZE];
-	size_t			 i, j, nr;
+	size_t			 i;
 
-	plan_xnef(p, &x);
 	for (i = 0; i < d->do_nadd; i++)
 		strbuf_printf(&add, "%s<%s>", i ? "," : "", d->do_add[i].dr_addr);
 	for (i = 0; i < d->do_ndel; i++)
@@ -620,13 +617,24 @@ plan_audit(struct plan *p)
 	    p->p_tv.tv_reason, p->p_restricted ? "yes(" : "no",
 	    p->p_restricted ? p->p_seal.sm_word : "",
 	    p->p_restricted ? ")" : "", n->n_ncases > 1 ? " multi-docket" : "",
-	    ds->ds_nitems, p->p_natt, x.x_count[XNEF_LOGIN],
-	    x.x_count[XNEF_ERROR] + x.x_count[XNEF_UNAVAILABLE] +
-	    x.x_count[XNEF_TOO_LARGE] + x.x_count[XNEF_REFUSED],
+	    p->p_docs->ds_nitems, p->p_natt, x->x_count[XNEF_LOGIN],
+	    x->x_count[XNEF_ERROR] + x->x_count[XNEF_UNAVAILABLE] +
+	    x->x_count[XNEF_TOO_LARGE] + x->x_count[XNEF_REFUSED],
 	    plan_cal_events(p),
 	    add.sb_len ? strbuf_str(&add) : "-", del.sb_len ? strbuf_str(&del) : "-",
-	    x.x_action);
-	log_info(p->p_qid, "decision: %s", d->do_audit);
+	    x->x_action);
+	strbuf_free(&add);
+	strbuf_free(&del);
+}
+
+/* One log line per document of the notice. */
+static void
+plan_audit_docs(const struct plan *p)
+{
+	const struct docs_set	*ds = p->p_docs;
+	char			 name[256], buf[LOG_CLEAN_SIZE];
+	size_t			 i, j;
+
 	for (i = 0; i < ds->ds_nitems; i++) {
 		const struct docs_item *it = &ds->ds_items[i];
 		int att = 0;
@@ -648,6 +656,16 @@ plan_audit(struct plan *p)
 		    " detail=" : "",
 		    it->di_result != FETCH_PDF ? it->di_detail : "");
 	}
+}
+
+/* The recipients refused, and the hold. */
+static void
+plan_audit_denied(const struct plan *p)
+{
+	const struct decide_out	*d = p->p_dout;
+	char			 buf[LOG_CLEAN_SIZE];
+	size_t			 i;
+
 	for (i = 0; i < d->do_ndenied; i++)
 		log_notice(p->p_qid, "recipient <%s> %s: %s", d->do_denied[i].dr_addr,
 		    d->do_ndel ? "removed" : "not allowed, kept",
@@ -659,73 +677,18 @@ plan_audit(struct plan *p)
 		    mta_hold_place(k), mta_release_cmd(k, p->p_qid, buf,
 		    sizeof(buf)), p->p_hold_reason);
 	}
-	strbuf_free(&add);
-	strbuf_free(&del);
-	if (p->p_store == NULL)
-		return;
-	if (n->n_court[0] == '\0') {
-		log_warn(p->p_qid, "no court could be read: no audit record stored");
-		return;
-	}
+}
 
-	memset(&a, 0, sizeof(a));
-	a.a_time = (int64_t)time(NULL);
-	text_strlcpy(a.a_qid, p->p_qid, sizeof(a.a_qid));
-	text_strlcpy(a.a_court, n->n_court, sizeof(a.a_court));
-	a.a_restricted = p->p_restricted;
-	text_strlcpy(a.a_trust, decide_class_name(p->p_class), sizeof(a.a_trust));
-	text_strlcpy(a.a_action, x.x_action, sizeof(a.a_action));
-	a.a_ncase = n->n_ncases < STORE_AUDIT_CASES ? n->n_ncases : STORE_AUDIT_CASES;
-	nr = p->p_rcpts.pl_n + d->do_nadd;
-	if (nr > STORE_AUDIT_RCPTS)
-		nr = STORE_AUDIT_RCPTS;
-	a.a_case = calloc(a.a_ncase + 1, sizeof(*a.a_case));
-	a.a_rcpt = calloc(nr + 1, sizeof(*a.a_rcpt));
-	a.a_doc = calloc(p->p_natt + 1, sizeof(*a.a_doc));
-	if (a.a_case == NULL || a.a_rcpt == NULL || a.a_doc == NULL)
-		goto out;
-	for (i = 0; i < a.a_ncase; i++) {
-		text_strlcpy(a.a_case[i].ac_docket, n->n_cases[i].c_key,
-		    sizeof(a.a_case[i].ac_docket));
-		a.a_case[i].ac_entry = n->n_cases[i].c_doc_number ?
-		    (uint32_t)strtoul(n->n_cases[i].c_doc_number, NULL, 10) : 0;
-	}
-	for (i = 0; i < p->p_rcpts.pl_n && a.a_nrcpt < nr; i++) {
-		struct store_audit_rcpt *r = &a.a_rcpt[a.a_nrcpt++];
+void
+plan_audit(struct plan *p)
+{
+	struct xnef	 x;
 
-		text_strlcpy(r->ar_addr, p->p_rcpts.pl_v[i], sizeof(r->ar_addr));
-		for (j = 0; j < d->do_ndel; j++)
-			if (addr_equal(d->do_del[j].dr_addr, p->p_rcpts.pl_v[i]))
-				r->ar_removed = 1;
-	}
-	for (i = 0; i < d->do_nadd && a.a_nrcpt < nr; i++)
-		text_strlcpy(a.a_rcpt[a.a_nrcpt++].ar_addr, d->do_add[i].dr_addr,
-		    sizeof(a.a_rcpt[0].ar_addr));
-	for (i = 0; i < p->p_natt && i < STORE_AUDIT_DOCS; i++) {
-		const struct docs_item *it = &ds->ds_items[p->p_att[i].pa_item];
-
-		text_strlcpy(a.a_doc[i].ad_key, it->di_doc.d_key, sizeof(a.a_doc[i].ad_key));
-		a.a_doc[i].ad_att = it->di_doc.d_att;
-		text_strlcpy(a.a_doc[i].ad_sha256, it->di_doc.d_sha256,
-		    sizeof(a.a_doc[i].ad_sha256));
-		text_strlcpy(a.a_doc[i].ad_label, p->p_att[i].pa_name,
-		    sizeof(a.a_doc[i].ad_label));
-		a.a_ndoc++;
-	}
-	if (p->p_conn->c_offline &&
-	    store_audit_item_add(&a, STORE_AUDIT_TAG_OFFLINE, "nefmilter -t") != 0)
-		goto out;
-	if (docchange_audit(p->p_qid, &a, n, ds) != 0)
-		goto out;
-	plan_cal_audit(p, &a);
-	if (pdfcheckout_audit_items(p->p_pdf, &a) != 0)
-		goto out;
-	plan_items(p, &a);
-	if ((p->p_audit = malloc(sizeof(a))) != NULL) {
-		*p->p_audit = a;	/* written by tally_commit() */
-		return;
-	}
-	log_warn(p->p_qid, "audit record not stored: out of memory");
-out:
-	store_audit_release(&a);
+	plan_xnef(p, &x);
+	plan_audit_notice(p, &x);
+	log_info(p->p_qid, "decision: %s", p->p_dout->do_audit);
+	plan_audit_docs(p);
+	plan_audit_denied(p);
+	if (p->p_store != NULL)
+		plan_record_make(p, x.x_action);
 }

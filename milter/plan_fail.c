@@ -12,38 +12,18 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-#include "decide.h"
 #include "log.h"
 #include "nef.h"
 #include "plan.h"
 #include "plan_fail.h"
 #include "plan_items.h"
+#include "plan_record.h"
 #include "session.h"
 #include "store.h"
 #include "text.h"
 
-static int	pf_cases(const struct nef *, struct store_audit *);
 static int	pf_rcpts(struct plan *, struct store_audit *);
-
-static int
-pf_cases(const struct nef *n, struct store_audit *a)
-{
-	size_t i;
-
-	a->a_ncase = n->n_ncases < STORE_AUDIT_CASES ? n->n_ncases :
-	    STORE_AUDIT_CASES;
-	if ((a->a_case = calloc(a->a_ncase + 1, sizeof(*a->a_case))) == NULL)
-		return -1;
-	for (i = 0; i < a->a_ncase; i++) {
-		text_strlcpy(a->a_case[i].ac_docket, n->n_cases[i].c_key,
-		    sizeof(a->a_case[i].ac_docket));
-		a->a_case[i].ac_entry = n->n_cases[i].c_doc_number ?
-		    (uint32_t)strtoul(n->n_cases[i].c_doc_number, NULL, 10) : 0;
-	}
-	return 0;
-}
 
 /* The envelope recipients (p_rcpts, filled here when no step did). */
 static int
@@ -82,18 +62,9 @@ plan_fail_audit(struct plan *p, int tempfail, const char *why)
 	    log_cleans(buf, why));
 	if (p->p_store == NULL || p->p_audit != NULL)
 		return;
-	if (n->n_court[0] == '\0') {
-		log_warn(p->p_qid, "no court could be read: no audit record stored");
+	if (plan_record_start(p, "error", &a) != 0)
 		return;
-	}
-	memset(&a, 0, sizeof(a));
-	a.a_time = (int64_t)time(NULL);
-	text_strlcpy(a.a_qid, p->p_qid, sizeof(a.a_qid));
-	text_strlcpy(a.a_court, n->n_court, sizeof(a.a_court));
-	a.a_restricted = p->p_restricted;
-	text_strlcpy(a.a_trust, decide_class_name(p->p_class), sizeof(a.a_trust));
-	text_strlcpy(a.a_action, "error", sizeof(a.a_action));
-	if (pf_cases(n, &a) != 0 || pf_rcpts(p, &a) != 0 ||
+	if (plan_record_cases(n, &a) != 0 || pf_rcpts(p, &a) != 0 ||
 	    (p->p_audit = malloc(sizeof(a))) == NULL) {
 		log_warn(p->p_qid, "audit record not stored: out of memory");
 		store_audit_release(&a);
