@@ -47,6 +47,28 @@ static const char *const block_tags[] = {
 	"thead", "tr", "ul", NULL
 };
 
+/* The element names of HTML, current and obsolete, sorted (bsearch). */
+static const char *const element_tags[] = {
+	"a", "abbr", "acronym", "address", "applet", "area", "article",
+	"aside", "audio", "b", "base", "basefont", "bdi", "bdo", "bgsound",
+	"big", "blink", "blockquote", "body", "br", "button", "canvas",
+	"caption", "center", "cite", "code", "col", "colgroup", "data",
+	"datalist", "dd", "del", "details", "dfn", "dialog", "dir", "div",
+	"dl", "dt", "em", "embed", "fieldset", "figcaption", "figure",
+	"font", "footer", "form", "frame", "frameset", "h1", "h2", "h3",
+	"h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "i",
+	"iframe", "img", "input", "ins", "kbd", "label", "legend", "li",
+	"link", "main", "map", "mark", "marquee", "math", "menu", "meta",
+	"meter", "nav", "nobr", "noembed", "noframes", "noscript", "object",
+	"ol", "optgroup", "option", "output", "p", "param", "picture",
+	"plaintext", "pre", "progress", "q", "rb", "rp", "rt", "rtc", "ruby",
+	"s", "samp", "script", "search", "section", "select", "slot",
+	"small", "source", "span", "strike", "strong", "style", "sub",
+	"summary", "sup", "svg", "table", "tbody", "td", "template",
+	"textarea", "tfoot", "th", "thead", "time", "title", "tr", "track",
+	"tt", "u", "ul", "var", "video", "wbr", "xmp",
+};
+
 static size_t	find_byte(struct html_lexer *, size_t from, int c,
 		    size_t *memo);
 static size_t	find_comment_end(struct html_lexer *, size_t from);
@@ -62,6 +84,8 @@ static int	is_raw_tag(const char *);
 static int	tag_in(const char *, const char *const *);
 static int	tag_break(const char *);
 static int	plain_literal(const char *, const struct html_token *);
+static int	is_element(const char *);
+static int	cmp_name(const void *, const void *);
 
 /* ---- visible text ---- */
 
@@ -605,13 +629,30 @@ link_close(struct emit *em)
 		k->k_text_start = k->k_text_end;
 }
 
+static int
+cmp_name(const void *key, const void *elem)
+{
+	return strcmp(key, *(const char *const *)elem);
+}
+
+/* Is name (lowercase) the name of an HTML element? */
+static int
+is_element(const char *name)
+{
+	return name[0] != '\0' && bsearch(name, element_tags,
+	    sizeof element_tags / sizeof element_tags[0],
+	    sizeof element_tags[0], cmp_name) != NULL;
+}
+
 /*
  * In plain text, "<https://...>", "<mailto:...>" and "<user@host>" are
  * a link or an address set off by angle brackets, as mail programs write
- * them, not markup.  2 for "<mailto:...>" (the target of the address
- * written before it: dropped, as an HTML link's target is not text), 1
- * when the first word of the start tag t holds "://" or '@' (kept as
- * text), else 0.
+ * them, not markup; so is a bracketed note such as "<EDIT by Clerk's
+ * Office>", whose first word names no HTML element.  2 for
+ * "<mailto:...>" (the target of the address written before it: dropped,
+ * as an HTML link's target is not text), 1 when the tag t (start or end)
+ * names no element or the first word of a start tag holds "://" or '@'
+ * (kept as text), else 0.
  */
 static int
 plain_literal(const char *src, const struct html_token *t)
@@ -621,6 +662,8 @@ plain_literal(const char *src, const struct html_token *t)
 
 	if (n >= 7 && strncasecmp(s, "mailto:", 7) == 0)
 		return 2;
+	if (!is_element(t->t_name))
+		return 1;
 	for (i = 0; i < n && !is_ws((unsigned char)s[i]) && s[i] != '>'; i++)
 		if (s[i] == '@' || (s[i] == ':' && i + 2 < n &&
 		    s[i + 1] == '/' && s[i + 2] == '/'))
@@ -657,14 +700,13 @@ html_text(const char *src, size_t len, int flags, size_t max,
 			    &scratch);
 			break;
 		case HTML_START:
+		case HTML_END:
 			if (em.em_plain && (br = plain_literal(src, &t)) != 0) {
 				if (br == 1)
 					emit_text(&em, src + t.t_off, t.t_len,
 					    t.t_off, &scratch);
 				break;
 			}
-			/* FALLTHROUGH */
-		case HTML_END:
 			if ((br = tag_break(t.t_name)) != 0)
 				emit_break(&em, br);
 			if (t.t_name[0] == 'a' && t.t_name[1] == '\0') {

@@ -116,7 +116,10 @@ struct html_text {
  * release with html_text_free()), at most max bytes of text (0 = no cap).
  * flags: HTML_TEXT_PLAIN treats the input as plain text that may hold
  * stray markup: every line feed ends a line (instead of folding to a
- * space) and entities are decoded in the cautious attribute mode.
+ * space), entities are decoded in the cautious attribute mode, and a
+ * tag that names no HTML element ("<EDIT by Clerk's Office>"), or set
+ * off a link or an address ("<https://...>", "<user@host>"), is text;
+ * a "<mailto:...>" after an address is dropped.
  * Returns 0, or -1 when memory ran out (out is then freed).
  */
 #define HTML_TEXT_PLAIN	0x01

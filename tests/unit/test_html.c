@@ -259,6 +259,30 @@ test_text_plain_brackets(void **state)
 	html_text_free(&t);
 }
 
+/* In plain text, angle brackets around words that name no HTML element
+ * (a clerk's note in the docket text) are text; elements stay markup. */
+static void
+test_text_plain_notes(void **state)
+{
+	const char	*src = "LETTER, on behalf of Appellant, <EDIT by "
+	    "Clerk's Office> RECEIVED.\n<I>Service</I> </Edit> <Note: 2>"
+	    "<br>x";
+	struct html_text t;
+
+	(void)state;
+	assert_int_equal(html_text(src, strlen(src), HTML_TEXT_PLAIN, 0, &t),
+	    0);
+	assert_string_equal(strbuf_str(&t.ht_text), "LETTER, on behalf of "
+	    "Appellant, <EDIT by Clerk's Office> RECEIVED.\nService </Edit> "
+	    "<Note: 2>\nx");
+	html_text_free(&t);
+	/* in HTML they stay (unknown) markup */
+	assert_int_equal(html_text(src, strlen(src), 0, 0, &t), 0);
+	assert_string_equal(strbuf_str(&t.ht_text), "LETTER, on behalf of "
+	    "Appellant, RECEIVED. Service\nx");
+	html_text_free(&t);
+}
+
 static void
 test_text_cap(void **state)
 {
@@ -337,6 +361,7 @@ main(void)
 		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_text_plain),
 		cmocka_unit_test(test_text_plain_brackets),
+		cmocka_unit_test(test_text_plain_notes),
 		cmocka_unit_test(test_text_cap),
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_null_empty),
