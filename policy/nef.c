@@ -224,7 +224,10 @@ line_other(struct ctx *x, const struct nefline *l)
 		break;
 	case M_TEXT:
 	case M_STAMP:
-		if (x->x_buf.sb_len > 0 && x->x_mode == M_TEXT)
+		/* a line the source broke, not a wrap: ", ..." goes on
+		 * the text before it with no blank */
+		if (x->x_buf.sb_len > 0 && x->x_mode == M_TEXT &&
+		    (x->x_html || !nefwrap_closes(s, l->l_len)))
 			buf_add(x, " ", 1);
 		buf_add(x, s, l->l_len);
 		if (x->x_mode == M_STAMP &&

@@ -8,6 +8,7 @@
  *
  *	void nefwrap_join(struct nefline_doc *d, char *text, char *lower,
  *	    const char *src, size_t srclen);
+ *	int nefwrap_closes(const char *s, size_t len);
  * DESCRIPTION
  *	See nefwrap.h.  One pass over the lines: each line is joined to the
  *	logical line before it or starts the next one; the line array is
@@ -340,4 +341,10 @@ nefwrap_join(struct nefline_doc *d, char *text, char *lower,
 	}
 	d->nd_nlines = out + 1;
 	free(ph);
+}
+
+int
+nefwrap_closes(const char *s, size_t len)
+{
+	return len > 0 && s[0] != '\0' && strchr(",.;:!?)]}", s[0]) != NULL;
 }

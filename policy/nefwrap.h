@@ -62,4 +62,15 @@ struct nefline_doc;
 void	nefwrap_join(struct nefline_doc *d, char *text, char *lower,
 	    const char *src, size_t srclen);
 
+/*
+ * Does the logical line s[0..len), read on after the line before it,
+ * start with closing punctuation (, . ; : ! ? ) ] }) that takes no blank
+ * before it?  Where a line ends without a wrap (the HTML form has a
+ * block there: "zoom/.</p>, Set/Reset") the HTML form's text reads the
+ * two with no blank between: "zoom/., Set/Reset".  nefwrap_join() itself
+ * keeps the blank: a mail program wraps at a blank, so the line it
+ * starts with ", [24]" had one.
+ */
+int	nefwrap_closes(const char *s, size_t len);
+
 #endif

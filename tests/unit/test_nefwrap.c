@@ -381,6 +381,40 @@ test_link_in_docket_text(void **state)
 	nef_free(t);
 }
 
+/* Docket text whose source breaks a line before a comma or a closing
+ * bracket (the HTML form ends a paragraph there) reads as the HTML form:
+ * no blank before the punctuation.  A line that opens a bracket keeps
+ * its blank. */
+static void
+test_break_before_punct(void **state)
+{
+	struct nef	*h, *t;
+
+	(void)state;
+	h = nefparse_in("<b>Notice of Electronic Filing</b><br>"
+	    "The following transaction was entered on 1/13/2023 at 9:05 AM PST "
+	    "and filed on 1/13/2023<br>Case Name: A v. B<br>"
+	    "Case Number: 4:22-cv-05541<br><b>Docket Text:</b> <p>ZOOM HEARING."
+	    "</p><p>Setup: https://www.cand.uscourts.gov/zoom/.</p>, "
+	    "Set/Reset Deadlines as to [22] MOTION , [24] MOTION<p>"
+	    "(Attachments: (1) Order</p>) (mll)<br>", 1, NULL, NULL);
+	t = parse_in("Notice of Electronic Filing\n"
+	    "The following transaction was entered on 1/13/2023 at 9:05 AM PST "
+	    "and filed on 1/13/2023\nCase Name: A v. B\n"
+	    "Case Number: 4:22-cv-05541\nDocket Text:\nZOOM HEARING.\n\n"
+	    "Setup: https://www.cand.uscourts.gov/zoom/.\n"
+	    ", Set/Reset Deadlines as to [22] MOTION , [24] MOTION\n"
+	    "(Attachments: (1) Order\n) (mll)\n");
+	assert_string_equal(h->n_cases[0].c_description, "ZOOM HEARING."
+	    "Setup: https://www.cand.uscourts.gov/zoom/., Set/Reset Deadlines "
+	    "as to [22] MOTION , [24] MOTION(Attachments: (1) Order) (mll)");
+	assert_string_equal(t->n_cases[0].c_text, "ZOOM HEARING. Setup: "
+	    "https://www.cand.uscourts.gov/zoom/., Set/Reset Deadlines as to "
+	    "[22] MOTION , [24] MOTION (Attachments: (1) Order) (mll)");
+	nef_free(h);
+	nef_free(t);
+}
+
 static void
 test_not_wrapped(void **state)
 {
@@ -412,6 +446,7 @@ main(void)
 		cmocka_unit_test(test_broken_anywhere),
 		cmocka_unit_test(test_width_in_characters),
 		cmocka_unit_test(test_link_in_docket_text),
+		cmocka_unit_test(test_break_before_punct),
 		cmocka_unit_test(test_not_wrapped),
 	};
 
