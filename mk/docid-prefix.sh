@@ -1,10 +1,10 @@
 #!/bin/sh
-# Write policy/docidtab.h, the table of policy/docid.c, from the shared
+# Write policy/docidtab.inc, the table of policy/docid.c, from the shared
 # doc-id prefix table (TSV: three-digit prefix, TAB, court id; '#' lines
 # are comments):
-#   sh mk/docid-prefix.sh [TSV] > policy/docidtab.h
+#   sh mk/docid-prefix.sh [TSV] > policy/docidtab.inc
 # TSV defaults to ../shared/data/doc-id-prefix.tsv.  The corpus suite
-# (tests/corpus/t-docid-prefix.sh) checks that the header in the tree is
+# (tests/corpus/t-docid-prefix.sh) checks that the table in the tree is
 # what this script writes.
 set -eu
 tsv=${1:-$(dirname "$0")/../../shared/data/doc-id-prefix.tsv}

@@ -8,7 +8,7 @@
  *
  *	int docid_court(const char *id, char *court, size_t size);
  * DESCRIPTION
- *	A binary search of docidtab.h (sorted by prefix, which
+ *	A binary search of docidtab.inc (sorted by prefix, which
  *	mk/docid-prefix.sh checks).
  * DIAGNOSTICS
  *	-1 when the id names no known court.
@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "docid.h"
-#include "docidtab.h"
+#include "docidtab.inc"
 
 #define NTABLE	(sizeof docid_table / sizeof docid_table[0])
 

@@ -3,7 +3,7 @@
  *
  * The first three digits of a document id (doc1 and docs1 links) name
  * the court that issued it ("035020918716" -> cand, "00208942267" ->
- * ca2; cmecf.md section 3.7).  The table is policy/docidtab.h, written
+ * ca2; cmecf.md section 3.7).  The table is policy/docidtab.inc, written
  * by mk/docid-prefix.sh from the shared doc-id prefix table; ids are the
  * PACER court ids as that table writes them.
  *
