@@ -29,6 +29,7 @@
 #include "mime.h"
 #include "runas.h"
 #include "store.h"
+#include "store_audit.h"
 #include "strbuf.h"
 #include "text.h"
 

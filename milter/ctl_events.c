@@ -19,6 +19,7 @@
 #include "calics.h"
 #include "cfg.h"
 #include "ctl_events.h"
+#include "store_case.h"
 #include "store_event.h"
 #include "strbuf.h"
 

@@ -15,6 +15,7 @@
 #include "ctl.h"
 #include "ctl_findings.h"
 #include "store.h"
+#include "store_doc.h"
 #include "store_finding.h"
 
 static void	print_one(FILE *, const struct store_finding *);

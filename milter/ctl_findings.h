@@ -23,6 +23,8 @@
 
 #include "ctl.h"
 
+struct store_doc;
+
 int	 ctl_findings(struct ctl *, int argc, char **argv);
 void	 ctl_findings_of_docs(struct ctl *, const struct store_doc *, size_t n);
 

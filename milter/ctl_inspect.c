@@ -22,6 +22,8 @@
 #include "pdfnote.h"
 #include "pdfreport.h"
 #include "store.h"
+#include "store_case.h"
+#include "store_doc.h"
 #include "text.h"
 
 struct run {

@@ -24,6 +24,7 @@
 #include "metrics.h"
 #include "runas.h"
 #include "store.h"
+#include "store_metrics.h"
 
 static int	cm_file(const char *path, const struct store_count *, size_t,
 		    const struct store_stats *);

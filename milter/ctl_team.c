@@ -20,6 +20,7 @@
 
 #include "cfg.h"
 #include "ctl_team.h"
+#include "store_case.h"
 
 enum ctl_fmt { FMT_CSV, FMT_JSON };
 

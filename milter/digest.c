@@ -6,7 +6,7 @@
  * DESCRIPTION
  *	See digest.h.  The notices are sorted by court, case (the first
  *	case of a multi-docket notice) and time; the optional items of
- *	each audit record (store.h STORE_AUDIT_TAG_*) give the kind, the
+ *	each audit record (store_audit.h STORE_AUDIT_TAG_*) give the kind, the
  *	documents and their outcomes, the hold reason, the links cut, the
  *	case numbers and names, the recipients added, the docket text, the
  *	MTA and why a notice was not processed.
@@ -24,6 +24,8 @@
 
 #include "digest.h"
 #include "store.h"
+#include "store_audit.h"
+#include "store_case.h"
 #include "strbuf.h"
 #include "text.h"
 

@@ -34,7 +34,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "store.h"
+#include "store_audit.h"
 
 #define DG_COLS		6
 #define DG_NSECT	6

@@ -21,7 +21,7 @@
 #include "log.h"
 #include "nef.h"
 #include "nefchange.h"
-#include "store.h"
+#include "store_audit.h"
 #include "strbuf.h"
 
 static void	what_list(const struct nef *, struct strbuf *);

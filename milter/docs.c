@@ -26,6 +26,8 @@
 #include "log.h"
 #include "nef.h"
 #include "store.h"
+#include "store_doc.h"
+#include "store_outcome.h"
 #include "text.h"
 
 #define DOCS_CLAIM_MARGIN_MS	30000

@@ -31,6 +31,7 @@
 #include <stdint.h>
 
 #include "store.h"
+#include "store_doc.h"
 
 struct nef;
 struct store;

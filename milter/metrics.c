@@ -22,6 +22,7 @@
 
 #include "metrics.h"
 #include "store.h"
+#include "store_metrics.h"
 #include "text.h"
 
 struct mfam {

@@ -3,8 +3,8 @@
  * exposition (version 0.0.4, what node_exporter's textfile collector and
  * Prometheus read).
  *
- * The counters live in the store (store.h, "metrics"): each is the text
- * of one series, such as
+ * The counters live in the store (store_metrics.h, "metrics"): each is
+ * the text of one series, such as
  *	nefmilter_documents_total{outcome="login"}
  * and only ever rises.  A struct metrics_delta gathers what one message
  * adds; the pipeline commits it with the message's audit record in one
@@ -25,6 +25,7 @@
 #include <stdio.h>
 
 #include "store.h"
+#include "store_metrics.h"
 
 #define METRICS_DELTA_MAX	64	/* changes one message makes, at most */
 

@@ -33,6 +33,11 @@
 #include "runas.h"
 #include "store.h"
 #include "strbuf.h"
+#include "store_audit.h"
+#include "store_case.h"
+#include "store_check.h"
+#include "store_doc.h"
+#include "store_purge.h"
 
 #define NEFCTL_WAIT_MS		5000	/* default writer-lock wait */
 #define NEFCTL_RECENT		10	/* audit lines in "case show" */

@@ -27,6 +27,7 @@
 #include "pdfnote.h"
 #include "pdfreport.h"
 #include "store.h"
+#include "store_audit.h"
 #include "text.h"
 
 #define PDFBG_POLL_MS	200

@@ -39,6 +39,7 @@
 #include "pdfnote.h"
 #include "progress.h"
 #include "store.h"
+#include "store_doc.h"
 #include "text.h"
 
 #define PDFCHECK_SLICE_MS	100	/* per running job, in turn */

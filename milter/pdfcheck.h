@@ -34,6 +34,7 @@
 #include <stddef.h>
 
 #include "inspect.h"
+#include "store_doc.h"
 #include "store_finding.h"
 #include "strbuf.h"
 

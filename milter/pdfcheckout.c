@@ -25,6 +25,7 @@
 #include "pdfnote.h"
 #include "pdfreport.h"
 #include "store.h"
+#include "store_audit.h"
 #include "summary.h"
 #include "text.h"
 #include "xnef.h"

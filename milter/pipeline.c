@@ -77,6 +77,8 @@
 #include "trust.h"
 #include "trustcfg.h"
 #include "xnef.h"
+#include "store_case.h"
+#include "store_purge.h"
 
 static struct store	*pl_store;
 

@@ -49,6 +49,8 @@
 #include "summary.h"
 #include "text.h"
 #include "xnef.h"
+#include "store_audit.h"
+#include "store_doc.h"
 
 #define PLAN_NOTE_STRIP	"[link removed: the court asked for a login; " \
 	"the document is sealed or restricted, or its free look was used]"

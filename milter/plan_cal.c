@@ -24,7 +24,7 @@
 #include "plan.h"
 #include "plan_cal.h"
 #include "rewrite.h"
-#include "store.h"
+#include "store_audit.h"
 #include "summary.h"
 
 int

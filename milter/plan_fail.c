@@ -20,7 +20,7 @@
 #include "plan_items.h"
 #include "plan_record.h"
 #include "session.h"
-#include "store.h"
+#include "store_audit.h"
 #include "text.h"
 
 static int	pf_rcpts(struct plan *, struct store_audit *);

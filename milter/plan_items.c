@@ -4,7 +4,7 @@
  * SYNOPSIS
  *	#include "plan_items.h"
  * DESCRIPTION
- *	See plan_items.h and the tags in store.h.  Each item is text:
+ *	See plan_items.h and the tags in store_audit.h.  Each item is text:
  *	lines of TAB-separated fields, every control character of a value
  *	turned into a blank.  The document list stops short of the item
  *	size limit with a last line "more TAB N".  The MTA is the one
@@ -25,6 +25,8 @@
 #include "plan_items.h"
 #include "shim.h"
 #include "store.h"
+#include "store_audit.h"
+#include "store_case.h"
 #include "strbuf.h"
 #include "text.h"
 

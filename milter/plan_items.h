@@ -1,6 +1,6 @@
 /*
  * plan_items: the optional items of a notice's audit record
- * (store.h, STORE_AUDIT_TAG_*) that the daily digest reads: the kind of
+ * (store_audit.h, STORE_AUDIT_TAG_*) that the daily digest reads: the kind of
  * notice, every document's outcome, why it was held, the links cut, the
  * case numbers and names, the recipients added, the entry's docket
  * text and the MTA.  For a restricted entry neither the docket text nor any

@@ -29,7 +29,7 @@
 #include "plan_items.h"
 #include "plan_record.h"
 #include "session.h"
-#include "store.h"
+#include "store_audit.h"
 #include "text.h"
 
 static int	pr_lists(const struct plan *, struct store_audit *);

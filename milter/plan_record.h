@@ -1,6 +1,6 @@
 /*
  * plan_record: the audit record of a notice, as the store keeps it
- * (store.h, struct store_audit).
+ * (store_audit.h, struct store_audit).
  *
  * plan_record_make() builds the record of a processed notice into
  * p_audit, which tally_commit() writes with the counters; plan_fail.h

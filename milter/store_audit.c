@@ -4,7 +4,7 @@
  * SUMMARY
  *	one record per message decision, with four indexes
  * SYNOPSIS
- *	#include "store.h"
+ *	#include "store_audit.h"
  * DESCRIPTION
  *	An audit record is keyed by time and a sequence number kept in the
  *	meta table, so records are unique and in time order.  Secondary
@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "store.h"
+#include "store_audit.h"
 #include "store_db.h"
 #include "store_metrics.h"
 #include "store_rec.h"

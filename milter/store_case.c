@@ -4,7 +4,7 @@
  * SUMMARY
  *	per-case records of the store
  * SYNOPSIS
- *	#include "store.h"
+ *	#include "store_case.h"
  * DESCRIPTION
  *	A case is keyed by court and normalized docket.  Its record holds
  *	the case name, first and last seen times and up to STORE_CASEIDS
@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "store.h"
+#include "store_case.h"
 #include "store_db.h"
 #include "store_rec.h"
 

@@ -4,7 +4,7 @@
  * SUMMARY
  *	records decode, indexes agree, files are there and intact
  * SYNOPSIS
- *	#include "store.h"
+ *	#include "store_check.h"
  * DESCRIPTION
  *	store_check() walks every table in short read transactions (a
  *	damaged page shows up as an LMDB error), decodes every document
@@ -27,7 +27,9 @@
 #include <time.h>
 
 #include "store.h"
+#include "store_check.h"
 #include "store_db.h"
+#include "store_doc.h"
 #include "store_rec.h"
 
 #define CHECK_ORPHAN_AGE	60

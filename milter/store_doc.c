@@ -4,7 +4,7 @@
  * SUMMARY
  *	content-addressed PDF files with an LMDB index
  * SYNOPSIS
- *	#include "store.h"
+ *	#include "store_doc.h"
  * DESCRIPTION
  *	A document's file is STATE/docs/AA/SHA.pdf, where SHA is its
  *	sha256 in hex and AA the first two digits.  The index holds one
@@ -336,7 +336,7 @@ doc_file_install(struct doc_put *p)
 	/*
 	 * A hard link, not a rename: the temporary file stays until the
 	 * index is committed (doc_put_after() removes it), so a put that
-	 * fails leaves the caller its file, as store.h promises.  A file
+	 * fails leaves the caller its file, as store_doc.h promises.  A file
 	 * linked by a transaction that then failed is an orphan that
 	 * store_expire() sweeps.
 	 */

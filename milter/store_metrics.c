@@ -2,9 +2,9 @@
  * NAME
  *	store_metrics 3 - counters that survive restarts
  * SYNOPSIS
- *	#include "store.h"
+ *	#include "store_metrics.h"
  * DESCRIPTION
- *	See store.h.  Table SDB_METRICS: key the series text, value u8
+ *	See store_metrics.h.  Table SDB_METRICS: key the series text, value u8
  *	version 1 and u64 counter.  A change reads the old value and
  *	writes the new one in the caller's write transaction, so counters
  *	move together with the audit record they describe

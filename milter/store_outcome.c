@@ -2,15 +2,16 @@
  * NAME
  *	store_outcome 3 - lasting fetch outcomes of documents with no PDF
  * SYNOPSIS
- *	#include "store.h"
+ *	#include "store_outcome.h"
  * DESCRIPTION
- *	See store.h.  Record (version 1): u8 version, u8 result, u64 time,
- *	str detail.  Key: the document key of SDB_DOCS.
+ *	See store_outcome.h.  Record (version 1): u8 version, u8 result,
+ *	u64 time, str detail.  Key: the document key of SDB_DOCS.
  */
 #include <string.h>
 
 #include "store.h"
 #include "store_db.h"
+#include "store_outcome.h"
 #include "store_rec.h"
 
 struct outcome {

@@ -4,7 +4,7 @@
  * SUMMARY
  *	delete documents now (with tombstones) or when they expire
  * SYNOPSIS
- *	#include "store.h"
+ *	#include "store_purge.h"
  * DESCRIPTION
  *	A purge deletes the selected documents and every other key holding
  *	the same content, tombstones their keys and contents, and removes
@@ -28,6 +28,7 @@
 #include "store.h"
 #include "store_db.h"
 #include "store_doc.h"
+#include "store_purge.h"
 #include "store_rec.h"
 
 #define DOC_BATCH	256	/* documents per expiry transaction */

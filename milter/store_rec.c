@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "store.h"
+#include "store_doc.h"
 #include "store_rec.h"
 
 #define DOC_REC_V	1

@@ -32,6 +32,8 @@
 #include "plan.h"
 #include "plan_cal.h"
 #include "store.h"
+#include "store_audit.h"
+#include "store_metrics.h"
 #include "strbuf.h"
 #include "tally.h"
 #include "xnef.h"

@@ -51,6 +51,7 @@
 #include "rewrite.h"
 #include "sha.h"
 #include "store.h"
+#include "store_doc.h"
 
 #define BS_MAX_DOCS	4096
 #define BS_MAX_K	64

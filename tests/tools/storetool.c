@@ -40,7 +40,10 @@
 #include "log.h"
 #include "sha.h"
 #include "store.h"
+#include "store_audit.h"
+#include "store_case.h"
 #include "store_db.h"
+#include "store_doc.h"
 
 #define LISTED_COURT	"cand"
 #define LISTED_DOCKET	"4:22-cv-05541"

@@ -21,7 +21,7 @@
 #include "digest.h"
 #include "digest_html.h"
 #include "digest_text.h"
-#include "store.h"
+#include "store_audit.h"
 #include "strbuf.h"
 
 #define NOW	1800000000

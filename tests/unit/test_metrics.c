@@ -17,6 +17,8 @@
 
 #include "metrics.h"
 #include "store.h"
+#include "store_audit.h"
+#include "store_metrics.h"
 #include "storefix.h"
 
 static uint64_t

@@ -21,7 +21,13 @@
 #include "cfg.h"
 #include "sha.h"
 #include "store.h"
+#include "store_audit.h"
+#include "store_case.h"
+#include "store_check.h"
 #include "store_db.h"
+#include "store_doc.h"
+#include "store_outcome.h"
+#include "store_purge.h"
 
 #define NOW	1700000000
 

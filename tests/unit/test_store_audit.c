@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "store.h"
+#include "store_audit.h"
 #include "store_db.h"
 #include "store_rec.h"
 #include "storefix.h"

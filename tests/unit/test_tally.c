@@ -22,6 +22,7 @@
 
 #include "plan.h"
 #include "store.h"
+#include "store_metrics.h"
 #include "tally.h"
 
 #define K_MSG	"nefmilter_messages_total{class=\"not-a-notice\"}"
