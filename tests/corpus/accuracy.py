@@ -13,10 +13,10 @@ tests/corpus/t-variants.sh checks a fast subset of these properties.
 usage: accuracy.py NEFMILTER CORPUS EXCEPTIONS OUTDIR [classes...]
   e.g. python3 tests/corpus/accuracy.py build/nefmilter ../shared/corpus/nef \\
            tests/corpus/exceptions.txt /tmp/nef-variants"""
-import copy, email, email.policy, html, html.parser, json, os, random, re
-import subprocess, sys, quopri
+import copy, email, email.policy, json, os, re, subprocess, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import compare
+import variants as tv  # the variant makers t-variants.sh uses
 
 def load(p):
     with open(p, "rb") as f:
@@ -26,100 +26,8 @@ def body_of(m):
     part = m.get_body(preferencelist=("html", "plain"))
     return part.get_content_type(), part.get_content()
 
-HDRS = ("From", "To", "Subject", "Date", "Message-ID", "Return-Path")
-
 def build(m, text, ctype="text/plain", crlf=False, qp=False):
-    out = []
-    for h in HDRS:
-        v = m.get(h)
-        if v is not None:
-            out.append("%s: %s" % (h, " ".join(str(v).split())))
-    out.append("MIME-Version: 1.0")
-    out.append("Content-Type: %s; charset=utf-8" % ctype)
-    if qp:
-        out.append("Content-Transfer-Encoding: quoted-printable")
-        b = quopri.encodestring(text.encode("utf-8")).decode("ascii")
-    else:
-        out.append("Content-Transfer-Encoding: 8bit")
-        b = text
-    s = "\n".join(out) + "\n\n" + b
-    if crlf:
-        s = s.replace("\r\n", "\n").replace("\n", "\r\n")
-    return s.encode("utf-8")
-
-def wrap(text, width):
-    res = []
-    for line in text.split("\n"):
-        while len(line) > width:
-            cut = line.rfind(" ", 1, width + 1)
-            if cut <= 0:
-                cut = line.find(" ", width)
-                if cut <= 0:
-                    break
-            res.append(line[:cut].rstrip())
-            line = line[cut + 1:]
-        res.append(line)
-    return "\n".join(res)
-
-def hardbreak(text, seed):
-    r = random.Random(seed)
-    res = []
-    for line in text.split("\n"):
-        if len(line) > 25 and r.random() < 0.6:
-            sp = [i for i, c in enumerate(line) if c == " " and 5 < i < len(line) - 3]
-            if sp:
-                i = r.choice(sp)
-                res.append(line[:i]); res.append(line[i + 1:]); continue
-        res.append(line)
-    return "\n".join(res)
-
-BLOCK = {"p", "div", "br", "tr", "table", "h1", "h2", "h3", "h4", "li", "ul",
-         "ol", "center", "hr", "blockquote", "title", "body"}
-SKIP = {"style", "script", "head"}
-
-class H2T(html.parser.HTMLParser):
-    """Thunderbird-like text alternative: blocks become lines, cells are
-    separated by a space, a link is its text then <href>."""
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.out, self.skip, self.href, self.atext = [], 0, None, []
-    def handle_starttag(self, tag, attrs):
-        if tag in SKIP: self.skip += 1
-        if tag in BLOCK: self.out.append("\n")
-        if tag in ("td", "th"): self.out.append(" ")
-        if tag == "a":
-            self.href = (dict(attrs).get("href") or "").strip(); self.atext = []
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-    def handle_endtag(self, tag):
-        if tag in SKIP and self.skip: self.skip -= 1
-        if tag in ("p", "div", "table", "tr", "h1", "h2", "h3", "h4", "li"):
-            self.out.append("\n")
-        if tag == "a" and self.href is not None:
-            t = "".join(self.atext)
-            self.out.append(t)
-            if self.href and t.strip() != self.href:
-                self.out.append(" <%s>" % self.href)
-            self.href = None
-    def handle_data(self, d):
-        if self.skip: return
-        d = re.sub(r"\s+", " ", d)
-        if self.href is not None: self.atext.append(d)
-        else: self.out.append(d)
-
-def html2text(s):
-    p = H2T(); p.feed(s); p.close()
-    t = "".join(p.out).replace("\xa0", " ")
-    lines = [" ".join(l.split()) for l in t.split("\n")]
-    res, blank = [], 0
-    for l in lines:
-        if not l:
-            blank += 1
-            if blank > 1: continue
-        else:
-            blank = 0
-        res.append(l)
-    return "\n".join(res).strip() + "\n"
+    return tv.message(m, text, crlf=crlf, qp=qp, html=ctype == "text/html")
 
 HEADINGS = ["Notice of Bankruptcy Case Filing", "NOTICE OF ELECTRONIC FILING",
             "Notice of Electronic Filing - Bankruptcy Court",
@@ -141,18 +49,18 @@ def variants(rel, path, exp, classes):
     if ctype == "text/plain" and "wrap" in classes:
         t = body.replace("\r\n", "\n")
         for w in (60, 72, 76):
-            out.append(("wrap%d" % w, build(m, wrap(t, w)), exp))
-            out.append(("wrap%d-crlf" % w, build(m, wrap(t, w), crlf=True), exp))
+            out.append(("wrap%d" % w, build(m, tv.wrap(t, w)), exp))
+            out.append(("wrap%d-crlf" % w, build(m, tv.wrap(t, w), crlf=True), exp))
         for s in (1, 2, 3):
-            out.append(("hard%d" % s, build(m, hardbreak(t, s)), exp))
-        out.append(("hard1-qp", build(m, hardbreak(t, 1), qp=True), exp))
+            out.append(("hard%d" % s, build(m, tv.hard_breaks(t, s)), exp))
+        out.append(("hard1-qp", build(m, tv.hard_breaks(t, 1), qp=True), exp))
         out.append(("qp", build(m, t, qp=True), exp))
-        out.append(("wrap60-qp-crlf", build(m, wrap(t, 60), qp=True, crlf=True), exp))
+        out.append(("wrap60-qp-crlf", build(m, tv.wrap(t, 60), qp=True, crlf=True), exp))
     if ctype == "text/html" and "h2t" in classes:
-        t = html2text(body)
+        t = tv.text_alternative(body)
         out.append(("h2t", build(m, t), exp))
-        out.append(("h2t-wrap72", build(m, wrap(t, 72)), exp))
-        out.append(("h2t-wrap76-qp", build(m, wrap(t, 76), qp=True), exp))
+        out.append(("h2t-wrap72", build(m, tv.wrap(t, 72)), exp))
+        out.append(("h2t-wrap76-qp", build(m, tv.wrap(t, 76), qp=True), exp))
     if "heading" in classes and court.endswith("b") and not exp.get("appellate"):
         for i, h in enumerate(HEADINGS):
             b2, n = re.subn(r"Notice of Electronic Filing", h, body, count=1)
@@ -232,16 +140,9 @@ def main():
             e["email_recipients"] = []
             got = dict(got, email_recipients=[])
         compare.compare_one(sc, rel, e, got, exc)
-        orr, gr = o.get("recipients", []), got.get("recipients", [])
-        for i, x in enumerate(orr):
-            y = gr[i] if i < len(gr) else {}
-            for k in ("name", "email_addresses"):
-                sc.add("recipients[]." + k, x.get(k) == y.get(k), rel,
-                       "recipients[%d].%s" % (i, k), x.get(k), y.get(k), {})
-        sc.add("recipients[] count", len(orr) == len(gr), rel, "recipients",
-               len(orr), len(gr), {})
-        for k in (("kind", "date_filed") if tag.startswith("head") else ("kind", "class", "date_filed")):
-            sc.add(k, o.get(k) == got.get(k), rel, k, o.get(k), got.get(k), {})
+        tv.own_fields(sc, rel, o, got, ("kind", "date_filed")
+                      if tag.startswith("head") else
+                      ("kind", "class", "date_filed"))
         g = sum(v[0] for v in sc.fields.values()); t = sum(v[1] for v in sc.fields.values())
         c = percls.setdefault(cls, [0, 0, 0, 0]); c[0] += g; c[1] += t; c[2] += 1
         c[3] += (g == t)
