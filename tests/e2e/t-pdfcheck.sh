@@ -183,37 +183,31 @@ check_grep "identifier_action = hold: the maillog names the identifier and the s
     "$Q2b: held \(.*\): personal identifier in ECF 57-1 \(identifier_action=hold\)" "$LOG"
 
 # --- 3. restrict --------------------------------------------------------
-reload "redaction_action = restrict" "restricted_scope = address"
-N3=$(e2e_notice n57c)
-e2e_send_notice "$N3" docketing@example.test,bob@example.test
-Q3=$PF_LAST_QID
-check "restricted copy: Postfix is done with it" e2e_wait_qid "$Q3"
-check_grep "restricted: the unlisted recipient is removed" \
-    "$Q3: recipient <bob@example.test> removed:" "$LOG"
-check_grep "restricted: the audit line says why" \
-    "$Q3: notice court=cand .*restricted=yes\(bad-redaction\)" "$LOG"
-check "restricted: docketing (listed) gets it" pf_wait_delivered docketing 2 30
-P=$(e2e_parts "$(e2e_last docketing)")
-check_grep "restricted: the summary says why" \
-    "TEXT 1: .*Restricted entry \(a document shows what a public filing should not\)" "$P"
-
-# identifier_action = restrict alone: the identifier restricts
-reload "identifier_action = restrict" "restricted_scope = address"
-N3b=$(e2e_notice n57e)
-e2e_send_notice "$N3b" docketing@example.test,bob@example.test
-Q3b=$PF_LAST_QID
-check "identifier_action = restrict: Postfix is done with it" e2e_wait_qid "$Q3b"
-check_grep "identifier_action = restrict: the unlisted recipient is removed" \
-    "$Q3b: recipient <bob@example.test> removed:" "$LOG"
-check_grep "identifier_action = restrict: the audit line says why" \
-    "$Q3b: notice court=cand .*restricted=yes\(identifier\)" "$LOG"
-check "identifier_action = restrict: docketing (listed) gets it" pf_wait_delivered docketing 3 30
-check_eq "identifier_action = restrict: bob has nothing" 0 "$(pf_maildir_files bob | wc -l)"
-P=$(e2e_parts "$(e2e_last docketing)")
-check_grep "identifier_action = restrict: the summary says why" \
-    "TEXT 1: .*Restricted entry \(a document shows what a public filing should not\)" "$P"
-check_grep "identifier_action = restrict: X-NEF" \
-    "^HDR X-NEF: .*bad-redaction=1; identifiers=1; unchecked=0; action=attached$" "$P"
+# restricted SETTING NOTICE WORD N [X-NEF]: SETTING = restrict alone
+# restricts the entry for the finding WORD names: the unlisted recipient
+# (bob) is removed and gets nothing, docketing (listed) gets its Nth
+# message, whose summary says why (and whose X-NEF is the one given)
+restricted() {
+	local set=$1 n q p
+	reload "$set = restrict" "restricted_scope = address"
+	n=$(e2e_notice "$2")
+	e2e_send_notice "$n" docketing@example.test,bob@example.test
+	q=$PF_LAST_QID
+	check "$set = restrict: Postfix is done with it" e2e_wait_qid "$q"
+	check_grep "$set = restrict: the unlisted recipient is removed" \
+	    "$q: recipient <bob@example.test> removed:" "$LOG"
+	check_grep "$set = restrict: the audit line says why" \
+	    "$q: notice court=cand .*restricted=yes\($3\)" "$LOG"
+	check "$set = restrict: docketing (listed) gets it" pf_wait_delivered docketing "$4" 30
+	check_eq "$set = restrict: bob has nothing" 0 "$(pf_maildir_files bob | wc -l)"
+	p=$(e2e_parts "$(e2e_last docketing)")
+	check_grep "$set = restrict: the summary says why" \
+	    "TEXT 1: .*Restricted entry \(a document shows what a public filing should not\)" "$p"
+	[ $# -lt 5 ] || check_grep "$set = restrict: X-NEF" "^HDR X-NEF: .*$5$" "$p"
+}
+restricted redaction_action n57c bad-redaction 2
+restricted identifier_action n57e identifier 3 \
+    "bad-redaction=1; identifiers=1; unchecked=0; action=attached"
 
 # one setting restricts, the other holds: held; each says its own
 mixed() {	# NAME RESTRICTING HOLDING HOLD-WHY: the held message in $QM
